@@ -1,0 +1,56 @@
+/**
+ * @module The HTTP application: middleware (body limit, error shape), the API routes and the
+ * OpenAPI document generated from the same route definitions.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { PayloadTooLargeError } from '../model/errors.ts'
+import type { AppEnv } from './context.ts'
+import { errorBody, toErrorResponse, validationHook } from './errors.ts'
+import type { Logger } from './log.ts'
+import { registerHealth } from './routes/health.ts'
+import type { Tracker } from './tracker.ts'
+
+export interface AppOptions {
+  tracker: Tracker
+  log: Logger
+  startedAt?: Date
+  /** Set while the server shuts down: responses then close their connection. */
+  lifecycle?: { closing: boolean }
+}
+
+export const apiInfo = {
+  title: '20×10 Tracker API',
+  version: '1',
+  description:
+    "Open data on North Korea's Regional Development 20×10 Policy: programs, localities, projects, events, sources and claims. Lists return `{ items, total }`; errors return `{ error: { code, message, details? } }`.",
+}
+
+export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { closing: false } }: AppOptions): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+
+  app.use('*', async (c, next) => {
+    c.set('tracker', tracker)
+    c.set('log', log)
+    c.set('startedAt', startedAt)
+    await next()
+    if (lifecycle.closing) c.header('Connection', 'close')
+  })
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: tracker.config.maxBodyBytes,
+      onError: (c) => toErrorResponse(c, new PayloadTooLargeError(`request body is larger than ${tracker.config.maxBodyBytes} bytes`)),
+    }),
+  )
+
+  registerHealth(app)
+
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: apiInfo })
+
+  app.notFound((c) => c.json(errorBody('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`), 404))
+  app.onError((error, c) => toErrorResponse(c, error, log))
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,13 @@
+/** @module What every request handler can reach through `c.var`. */
+import type { Logger } from './log.ts'
+import type { Tracker } from './tracker.ts'
+
+export interface AppVariables {
+  tracker: Tracker
+  log: Logger
+  startedAt: Date
+}
+
+export interface AppEnv {
+  Variables: AppVariables
+}

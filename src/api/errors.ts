@@ -1,0 +1,61 @@
+/**
+ * @module The one place where errors become HTTP responses, all in one shape:
+ * `{ "error": { "code", "message", "details"? } }`. Bad input is a 4xx, never a 500.
+ */
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { AppError, InvalidInputError, zodDetails, type ErrorDetail } from '../model/errors.ts'
+import { isUnavailable } from '../store/open.ts'
+import type { Logger } from './log.ts'
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: ErrorDetail[] }
+}
+
+export function errorBody(code: string, message: string, details?: ErrorDetail[]): ErrorBody {
+  return { error: details && details.length > 0 ? { code, message, details } : { code, message } }
+}
+
+const httpCodes: Record<number, string> = {
+  400: 'invalid_input',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  411: 'length_required',
+  412: 'precondition_failed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  428: 'precondition_required',
+  429: 'too_many_requests',
+}
+
+export function toErrorResponse(c: Context, error: unknown, log?: Logger): Response {
+  if (error instanceof AppError) {
+    return c.json(errorBody(error.code, error.message, error.details), error.status as ContentfulStatusCode)
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status
+    return c.json(errorBody(httpCodes[status] ?? 'error', error.message || 'request failed'), status as ContentfulStatusCode)
+  }
+  if (isUnavailable(error)) {
+    c.header('Retry-After', '5')
+    return c.json(errorBody('unavailable', 'the database is unavailable; try again shortly'), 503)
+  }
+  if (error instanceof SyntaxError) return c.json(errorBody('invalid_input', `malformed request body: ${error.message}`), 400)
+  log?.error(`unexpected error on ${c.req.method} ${c.req.path}: ${(error as Error)?.stack ?? String(error)}`)
+  return c.json(errorBody('internal', 'unexpected error; it has been logged'), 500)
+}
+
+/** Hook for route validation failures: a 400 naming each offending field. */
+export function validationHook(
+  result: { success: boolean; error?: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }; target: string },
+  c: Context,
+): Response | undefined {
+  if (result.success || !result.error) return undefined
+  const where = result.target === 'param' ? 'path' : result.target
+  const details = zodDetails(result.error.issues, where)
+  const first = details[0]
+  return toErrorResponse(c, new InvalidInputError(first ? `${first.path ?? where}: ${first.message}` : 'invalid request', details))
+}

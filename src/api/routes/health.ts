@@ -1,0 +1,47 @@
+/** @module GET /api/health: whether the server and its database answer, and which data version it serves. */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { migrationStatus } from '../../store/migrate.ts'
+import { ping } from '../../store/open.ts'
+import type { AppEnv } from '../context.ts'
+import { errorResponses, json } from '../openapi.ts'
+
+const Health = z
+  .object({
+    status: z.literal('ok'),
+    engine: z.enum(['pglite', 'postgres']),
+    data_version: z.number().int(),
+    schema_version: z.number().int(),
+    started_at: z.string(),
+    uptime_s: z.number(),
+  })
+  .meta({ id: 'Health' })
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/health',
+  tags: ['meta'],
+  summary: 'Server and database health',
+  responses: { 200: json(Health, 'The server and its database answer.'), 503: errorResponses[503] },
+})
+
+export function registerHealth(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const { tracker, startedAt } = c.var
+    await ping(tracker.store)
+    const snapshot = await tracker.readModel.current()
+    const schema = await migrationStatus(tracker.store.db)
+    c.header('Cache-Control', 'no-store')
+    return c.json(
+      {
+        status: 'ok' as const,
+        engine: tracker.store.engine,
+        data_version: snapshot.version,
+        schema_version: schema.current,
+        started_at: startedAt.toISOString(),
+        uptime_s: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
+      },
+      200,
+    )
+  })
+}

@@ -1,0 +1,78 @@
+/**
+ * @module Runs the HTTP server: opens the tracker, serves the app, and shuts down gracefully on
+ * SIGTERM/SIGINT — no new connections, in-flight requests finish (up to a timeout), then the
+ * database closes cleanly.
+ */
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { serve } from '@hono/node-server'
+import type { Config } from '../config/config.ts'
+import { createApp } from './app.ts'
+import { createLogger, type Logger } from './log.ts'
+import { openTracker, type Tracker } from './tracker.ts'
+
+export interface RunningServer {
+  url: string
+  port: number
+  tracker: Tracker
+  server: Server
+  /** Stops accepting, lets in-flight requests finish, closes the database. */
+  shutdown(reason?: string): Promise<void>
+}
+
+export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const startedAt = new Date()
+  const tracker = await openTracker(config, { command: 'serve', onProgress: (m) => log.info(m) })
+  await tracker.readModel.follow(config.pollIntervalMs)
+  await tracker.readModel.current()
+  const lifecycle = { closing: false }
+  const app = createApp({ tracker, log, startedAt, lifecycle })
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server
+    s.once('error', reject)
+  })
+  server.keepAliveTimeout = 5000
+  const port = (server.address() as AddressInfo).port
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  tracker.store.lock?.update({ url })
+  log.info(`serving ${url} (${tracker.store.engine}: ${tracker.store.location})`)
+
+  let done: Promise<void> | null = null
+  const shutdown = (reason = 'shutdown') =>
+    (done ??= (async () => {
+      lifecycle.closing = true
+      log.info(`${reason}: finishing in-flight requests…`)
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      const timer = setTimeout(() => {
+        log.warn(`requests still running after ${config.shutdownTimeoutMs} ms; closing their connections`)
+        server.closeAllConnections()
+      }, config.shutdownTimeoutMs)
+      timer.unref()
+      await closed
+      clearTimeout(timer)
+      await tracker.close()
+      log.info('stopped; database closed cleanly')
+    })())
+
+  return { url, port, tracker, server, shutdown }
+}
+
+/** Runs until SIGTERM or SIGINT, then shuts down and exits 0. */
+export async function runServer(config: Config): Promise<void> {
+  const log = createLogger(config.logLevel)
+  const running = await startServer(config, log)
+  const onSignal = (signal: NodeJS.Signals) => {
+    running
+      .shutdown(signal)
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        log.error(`shutdown failed: ${(error as Error).message}`)
+        process.exit(1)
+      })
+  }
+  process.once('SIGTERM', onSignal)
+  process.once('SIGINT', onSignal)
+}

@@ -1,0 +1,72 @@
+/**
+ * @module Opens the tracker for a command or a server: the store, migrated, loaded with the
+ * bundled dataset when it is empty, and the read model over it.
+ */
+import type { Config } from '../config/config.ts'
+import { loadBundledDataset } from '../import/bundle.ts'
+import { InvalidInputError } from '../model/errors.ts'
+import { mergeDatasets, referenceProblems } from '../model/integrity.ts'
+import { planChanges } from '../model/plan.ts'
+import { applyPlan } from '../store/applyPlan.ts'
+import { loadDataset } from '../store/loadDataset.ts'
+import { migrate } from '../store/migrate.ts'
+import { openStore, type Store } from '../store/open.ts'
+import { ReadModel } from '../store/readModel.ts'
+
+export interface Tracker {
+  config: Config
+  store: Store
+  readModel: ReadModel
+  close(): Promise<void>
+}
+
+export interface OpenTrackerOptions {
+  command?: string
+  /** Apply pending migrations (default true). */
+  migrate?: boolean
+  /** Load the bundled data into an empty database (default true). */
+  loadBundled?: boolean
+  onProgress?: (message: string) => void
+}
+
+/** Loads the bundled dataset when the database has no program yet. Returns how many records were added. */
+export async function loadBundledIfEmpty(store: Store, onProgress?: (message: string) => void): Promise<number> {
+  const programs = await store.db.selectFrom('programs').select('id').limit(1).execute()
+  if (programs.length > 0) return 0
+  onProgress?.('loading the bundled 20×10 dataset into the empty database…')
+  const incoming = loadBundledDataset()
+  const current = await loadDataset(store.db)
+  const problems = referenceProblems(mergeDatasets(current.dataset, incoming), incoming)
+  if (problems.length > 0) {
+    throw new InvalidInputError(`the bundled data has ${problems.length} broken reference(s), first: ${problems[0]?.path}: ${problems[0]?.message}`, problems)
+  }
+  const result = await applyPlan(store.db, planChanges(current.dataset, incoming), {
+    actor: 'system',
+    comment: 'Initial load of the bundled dataset',
+  })
+  return result.added
+}
+
+export async function openTracker(config: Config, options: OpenTrackerOptions = {}): Promise<Tracker> {
+  const store = await openStore(config, options.command === undefined ? {} : { command: options.command })
+  try {
+    if (options.migrate !== false) {
+      const applied = await migrate(store.db)
+      if (applied.length > 0) options.onProgress?.(`applied migrations: ${applied.map((m) => `${m.version} ${m.name}`).join(', ')}`)
+    }
+    if (options.loadBundled !== false) await loadBundledIfEmpty(store, options.onProgress)
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+  const readModel = new ReadModel(store)
+  return {
+    config,
+    store,
+    readModel,
+    async close() {
+      await readModel.close()
+      await store.close()
+    },
+  }
+}

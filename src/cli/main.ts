@@ -1,0 +1,60 @@
+/**
+ * @module The `tracker` command line: parses arguments, runs one command, and turns errors into
+ * one line on stderr and an exit code (0 success, 1 failure, 2 bad usage or input).
+ */
+import { Command, CommanderError } from 'commander'
+import { AppError } from '../model/errors.ts'
+import { registerDb } from './commands/db.ts'
+import { registerInit } from './commands/init.ts'
+import { registerServe } from './commands/serve.ts'
+
+export function buildProgram(): Command {
+  const program = new Command('tracker')
+    .description("20×10 Tracker: the open tracker of North Korea's Regional Development 20×10 Policy.")
+    .version('0.1.0', '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false })
+    .addHelpText(
+      'after',
+      `
+Settings come from the environment (DATABASE_URL, TRACKER_DATA_DIR, PORT, …; see README).
+Commands that print data take --json; "-" as a file means stdin or stdout.
+Exit codes: 0 success, 1 failure, 2 bad usage or input.`,
+    )
+  registerInit(program)
+  registerServe(program)
+  registerDb(program)
+  return program
+}
+
+function fail(error: unknown): never {
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2)
+  if (error instanceof AppError) {
+    process.stderr.write(`tracker: ${error.message}\n`)
+    if (error.details && error.details.length > 1) {
+      for (const d of error.details.slice(0, 20)) process.stderr.write(`  ${d.path ? `${d.path}: ` : ''}${d.message}\n`)
+      if (error.details.length > 20) process.stderr.write(`  … and ${error.details.length - 20} more\n`)
+    }
+    process.exit(error.exitCode)
+  }
+  const e = error as Error
+  process.stderr.write(`tracker: unexpected error: ${e?.message ?? String(error)}\n`)
+  if (process.env.TRACKER_LOG_LEVEL === 'debug') process.stderr.write(`${e?.stack}\n`)
+  process.exit(1)
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram()
+  program.exitOverride()
+  for (const sub of program.commands) {
+    sub.exitOverride()
+    for (const subsub of sub.commands) subsub.exitOverride()
+  }
+  try {
+    await program.parseAsync(argv)
+  } catch (error) {
+    fail(error)
+  }
+}
+
+if (process.argv[1] && /tracker(\.js)?$|main\.ts$/.test(process.argv[1])) await main(process.argv)

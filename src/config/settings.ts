@@ -1,0 +1,114 @@
+/**
+ * @module Every setting of the tracker, declared once with its environment variable, default and
+ * help text. README's configuration table is checked against this list by a test.
+ */
+import { ConfigError } from '../model/errors.ts'
+
+export interface Setting<T> {
+  env: string
+  default: string | undefined
+  help: string
+  parse: (raw: string) => T
+}
+
+function integer(env: string, min: number, max: number) {
+  return (raw: string): number => {
+    const n = Number(raw)
+    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new ConfigError(`${env}=${raw} is not valid: expected a whole number from ${min} to ${max}`)
+    }
+    return n
+  }
+}
+
+function oneOf<const T extends string>(env: string, values: readonly T[]) {
+  return (raw: string): T => {
+    if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${env}=${raw} is not valid: expected one of ${values.join(', ')}`)
+    return raw as T
+  }
+}
+
+function databaseUrl(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(`DATABASE_URL is not a URL: expected postgres://user:password@host:port/database`)
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql:// (got ${url.protocol}//)`)
+  }
+  if (!url.hostname && !url.searchParams.get('host')) throw new ConfigError('DATABASE_URL has no host')
+  return raw
+}
+
+function httpUrl(env: string) {
+  return (raw: string): string => {
+    try {
+      const url = new URL(raw.replaceAll(/\{[xyzs]\}/g, '0'))
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error()
+      return raw
+    } catch {
+      throw new ConfigError(`${env}=${raw} is not an http(s) URL`)
+    }
+  }
+}
+
+export const settings = {
+  port: {
+    env: 'PORT',
+    default: '8020',
+    help: 'TCP port the web app and API listen on.',
+    parse: integer('PORT', 0, 65535),
+  },
+  host: {
+    env: 'HOST',
+    default: '127.0.0.1',
+    help: 'Address to listen on; 0.0.0.0 to accept connections from other machines.',
+    parse: (raw: string) => raw,
+  },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    default: undefined,
+    help: 'PostgreSQL connection URL. When set, the tracker uses this PostgreSQL database instead of the embedded one.',
+    parse: databaseUrl,
+  },
+  dataDir: {
+    env: 'TRACKER_DATA_DIR',
+    default: './.tracker',
+    help: 'Directory of the embedded database (PGlite). Used when DATABASE_URL is not set; one process at a time.',
+    parse: (raw: string) => raw,
+  },
+  maxBodyBytes: {
+    env: 'TRACKER_MAX_BODY_BYTES',
+    default: String(5 * 1024 * 1024),
+    help: 'Largest request body the API accepts, in bytes; larger requests get 413.',
+    parse: integer('TRACKER_MAX_BODY_BYTES', 1024, 1024 * 1024 * 1024),
+  },
+  shutdownTimeoutMs: {
+    env: 'TRACKER_SHUTDOWN_TIMEOUT_MS',
+    default: '10000',
+    help: 'On SIGTERM/SIGINT, how long in-flight requests may take to finish before the server closes anyway.',
+    parse: integer('TRACKER_SHUTDOWN_TIMEOUT_MS', 0, 600_000),
+  },
+  pollIntervalMs: {
+    env: 'TRACKER_POLL_INTERVAL_MS',
+    default: '1000',
+    help: 'With PostgreSQL: how often to check for writes made by other instances, besides LISTEN/NOTIFY.',
+    parse: integer('TRACKER_POLL_INTERVAL_MS', 50, 3_600_000),
+  },
+  logLevel: {
+    env: 'TRACKER_LOG_LEVEL',
+    default: 'info',
+    help: 'How much the server logs to stderr: debug, info, warn, error or silent.',
+    parse: oneOf('TRACKER_LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const),
+  },
+  tileUrl: {
+    env: 'TRACKER_TILE_URL',
+    default: undefined,
+    help: 'Optional online map tile layer for the web map (e.g. https://tile.example.org/{z}/{x}/{y}.png); the map works offline without it.',
+    parse: httpUrl('TRACKER_TILE_URL'),
+  },
+} satisfies Record<string, Setting<unknown>>
+
+export type SettingName = keyof typeof settings

@@ -1,0 +1,43 @@
+/**
+ * @module A claim: one source asserting one value of one record's field, with a short quote.
+ * Competing claims are kept; one is preferred (with a reason), never overwritten.
+ */
+import { z } from 'zod'
+import { claimFields, claimRanks } from './vocab.ts'
+
+export const subjectTypes = ['program', 'locality', 'project', 'event', 'source'] as const
+export type SubjectType = (typeof subjectTypes)[number]
+
+export const ClaimValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(200)).max(50)])
+export type ClaimValue = z.infer<typeof ClaimValue>
+
+export const ClaimSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    subject_type: z.enum(subjectTypes),
+    subject_id: z.string().min(1).max(400),
+    field: claimFields.schema,
+    value: ClaimValue,
+    source_id: z.string().min(1).max(160),
+    quote: z.string().max(600).nullable().default(null).describe("At most one sentence of the source's words."),
+    said: z.string().max(600).nullable().default(null).describe('What the source wrote, when it differs from the value.'),
+    rank: claimRanks.schema.default('normal'),
+    reason: z.string().max(1000).nullable().default(null).describe('Why this rank.'),
+    first_seen: z.string().max(40).nullable().default(null).describe('When the tracker first recorded the claim.'),
+    last_seen: z.string().max(40).nullable().default(null).describe('When the tracker last saw the claim asserted.'),
+  })
+  .meta({ id: 'Claim' })
+export type Claim = z.infer<typeof ClaimSchema>
+
+/** The claims about one field, preferred first, deprecated last. */
+export function rankClaims<C extends Pick<Claim, 'rank'>>(claims: C[]): C[] {
+  const order = { preferred: 0, normal: 1, deprecated: 2 }
+  return [...claims].sort((a, b) => order[a.rank] - order[b.rank])
+}
+
+/** True when the claims about one field disagree and none is preferred. */
+export function awaitsPreference(claims: Pick<Claim, 'rank' | 'value'>[]): boolean {
+  const live = claims.filter((c) => c.rank !== 'deprecated')
+  const values = new Set(live.map((c) => JSON.stringify(c.value)))
+  return values.size > 1 && !live.some((c) => c.rank === 'preferred')
+}

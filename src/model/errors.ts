@@ -1,0 +1,72 @@
+/**
+ * @module The one family of errors the tracker raises on purpose. Each carries a stable code,
+ * the HTTP status the API answers with and the exit code the CLI ends with; api/ and cli/ each
+ * have one place that turns them into a response or a line on stderr.
+ */
+
+export interface ErrorDetail {
+  /** Where the problem is: a field path ("query.limit"), a file position ("list.txt:12"), a record id. */
+  path?: string
+  message: string
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly exitCode: 1 | 2,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message)
+    this.name = new.target.name
+  }
+}
+
+/** The input is wrong: bad parameters, malformed file, unknown value. HTTP 400, exit 2. */
+export class InvalidInputError extends AppError {
+  constructor(message: string, details?: ErrorDetail[]) {
+    super('invalid_input', message, 400, 2, details)
+  }
+}
+
+/** A setting is missing or wrong, or the environment cannot be used. Exit 2. */
+export class ConfigError extends AppError {
+  constructor(message: string) {
+    super('config', message, 500, 2)
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super('not_found', message, 404, 1)
+  }
+}
+
+/** The request cannot be carried out as the data stands (e.g. a duplicate id). HTTP 409. */
+export class ConflictError extends AppError {
+  constructor(message: string, details?: ErrorDetail[]) {
+    super('conflict', message, 409, 1, details)
+  }
+}
+
+/** The store cannot be reached (server down, directory in use). HTTP 503, exit 1. */
+export class UnavailableError extends AppError {
+  constructor(message: string) {
+    super('unavailable', message, 503, 1)
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string) {
+    super('payload_too_large', message, 413, 2)
+  }
+}
+
+/** Describes a zod error as details naming each offending field. */
+export function zodDetails(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>, prefix = ''): ErrorDetail[] {
+  return issues.map((issue) => {
+    const path = [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.')
+    return path ? { path, message: issue.message } : { message: issue.message }
+  })
+}

@@ -1,0 +1,32 @@
+/** @module Reads every live record of the store into a Dataset, with each record's version and timestamps. */
+import type { Kysely } from 'kysely'
+import { emptyDataset, entityNames, entityTypeOf, type Dataset } from '../model/dataset.ts'
+import { fromRow, type RowMeta } from './rows.ts'
+import type { DB } from './schema.ts'
+import { dataVersion } from './version.ts'
+
+export interface StoredDataset {
+  dataset: Dataset
+  /** "<entity type>:<id>" → version and timestamps */
+  meta: Map<string, RowMeta>
+  version: number
+}
+
+export async function loadDataset(db: Kysely<DB>): Promise<StoredDataset> {
+  return db.transaction().execute(async (trx) => {
+    const dataset = emptyDataset()
+    const meta = new Map<string, RowMeta>()
+    const version = await dataVersion(trx)
+    for (const entity of entityNames) {
+      const rows = await trx.selectFrom(entity).selectAll().where('deleted_at', 'is', null).orderBy('id').execute()
+      const type = entityTypeOf[entity]
+      const target = dataset[entity] as unknown as Record<string, unknown>[]
+      for (const row of rows) {
+        const { record, meta: m } = fromRow(entity, row as Record<string, unknown>)
+        target.push(record)
+        meta.set(`${type}:${record.id as string}`, m)
+      }
+    }
+    return { dataset, meta, version }
+  })
+}

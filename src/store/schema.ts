@@ -1,0 +1,145 @@
+/** @module The tables as Kysely sees them (see migrations/). */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+type Timestamps = {
+  version: Generated<number>
+  created_at: ColumnType<Date | string, string | undefined, string>
+  updated_at: ColumnType<Date | string, string | undefined, string>
+  deleted_at: ColumnType<Date | string | null, string | null | undefined, string | null>
+}
+/** jsonb columns are written as JSON text and read back parsed. */
+type Json<T> = ColumnType<T, string, string>
+
+export interface MetaTable {
+  key: string
+  value: string
+}
+
+export type ProgramsTable = Timestamps & {
+  id: string
+  name: string
+  short_name: string
+  description: string | null
+  start_year: number
+  years: number
+  target_per_year: number
+  counts: string
+  source_ids: Json<string[]>
+}
+
+export type ProvincesTable = Timestamps & {
+  id: string
+  iso: string | null
+  kind: string
+  hangul: string
+  mr: string
+  plain: string
+  rr: string
+  aliases: Json<string[]>
+}
+
+export type SourcesTable = Timestamps & {
+  id: string
+  kind: string
+  publisher: string
+  title: string
+  url: string | null
+  published: string | null
+  language: string | null
+  archived_url: string | null
+  notes: string | null
+  attribution: string | null
+  licence: string | null
+}
+
+export type LocalitiesTable = Timestamps & {
+  id: string
+  province_id: string
+  type: string
+  hangul: string
+  mr: string
+  plain: string
+  rr: string
+  aliases: Json<string[]>
+  former_names: Json<string[]>
+  coord: Json<unknown>
+  uncertain: string | null
+  source_ids: Json<string[]>
+}
+
+export type ProjectsTable = Timestamps & {
+  id: string
+  program_id: string
+  year: number | null
+  pilot: boolean
+  locality_id: string
+  label: string | null
+  kinds: Json<string[]>
+  counted: boolean
+  counted_reason: string | null
+  notes: string | null
+}
+
+export type EventsTable = Timestamps & {
+  id: string
+  program_id: string
+  project_id: string | null
+  type: string
+  label: string | null
+  date: string
+  date_start: string
+  date_end: string
+  leader_present: boolean | null
+  notes: string | null
+}
+
+export type ClaimsTable = Timestamps & {
+  id: string
+  subject_type: string
+  subject_id: string
+  field: string
+  value: Json<unknown>
+  source_id: string
+  quote: string | null
+  said: string | null
+  rank: string
+  reason: string | null
+  first_seen: string | null
+  last_seen: string | null
+}
+
+export interface RevisionsTable {
+  id: Generated<number>
+  at: ColumnType<Date | string, string | undefined, never>
+  actor: string
+  entity_type: string
+  entity_id: string
+  action: string
+  before: Json<unknown>
+  after: Json<unknown>
+  comment: string
+  source_id: string | null
+  batch: string | null
+}
+
+export interface SchemaMigrationsTable {
+  version: number
+  name: string
+  applied_at: ColumnType<Date | string, string | undefined, never>
+}
+
+export interface DB {
+  meta: MetaTable
+  programs: ProgramsTable
+  provinces: ProvincesTable
+  sources: SourcesTable
+  localities: LocalitiesTable
+  projects: ProjectsTable
+  events: EventsTable
+  claims: ClaimsTable
+  revisions: RevisionsTable
+  schema_migrations: SchemaMigrationsTable
+}
+
+export type Row<T extends keyof DB> = Selectable<DB[T]>
+export type NewRow<T extends keyof DB> = Insertable<DB[T]>
