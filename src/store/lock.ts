@@ -46,8 +46,12 @@ function describeHolder(holder: LockInfo | null, dir: string): string {
   return `the database in ${dir} is in use by ${what}; ${hint}`
 }
 
+/** Lock files held by this process (a second open in the same process is refused too). */
+const heldHere = new Set<string>()
+
 export function acquireDirLock(dir: string, command: string): DirLock {
   const file = path.join(dir, 'tracker.lock')
+  if (heldHere.has(file)) throw new UnavailableError(describeHolder(readLock(dir), dir))
   let info: LockInfo = { pid: process.pid, command, started_at: new Date().toISOString() }
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -55,9 +59,11 @@ export function acquireDirLock(dir: string, command: string): DirLock {
       fs.writeSync(fd, JSON.stringify(info))
       fs.closeSync(fd)
       let held = true
+      heldHere.add(file)
       const release = () => {
         if (!held) return
         held = false
+        heldHere.delete(file)
         try {
           if (readLock(dir)?.pid === process.pid) fs.unlinkSync(file)
         } catch {

@@ -1,0 +1,54 @@
+/**
+ * Data flows one way: import → model → store → analysis → api → web/cli/export. This test reads
+ * every source file's imports and fails when a folder reaches into one it may not use.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const src = fileURLToPath(new URL('../../src/', import.meta.url))
+
+/** Which folders each folder may import from (besides itself). Everything may import model/. */
+const allowed: Record<string, string[]> = {
+  model: [],
+  config: ['model'],
+  import: ['model'],
+  store: ['model', 'config'],
+  analysis: ['model'],
+  export: ['model', 'analysis'],
+  api: ['model', 'config', 'import', 'store', 'analysis', 'export'],
+  cli: ['model', 'config', 'import', 'store', 'analysis', 'export', 'api'],
+  web: ['model'],
+}
+
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name)
+    return e.isDirectory() ? files(p) : /\.(ts|tsx)$/.test(e.name) ? [p] : []
+  })
+}
+
+describe('import direction', () => {
+  it('every folder of src/ is known to the rule', () => {
+    const folders = fs.readdirSync(src, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
+    expect(folders.filter((f) => !(f in allowed))).toEqual([])
+  })
+
+  it('no file imports from a folder below it', () => {
+    const violations: string[] = []
+    for (const file of files(src)) {
+      const folder = path.relative(src, file).split(path.sep)[0]!
+      const text = fs.readFileSync(file, 'utf8')
+      for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)) {
+        const isType = Boolean(m[2])
+        const target = path.relative(src, path.resolve(path.dirname(file), m[3]!)).split(path.sep)[0]!
+        if (target === folder || target.startsWith('..')) continue
+        // The web app may use the API's types (the typed client), never its code.
+        if (folder === 'web' && target === 'api' && isType) continue
+        if (!allowed[folder]?.includes(target)) violations.push(`${path.relative(src, file)} imports ${m[3]} (${folder} → ${target})`)
+      }
+    }
+    expect(violations).toEqual([])
+  })
+})
