@@ -8,7 +8,15 @@ import { PayloadTooLargeError } from '../model/errors.ts'
 import type { AppEnv } from './context.ts'
 import { errorBody, toErrorResponse, validationHook } from './errors.ts'
 import type { Logger } from './log.ts'
+import { today as todayDate } from '../model/partialDate.ts'
+import { responseCache } from './cache.ts'
+import { registerEvents } from './routes/events.ts'
 import { registerHealth } from './routes/health.ts'
+import { registerLocalities } from './routes/localities.ts'
+import { registerPrograms } from './routes/programs.ts'
+import { registerProjects } from './routes/projects.ts'
+import { registerSources } from './routes/sources.ts'
+import { registerStats } from './routes/stats.ts'
 import type { Tracker } from './tracker.ts'
 
 export interface AppOptions {
@@ -17,6 +25,8 @@ export interface AppOptions {
   startedAt?: Date
   /** Set while the server shuts down: responses then close their connection. */
   lifecycle?: { closing: boolean }
+  /** Today's date (YYYY-MM-DD); tests fix it. */
+  today?: () => string
 }
 
 export const apiInfo = {
@@ -26,7 +36,7 @@ export const apiInfo = {
     "Open data on North Korea's Regional Development 20×10 Policy: programs, localities, projects, events, sources and claims. Lists return `{ items, total }`; errors return `{ error: { code, message, details? } }`.",
 }
 
-export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { closing: false } }: AppOptions): OpenAPIHono<AppEnv> {
+export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { closing: false }, today = () => todayDate() }: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
   app.use('*', async (c, next) => {
@@ -45,6 +55,19 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   )
 
   registerHealth(app)
+  const cache = responseCache()
+  app.use('/api/programs', cache)
+  app.use('/api/programs/*', cache)
+  for (const path of ['/api/projects', '/api/localities', '/api/provinces', '/api/events', '/api/sources', '/api/stats', '/api/export']) {
+    app.use(path, cache)
+    app.use(`${path}/*`, cache)
+  }
+  registerPrograms(app)
+  registerProjects(app)
+  registerLocalities(app)
+  registerEvents(app)
+  registerSources(app)
+  registerStats(app, today)
 
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: apiInfo })
 

@@ -31,3 +31,16 @@ describe('deriveStatus', () => {
     expect(deriveStatus({ events: e, claims: [] }, '2025-01-31').status).toBe('operational')
   })
 })
+
+describe('deriveStatus with newer evidence', () => {
+  it('lets a status reported after the latest event stand, even when it says less', () => {
+    const events = [
+      { type: 'groundbreaking' as const, date: '2025-02-26' },
+      { type: 'inauguration' as const, date: '2025-12-16' },
+    ]
+    const claims = [{ value: 'under_construction', rank: 'normal' as const, published: '2026-03' }]
+    expect(deriveStatus({ events, claims })).toEqual({ status: 'under_construction', basis: 'claim' })
+    // Before that report existed, the inauguration was the latest word.
+    expect(deriveStatus({ events, claims }, '2025-12-31')).toEqual({ status: 'operational', basis: 'events' })
+  })
+})

@@ -1,0 +1,87 @@
+/**
+ * @module GET /api/localities (search across every name form, filters) and
+ * GET /api/localities/{id} with the projects of the locality; GET /api/provinces with coverage.
+ */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { reachedLocalities } from '../../analysis/coverage.ts'
+import { NotFoundError } from '../../model/errors.ts'
+import { localityTypes } from '../../model/vocab.ts'
+import type { AppEnv } from '../context.ts'
+import { errorResponses, json, listOf, notFound } from '../openapi.ts'
+import { asOfParam, booleanParam, csvList, page, paging, qParam } from '../params.ts'
+import { matchesLocality } from '../search.ts'
+import { LocalityItem, localityItem, ProvinceItem } from '../views.ts'
+import { checkKnown } from './projects.ts'
+
+const LocalityQuery = z.object({
+  q: qParam,
+  province: csvList(z.string().max(80)).describe('Province id(s).'),
+  type: csvList(localityTypes.schema),
+  reached: booleanParam.describe('Only localities reached (true) or never reached (false) by a counted project.'),
+  program: z.string().max(120).default('20x10').describe('Program for `reached`.'),
+  as_of: asOfParam,
+  ...paging,
+})
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/localities',
+  tags: ['localities'],
+  summary: 'Localities of the gazetteer, searchable across every name form',
+  request: { query: LocalityQuery },
+  responses: { 200: json(listOf(LocalityItem, 'LocalityList'), 'Matching localities.'), ...errorResponses },
+})
+const one = createRoute({
+  method: 'get',
+  path: '/api/localities/{id}',
+  tags: ['localities'],
+  summary: 'One locality with its projects',
+  request: { params: z.object({ id: z.string().max(160) }), query: z.object({ as_of: asOfParam }) },
+  responses: { 200: json(LocalityItem, 'The locality.'), ...notFound, ...errorResponses },
+})
+const provinces = createRoute({
+  method: 'get',
+  path: '/api/provinces',
+  tags: ['localities'],
+  summary: 'Provinces with their number of localities and how many are reached',
+  request: { query: z.object({ program: z.string().max(120).default('20x10'), as_of: asOfParam }) },
+  responses: { 200: json(listOf(ProvinceItem, 'ProvinceList'), 'Every province.'), ...errorResponses },
+})
+
+export function registerLocalities(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(list, async (c) => {
+    const q = c.req.valid('query')
+    const s = await c.var.tracker.readModel.current()
+    checkKnown(s, { province: q.province, program: q.program } as never)
+    const program = s.programs.get(q.program)!
+    const reached = q.reached === undefined ? null : reachedLocalities(s, program, q.as_of)
+    const items = s.dataset.localities
+      .filter((l) => !q.province || q.province.includes(l.province))
+      .filter((l) => !q.type || q.type.includes(l.type))
+      .filter((l) => reached === null || reached.has(l.id) === q.reached)
+      .filter((l) => !q.q || matchesLocality(s, l, q.q))
+      .sort((a, b) => a.province.localeCompare(b.province) || a.plain.localeCompare(b.plain))
+    const p = page(items, q.limit, q.offset)
+    return c.json({ items: p.items.map((l) => localityItem(s, l, q.as_of)), total: p.total }, 200)
+  })
+  app.openapi(one, async (c) => {
+    const { id } = c.req.valid('param')
+    const { as_of } = c.req.valid('query')
+    const s = await c.var.tracker.readModel.current()
+    const l = s.localities.get(id)
+    if (!l) throw new NotFoundError(`no locality with id "${id}"`)
+    return c.json(localityItem(s, l, as_of), 200)
+  })
+  app.openapi(provinces, async (c) => {
+    const q = c.req.valid('query')
+    const s = await c.var.tracker.readModel.current()
+    checkKnown(s, { program: q.program } as never)
+    const reached = reachedLocalities(s, s.programs.get(q.program)!, q.as_of)
+    const items = s.dataset.provinces.map((p) => {
+      const ls = s.dataset.localities.filter((l) => l.province === p.id)
+      return { ...p, localities: ls.length, reached: ls.filter((l) => reached.has(l.id)).length }
+    })
+    return c.json({ items, total: items.length }, 200)
+  })
+}

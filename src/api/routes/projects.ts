@@ -1,0 +1,141 @@
+/** @module GET /api/projects (filter, search, sort, facets) and GET /api/projects/{id} (events, claims side by side, sources). */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { InvalidInputError, NotFoundError } from '../../model/errors.ts'
+import type { Snapshot } from '../../model/snapshot.ts'
+import { facilityKinds, statuses } from '../../model/vocab.ts'
+import type { AppEnv } from '../context.ts'
+import { errorResponses, json, listOf, notFound } from '../openapi.ts'
+import { asOfParam, booleanParam, csvList, page, paging, qParam, yearList } from '../params.ts'
+import { matchesLocality } from '../search.ts'
+import { ProjectDetail, ProjectItem, projectDetail, projectItem } from '../views.ts'
+
+export const sortKeys = ['year', 'locality', 'province', 'status', 'groundbreaking', 'finished', 'updated'] as const
+export const facetNames = ['year', 'province', 'kind', 'status', 'counted'] as const
+
+export const ProjectQuery = z.object({
+  program: z.string().max(120).optional().describe('Program id (default: every program).'),
+  year: yearList.describe('Policy year(s), comma-separated.'),
+  province: csvList(z.string().max(80)).describe('Province id(s), e.g. south-pyongan.'),
+  locality: csvList(z.string().max(160)).describe('Locality id(s).'),
+  kind: csvList(facilityKinds.schema).describe('Facility kind(s).'),
+  status: csvList(statuses.schema).describe('Derived status(es).'),
+  counted: booleanParam.describe('Only projects that count (true) or do not count (false) toward the target.'),
+  pilot: booleanParam,
+  q: qParam,
+  sort: z
+    .string()
+    .regex(new RegExp(`^-?(${sortKeys.join('|')})$`), `expected one of ${sortKeys.join(', ')}, optionally prefixed with "-"`)
+    .optional()
+    .describe('Sort key; "-" for descending. Default: year, then locality.'),
+  facets: csvList(z.enum(facetNames)).describe('Return counts per value of these fields for the current filter.'),
+  as_of: asOfParam,
+  ...paging,
+})
+export type ProjectQuery = z.infer<typeof ProjectQuery>
+
+const Facets = z.record(z.string(), z.record(z.string(), z.number().int())).meta({ id: 'Facets' })
+const ProjectList = listOf(ProjectItem, 'ProjectList', { facets: Facets.optional() })
+
+export function checkKnown(snapshot: Snapshot, q: ProjectQuery): void {
+  for (const p of q.province ?? []) if (!snapshot.provinces.has(p)) throw new InvalidInputError(`query.province: unknown province "${p}"`, [{ path: 'query.province', message: `unknown province "${p}"` }])
+  for (const l of q.locality ?? []) if (!snapshot.localities.has(l)) throw new InvalidInputError(`query.locality: unknown locality "${l}"`, [{ path: 'query.locality', message: `unknown locality "${l}"` }])
+  if (q.program && !snapshot.programs.has(q.program)) throw new InvalidInputError(`query.program: unknown program "${q.program}"`, [{ path: 'query.program', message: `unknown program "${q.program}"` }])
+}
+
+/** The projects matching a query, sorted, with derived fields; shared by the list, the exports and the map. */
+export function selectProjects(snapshot: Snapshot, q: ProjectQuery): ProjectItem[] {
+  checkKnown(snapshot, q)
+  const items: ProjectItem[] = []
+  for (const p of snapshot.dataset.projects) {
+    if (q.program && p.program_id !== q.program) continue
+    if (q.year && (p.year === null || !q.year.includes(p.year))) continue
+    if (q.locality && !q.locality.includes(p.locality_id)) continue
+    if (q.province && !q.province.includes(snapshot.localities.get(p.locality_id)?.province ?? '')) continue
+    if (q.kind && !p.kinds.some((k) => q.kind!.includes(k))) continue
+    if (q.counted !== undefined && p.counted !== q.counted) continue
+    if (q.pilot !== undefined && p.pilot !== q.pilot) continue
+    if (q.q && !matchesLocality(snapshot, { id: p.locality_id }, q.q)) continue
+    const item = projectItem(snapshot, p, q.as_of)
+    if (q.as_of && item.status === null) continue
+    if (q.status && (item.status === null || !q.status.includes(item.status))) continue
+    items.push(item)
+  }
+  const key = (q.sort ?? 'year').replace(/^-/, '')
+  const dir = q.sort?.startsWith('-') ? -1 : 1
+  const value = (i: ProjectItem): string => {
+    switch (key) {
+      case 'locality':
+        return i.locality.name
+      case 'province':
+        return `${i.locality.province}|${i.locality.name}`
+      case 'status':
+        return String(i.status)
+      case 'groundbreaking':
+        return i.dates.groundbreaking ?? '9999'
+      case 'finished':
+        return i.dates.finished ?? '9999'
+      case 'updated':
+        return i.updated_at ?? ''
+      default:
+        return `${i.year ?? 0}`
+    }
+  }
+  items.sort((a, b) => dir * value(a).localeCompare(value(b)) || (a.year ?? 0) - (b.year ?? 0) || a.locality.name.localeCompare(b.locality.name) || a.id.localeCompare(b.id))
+  return items
+}
+
+export function facetCounts(items: ProjectItem[], names: readonly string[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {}
+  const bump = (f: string, v: string) => {
+    const counts = (out[f] ??= {})
+    counts[v] = (counts[v] ?? 0) + 1
+  }
+  for (const name of names) {
+    out[name] = {}
+    for (const i of items) {
+      if (name === 'year') bump(name, String(i.year ?? 'pilot'))
+      else if (name === 'province') bump(name, i.locality.province_id)
+      else if (name === 'kind') for (const k of i.kinds) bump(name, k)
+      else if (name === 'status') bump(name, String(i.status))
+      else if (name === 'counted') bump(name, String(i.counted))
+    }
+  }
+  return out
+}
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/projects',
+  tags: ['projects'],
+  summary: 'Projects, filtered, searched, sorted and faceted',
+  request: { query: ProjectQuery },
+  responses: { 200: json(ProjectList, 'Matching projects.'), ...errorResponses },
+})
+
+const one = createRoute({
+  method: 'get',
+  path: '/api/projects/{id}',
+  tags: ['projects'],
+  summary: 'One project with its events, claims (conflicts side by side) and sources',
+  request: { params: z.object({ id: z.string().max(300) }), query: z.object({ as_of: asOfParam }) },
+  responses: { 200: json(ProjectDetail, 'The project.'), ...notFound, ...errorResponses },
+})
+
+export function registerProjects(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(list, async (c) => {
+    const q = c.req.valid('query')
+    const snapshot = await c.var.tracker.readModel.current()
+    const items = selectProjects(snapshot, q)
+    const body = { ...page(items, q.limit, q.offset), ...(q.facets ? { facets: facetCounts(items, q.facets) } : {}) }
+    return c.json(body, 200)
+  })
+  app.openapi(one, async (c) => {
+    const { id } = c.req.valid('param')
+    const { as_of } = c.req.valid('query')
+    const snapshot = await c.var.tracker.readModel.current()
+    const project = snapshot.projects.get(id)
+    if (!project) throw new NotFoundError(`no project with id "${id}"`)
+    return c.json(projectDetail(snapshot, project, as_of) as z.infer<typeof ProjectDetail>, 200)
+  })
+}

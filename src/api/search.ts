@@ -1,0 +1,39 @@
+/**
+ * @module Text search over every name form of a locality (hangul, McCune–Reischauer, plain,
+ * Revised Romanization, aliases, former names) and its province, built once per snapshot.
+ * Matching is on a folded form: no diacritics, apostrophes, hyphens, spaces or case.
+ */
+import type { Locality } from '../model/locality.ts'
+import type { Snapshot } from '../model/snapshot.ts'
+
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/['’‘`ʼ\s\-_.,()]/g, '')
+}
+
+const indexes = new WeakMap<Snapshot, Map<string, string>>()
+
+/** Folded haystack per locality id. */
+export function localityHaystacks(snapshot: Snapshot): Map<string, string> {
+  let index = indexes.get(snapshot)
+  if (index) return index
+  index = new Map()
+  for (const l of snapshot.dataset.localities) {
+    const p = snapshot.provinces.get(l.province)
+    const forms = [l.hangul, l.mr, l.plain, l.rr, ...l.aliases, ...l.former_names, l.id, p?.plain ?? '', p?.hangul ?? '', p?.mr ?? '', p?.rr ?? '', ...(p?.aliases ?? [])]
+    index.set(l.id, `|${forms.map(fold).join('|')}|`)
+  }
+  indexes.set(snapshot, index)
+  return index
+}
+
+/** Localities whose name forms contain the folded query. */
+export function matchesLocality(snapshot: Snapshot, locality: Pick<Locality, 'id'>, q: string): boolean {
+  const key = fold(q)
+  if (key === '') return true
+  return localityHaystacks(snapshot).get(locality.id)?.includes(key) ?? false
+}
