@@ -11,6 +11,7 @@ import type { Logger } from './log.ts'
 import { today as todayDate } from '../model/partialDate.ts'
 import { responseCache } from './cache.ts'
 import { registerEvents } from './routes/events.ts'
+import { registerExports } from './routes/exports.ts'
 import { registerHealth } from './routes/health.ts'
 import { registerLocalities } from './routes/localities.ts'
 import { registerPrograms } from './routes/programs.ts'
@@ -68,6 +69,7 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   registerEvents(app)
   registerSources(app)
   registerStats(app, today)
+  registerExports(app)
 
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: apiInfo })
 

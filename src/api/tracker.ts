@@ -6,6 +6,7 @@ import type { Config } from '../config/config.ts'
 import { loadBundledDataset } from '../import/bundle.ts'
 import { InvalidInputError } from '../model/errors.ts'
 import { mergeDatasets, referenceProblems } from '../model/integrity.ts'
+import { emptyDataset, type Dataset } from '../model/dataset.ts'
 import { planChanges } from '../model/plan.ts'
 import { applyPlan } from '../store/applyPlan.ts'
 import { loadDataset } from '../store/loadDataset.ts'
@@ -43,6 +44,33 @@ export async function loadBundledIfEmpty(store: Store, onProgress?: (message: st
   const result = await applyPlan(store.db, planChanges(current.dataset, incoming), {
     actor: 'system',
     comment: 'Initial load of the bundled dataset',
+  })
+  return result.added
+}
+
+/** The bundled reference data alone: programs, gazetteer and sources, without any project. */
+export function bundledReference(): Dataset {
+  const all = loadBundledDataset()
+  return {
+    ...all,
+    projects: [],
+    events: [],
+    claims: all.claims.filter((c) => c.subject_type === 'program' || c.subject_type === 'locality' || c.subject_type === 'source'),
+  }
+}
+
+/** True when the database holds no program yet (a fresh or never-initialized database). */
+export async function isEmpty(store: Store): Promise<boolean> {
+  const programs = await store.db.selectFrom('programs').select('id').limit(1).execute()
+  return programs.length === 0
+}
+
+/** Loads the reference data (no projects) into an empty database; returns records added. */
+export async function loadReferenceIfEmpty(store: Store): Promise<number> {
+  if (!(await isEmpty(store))) return 0
+  const result = await applyPlan(store.db, planChanges(emptyDataset(), bundledReference()), {
+    actor: 'system',
+    comment: 'Reference data (programs, gazetteer, sources) loaded before an import',
   })
   return result.added
 }

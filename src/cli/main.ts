@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander'
 import { AppError } from '../model/errors.ts'
 import { registerDb } from './commands/db.ts'
+import { registerImport } from './commands/import.ts'
 import { registerInit } from './commands/init.ts'
 import { registerServe } from './commands/serve.ts'
 
@@ -24,6 +25,7 @@ Exit codes: 0 success, 1 failure, 2 bad usage or input.`,
   registerInit(program)
   registerServe(program)
   registerDb(program)
+  registerImport(program)
   return program
 }
 

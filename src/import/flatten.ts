@@ -7,6 +7,7 @@ import type { Claim, SubjectType } from '../model/claim.ts'
 import { emptyDataset, type Dataset } from '../model/dataset.ts'
 import { InvalidInputError, type ErrorDetail } from '../model/errors.ts'
 import { claimId, eventId, projectId } from '../model/ids.ts'
+import { facilityKinds } from '../model/vocab.ts'
 import type { ClaimDoc, DatasetDoc, EventDoc } from './documentSchema.ts'
 
 function toClaim(doc: ClaimDoc, subject_type: SubjectType, subject_id: string): Claim {
@@ -113,7 +114,7 @@ export function flattenDocument(doc: DatasetDoc, file = 'input'): Dataset {
       pilot,
       locality_id: p.locality,
       label: p.label ?? null,
-      kinds: p.kinds,
+      kinds: facilityKinds.values.filter((k) => p.kinds.includes(k)),
       counted: p.counted,
       counted_reason: p.counted ? null : (p.counted_reason ?? null),
       notes: p.notes ?? null,

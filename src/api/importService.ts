@@ -1,0 +1,104 @@
+/**
+ * @module Import: parse a file in one of the formats (wiki list, CSV tables, JSON document),
+ * reconcile it with the current data, and either preview what would change (dry run) or apply
+ * it in one transaction with a revision per changed record. Shared by the CLI and the API.
+ */
+import { parseCsvTables } from '../import/csv.ts'
+import { parseJsonDocument } from '../import/json.ts'
+import { parseWiki } from '../import/wiki.ts'
+import type { Dataset } from '../model/dataset.ts'
+import { InvalidInputError, type ErrorDetail } from '../model/errors.ts'
+import { mergeDatasets, referenceProblems } from '../model/integrity.ts'
+import { createResolver } from '../model/names/resolve.ts'
+import { planChanges, planCounts, type Plan } from '../model/plan.ts'
+import { reconcile, type KeptConflict } from '../model/reconcile.ts'
+import { buildSnapshot, type Snapshot } from '../model/snapshot.ts'
+import { applyPlan, type ApplyResult } from '../store/applyPlan.ts'
+import type { Tracker } from './tracker.ts'
+
+export const importFormats = ['wiki', 'csv', 'json'] as const
+export type ImportFormat = (typeof importFormats)[number]
+
+export interface ImportInput {
+  format: ImportFormat
+  /** File name → text. One file for wiki and json; one or more tables for csv. */
+  files: Map<string, string>
+  /** For the wiki format: the source every claim cites. */
+  sourceId?: string
+}
+
+export interface PreparedImport {
+  format: ImportFormat
+  plan: Plan
+  kept: KeptConflict[]
+  warnings: ErrorDetail[]
+  counts: ReturnType<typeof planCounts>
+  rows: number
+  /** Snapshot version the plan was made against. */
+  version: number
+}
+
+export const defaultWikiSource = 'wikipedia-20x10-policy'
+
+function parse(snapshot: Snapshot, input: ImportInput): { dataset: Dataset; warnings: ErrorDetail[]; rows: number } {
+  if (input.files.size === 0) throw new InvalidInputError('nothing to import: no file given')
+  if (input.format === 'csv') {
+    const dataset = parseCsvTables(input.files)
+    return { dataset, warnings: [], rows: Object.values(dataset).reduce((n, l) => n + l.length, 0) }
+  }
+  if (input.files.size > 1) throw new InvalidInputError(`the ${input.format} format takes one file, got ${input.files.size}`)
+  const [name, text] = [...input.files][0]!
+  if (input.format === 'json') {
+    const dataset = parseJsonDocument(text, name)
+    return { dataset, warnings: [], rows: dataset.projects.length }
+  }
+  const sourceId = input.sourceId ?? defaultWikiSource
+  if (!snapshot.sources.has(sourceId)) {
+    throw new InvalidInputError(`unknown source "${sourceId}": the wiki format needs --source with the id of a source already recorded`)
+  }
+  const resolver = createResolver({ localities: snapshot.dataset.localities, provinces: snapshot.dataset.provinces })
+  const result = parseWiki(text, {
+    file: name,
+    sourceId,
+    resolve: (t, o) => resolver.resolveLocality(t, o),
+    resolveProvince: (t) => resolver.resolveProvince(t),
+    localities: snapshot.dataset.localities,
+  })
+  return { dataset: result.dataset, warnings: result.warnings.map((w) => ({ path: `${name}:${w.line}`, message: w.message })), rows: result.rows }
+}
+
+/**
+ * Plans an import against the current data — or, when `base` is given, against that dataset
+ * instead (a dry run into an empty database previews against the bundled reference data).
+ */
+export async function prepareImport(tracker: Tracker, input: ImportInput, base?: Dataset): Promise<PreparedImport> {
+  const current = await tracker.readModel.current()
+  const snapshot = base ? buildSnapshot(base, current.version) : current
+  const { dataset, warnings, rows } = parse(snapshot, input)
+  const { dataset: merged, kept } = reconcile(snapshot.dataset, dataset)
+  const problems = referenceProblems(mergeDatasets(snapshot.dataset, merged), merged)
+  if (problems.length > 0) throw new InvalidInputError(`${problems.length} broken reference(s), first: ${problems[0]!.path}: ${problems[0]!.message}`, problems)
+  const plan = planChanges(snapshot.dataset, merged)
+  return { format: input.format, plan, kept, warnings, counts: planCounts(plan), rows, version: snapshot.version }
+}
+
+export async function applyImport(tracker: Tracker, prepared: PreparedImport, ctx: { actor: string; comment: string; sourceId?: string | null }): Promise<ApplyResult> {
+  const result = await applyPlan(tracker.store.db, prepared.plan, { actor: ctx.actor, comment: ctx.comment, source_id: ctx.sourceId ?? null })
+  tracker.readModel.invalidate()
+  return result
+}
+
+/** The preview as plain data (for --json and the API). */
+export function previewOf(prepared: PreparedImport) {
+  return {
+    format: prepared.format,
+    rows: prepared.rows,
+    counts: prepared.counts,
+    add: prepared.plan.entries.filter((e) => e.action === 'add').map((e) => ({ entity: e.entity, id: e.id })),
+    change: prepared.plan.entries
+      .filter((e) => e.action === 'change')
+      .map((e) => ({ entity: e.entity, id: e.id, changes: e.changes })),
+    kept_conflicts: prepared.kept,
+    warnings: prepared.warnings,
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * @module `tracker import <file|-> --format wiki|csv|json [--source ID] [--dry-run]`: previews
+ * or applies an import in one transaction. Into an empty database, the reference data
+ * (programs, gazetteer, sources) comes first, so names can be resolved.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { Option, type Command } from 'commander'
+import { strFromU8, unzipSync } from 'fflate'
+import { loadConfig } from '../../config/config.ts'
+import { applyImport, importFormats, prepareImport, previewOf, type ImportFormat, type PreparedImport } from '../../api/importService.ts'
+import { bundledReference, isEmpty, loadReferenceIfEmpty, openTracker } from '../../api/tracker.ts'
+import { InvalidInputError } from '../../model/errors.ts'
+import { print, printJson, progress, readInput, table } from '../io.ts'
+
+/** Reads the input: a file, stdin, a directory of CSV tables or a zip of them. */
+export async function readImportFiles(file: string, format: ImportFormat): Promise<Map<string, string>> {
+  if (file !== '-' && fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+    if (format !== 'csv') throw new InvalidInputError(`${file} is a directory; only --format csv reads a directory of tables`)
+    const names = fs.readdirSync(file).filter((f) => f.endsWith('.csv'))
+    if (names.length === 0) throw new InvalidInputError(`${file} holds no .csv file`)
+    return new Map(names.sort().map((n) => [n, fs.readFileSync(path.join(file, n), 'utf8')]))
+  }
+  if (format === 'csv' && file.endsWith('.zip')) {
+    let entries: Record<string, Uint8Array>
+    try {
+      entries = unzipSync(fs.readFileSync(file))
+    } catch (error) {
+      throw new InvalidInputError(`${file}: not a readable zip archive (${(error as Error).message})`)
+    }
+    const csvs = Object.entries(entries).filter(([n]) => n.endsWith('.csv'))
+    if (csvs.length === 0) throw new InvalidInputError(`${file} holds no .csv file`)
+    return new Map(csvs.map(([n, data]) => [n.split('/').pop()!, strFromU8(data)]))
+  }
+  const { text, name } = await readInput(file)
+  return new Map([[name, text]])
+}
+
+function printPreview(p: PreparedImport, dryRun: boolean): void {
+  const rows = Object.entries(p.counts)
+    .filter(([, c]) => c.add + c.change + c.unchanged > 0)
+    .map(([entity, c]) => [entity, c.add, c.change, c.unchanged])
+  print(table([['records', 'add', 'change', 'unchanged'], ...rows], ['l', 'r', 'r', 'r']))
+  const changes = p.plan.entries.filter((e) => e.action === 'change')
+  if (changes.length) {
+    print('')
+    print(dryRun ? 'would change:' : 'changed:')
+    for (const e of changes.slice(0, 200)) {
+      for (const c of e.changes) print(`  ${e.entity.slice(0, -1)} ${e.id}  ${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`)
+    }
+    if (changes.length > 200) print(`  … and ${changes.length - 200} more (use --json for all)`)
+  }
+  if (p.kept.length) {
+    print('')
+    print('left alone (competing claims kept beside the preferred value):')
+    for (const k of p.kept) print(`  ${k.entity.slice(0, -1)} ${k.id}  ${k.field}: stays ${JSON.stringify(k.current)}, incoming ${JSON.stringify(k.incoming)}`)
+  }
+  if (p.warnings.length) {
+    print('')
+    print('warnings:')
+    for (const w of p.warnings) print(`  ${w.path}: ${w.message}`)
+  }
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('Import projects, events, sources and claims from a file; --dry-run previews what would change.')
+    .argument('<file>', 'file to read ("-" for stdin); for csv also a directory or .zip of tables')
+    .addOption(new Option('-f, --format <format>', 'input format').choices([...importFormats]).makeOptionMandatory())
+    .option('-s, --source <id>', 'wiki format: id of the source every claim cites', 'wikipedia-20x10-policy')
+    .option('-n, --dry-run', 'show what would be added and changed, change nothing')
+    .option('-m, --comment <text>', 'why: recorded with every revision', '')
+    .option('--json', 'print the preview or result as JSON')
+    .action(async (file: string, opts: { format: ImportFormat; source: string; dryRun?: boolean; comment: string; json?: boolean }) => {
+      const files = await readImportFiles(file, opts.format)
+      const config = loadConfig()
+      const tracker = await openTracker(config, { command: 'import', loadBundled: false })
+      try {
+        const empty = await isEmpty(tracker.store)
+        if (empty && !opts.dryRun) {
+          const added = await loadReferenceIfEmpty(tracker.store)
+          tracker.readModel.invalidate()
+          progress(`empty database: loaded the reference data first (${added} records: programs, gazetteer, sources)`, true)
+        }
+        const base = empty && opts.dryRun ? bundledReference() : undefined
+        if (base) progress('empty database: previewing against the bundled reference data (programs, gazetteer, sources)', true)
+        const prepared = await prepareImport(tracker, { format: opts.format, files, sourceId: opts.source }, base)
+        if (opts.dryRun) {
+          if (opts.json) printJson({ dry_run: true, ...previewOf(prepared) })
+          else {
+            print(`dry run: ${prepared.rows} row(s) read; nothing was changed`)
+            printPreview(prepared, true)
+          }
+          return
+        }
+        const comment = opts.comment || `Import of ${[...files.keys()].join(', ')} (${opts.format})`
+        const result = await applyImport(tracker, prepared, { actor: 'cli', comment, sourceId: opts.format === 'wiki' ? opts.source : null })
+        if (opts.json) printJson({ dry_run: false, ...previewOf(prepared), applied: result })
+        else {
+          print(`imported: ${result.added} added, ${result.changed} changed${result.version ? ` (data version ${result.version})` : ''}`)
+          printPreview(prepared, false)
+        }
+      } finally {
+        await tracker.close()
+      }
+    })
+}
