@@ -12,6 +12,7 @@ import { today as todayDate } from '../model/partialDate.ts'
 import { responseCache } from './cache.ts'
 import { registerEvents } from './routes/events.ts'
 import { registerExports } from './routes/exports.ts'
+import { registerImportRoute } from './routes/import.ts'
 import { registerHealth } from './routes/health.ts'
 import { registerLocalities } from './routes/localities.ts'
 import { registerPrograms } from './routes/programs.ts'
@@ -70,6 +71,7 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   registerSources(app)
   registerStats(app, today)
   registerExports(app)
+  registerImportRoute(app)
 
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: apiInfo })
 

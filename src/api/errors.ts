@@ -55,7 +55,8 @@ export function validationHook(
 ): Response | undefined {
   if (result.success || !result.error) return undefined
   const where = result.target === 'param' ? 'path' : result.target
-  const details = zodDetails(result.error.issues, where)
+  // A bad member of a comma-separated list is reported against the parameter itself.
+  const details = zodDetails(result.error.issues, where).map((d) => (where === 'query' && d.path ? { ...d, path: d.path.replace(/\.\d+$/, '') } : d))
   const first = details[0]
   return toErrorResponse(c, new InvalidInputError(first ? `${first.path ?? where}: ${first.message}` : 'invalid request', details))
 }

@@ -77,7 +77,10 @@ export async function prepareImport(tracker: Tracker, input: ImportInput, base?:
   const { dataset, warnings, rows } = parse(snapshot, input)
   const { dataset: merged, kept } = reconcile(snapshot.dataset, dataset)
   const problems = referenceProblems(mergeDatasets(snapshot.dataset, merged), merged)
-  if (problems.length > 0) throw new InvalidInputError(`${problems.length} broken reference(s), first: ${problems[0]!.path}: ${problems[0]!.message}`, problems)
+  if (problems.length > 0) {
+    const where = [...input.files.keys()].join(', ')
+    throw new InvalidInputError(`${where}: ${problems.length} broken reference(s), first: ${problems[0]!.path}: ${problems[0]!.message}`, problems.map((p) => ({ ...p, path: `${where}: ${p.path}` })))
+  }
   const plan = planChanges(snapshot.dataset, merged)
   return { format: input.format, plan, kept, warnings, counts: planCounts(plan), rows, version: snapshot.version }
 }

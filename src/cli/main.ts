@@ -5,7 +5,11 @@
 import { Command, CommanderError } from 'commander'
 import { AppError } from '../model/errors.ts'
 import { registerDb } from './commands/db.ts'
+import { registerExport } from './commands/export.ts'
 import { registerImport } from './commands/import.ts'
+import { registerResolve } from './commands/resolve.ts'
+import { registerStats } from './commands/stats.ts'
+import { registerValidate } from './commands/validate.ts'
 import { registerInit } from './commands/init.ts'
 import { registerServe } from './commands/serve.ts'
 
@@ -26,6 +30,10 @@ Exit codes: 0 success, 1 failure, 2 bad usage or input.`,
   registerServe(program)
   registerDb(program)
   registerImport(program)
+  registerValidate(program)
+  registerStats(program)
+  registerResolve(program)
+  registerExport(program)
   return program
 }
 
@@ -46,6 +54,11 @@ function fail(error: unknown): never {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // Output piped into `head` and closed early is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
   const program = buildProgram()
   program.exitOverride()
   for (const sub of program.commands) {

@@ -4,7 +4,7 @@
  * writes it and `tracker import --format json` reads it.
  */
 import { z } from 'zod'
-import { ClaimValue } from '../model/claim.ts'
+import { ClaimValue, claimValueProblem } from '../model/claim.ts'
 import { LocalityId, Slug } from '../model/ids.ts'
 import { LocalitySchema } from '../model/locality.ts'
 import { PartialDate } from '../model/partialDate.ts'
@@ -29,6 +29,10 @@ export const ClaimDoc = z
     last_seen: z.string().max(40).nullish(),
   })
   .strict()
+  .superRefine((c, ctx) => {
+    const problem = claimValueProblem(c.field, c.value)
+    if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem })
+  })
 export type ClaimDoc = z.infer<typeof ClaimDoc>
 
 export const EventDoc = z

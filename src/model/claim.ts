@@ -3,7 +3,25 @@
  * Competing claims are kept; one is preferred (with a reason), never overwritten.
  */
 import { z } from 'zod'
-import { claimFields, claimRanks } from './vocab.ts'
+import { partialDateProblem } from './partialDate.ts'
+import { claimFields, claimRanks, facilityKinds, statuses } from './vocab.ts'
+
+/** What a claim's value must look like for the fields whose values the tracker interprets. */
+export function claimValueProblem(field: string, value: unknown): string | null {
+  switch (field) {
+    case 'status':
+      return typeof value === 'string' && (statuses.values as readonly string[]).includes(value) ? null : `unknown status ${JSON.stringify(value)} (expected ${statuses.values.join(', ')})`
+    case 'date':
+      return typeof value === 'string' ? partialDateProblem(value) : `a date must be text YYYY, YYYY-MM or YYYY-MM-DD`
+    case 'counted':
+    case 'leader_present':
+      return typeof value === 'boolean' ? null : `${field} must be true or false`
+    case 'kinds':
+      return Array.isArray(value) && value.every((k) => (facilityKinds.values as readonly string[]).includes(k)) ? null : `unknown facility kind in ${JSON.stringify(value)}`
+    default:
+      return null
+  }
+}
 
 export const subjectTypes = ['program', 'locality', 'project', 'event', 'source'] as const
 export type SubjectType = (typeof subjectTypes)[number]
@@ -25,6 +43,10 @@ export const ClaimSchema = z
     reason: z.string().max(1000).nullable().default(null).describe('Why this rank.'),
     first_seen: z.string().max(40).nullable().default(null).describe('When the tracker first recorded the claim.'),
     last_seen: z.string().max(40).nullable().default(null).describe('When the tracker last saw the claim asserted.'),
+  })
+  .superRefine((c, ctx) => {
+    const problem = claimValueProblem(c.field, c.value)
+    if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem })
   })
   .meta({ id: 'Claim' })
 export type Claim = z.infer<typeof ClaimSchema>

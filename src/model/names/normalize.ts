@@ -69,6 +69,7 @@ export function latinKeys(text: string): { marked: string; spelled: string } {
   for (const word of words) {
     const folded = foldText(word)
     if (!folded) continue
+    if (taken === 0 && leadingUnitWords.has(folded)) continue
     if (taken > 0 && unitWords.has(folded)) break
     marked += word
     spelled += folded
@@ -76,6 +77,12 @@ export function latinKeys(text: string): { marked: string; spelled: string } {
   }
   return { marked, spelled }
 }
+
+/**
+ * Unit words some outlets write before the name, as German does (Voice of Korea's German
+ * service: "Kreis Phyonggang", "Stadtbezirk Phanmun", "Stadt Kaesong"). Skipped at the start only.
+ */
+const leadingUnitWords = new Set(['kreis', 'landkreis', 'stadt', 'stadtbezirk', 'bezirk'])
 
 // Unit suffixes written onto the name without a break ("Songchongun", "Ryonggangup"); longest first
 // so "guyok" is not read as "gu" + "yok".
@@ -172,6 +179,8 @@ export type Direction = 'south' | 'north' | ''
 // Words around a province's name that are not the name.
 const provinceWords = new Set([
   'province', 'municipality', 'city', 'special', 'directly', 'governed', 'si', 'shi', 'do', 'to',
+  // German, as Voice of Korea's German service writes provinces ("Bezirk Süd-Phyongan", "Stadt Nampho").
+  'bezirk', 'provinz', 'stadt',
   'chikhalsi', 'jikhalsi', 'tukpyolsi', 'teukbyeolsi', 'the', 'of',
 ])
 
@@ -194,8 +203,8 @@ export function provinceParts(text: string): { dir: Direction; stem: string; han
   let dir: Direction = ''
   const words: string[] = []
   for (const w of nameTokens(text)) {
-    if (w === 'south' || w === 's') dir = 'south'
-    else if (w === 'north' || w === 'n') dir = 'north'
+    if (w === 'south' || w === 's' || w === 'sud') dir = 'south'
+    else if (w === 'north' || w === 'n' || w === 'nord') dir = 'north'
     else if (!provinceWords.has(w)) words.push(w)
   }
   let stem = words.join('')

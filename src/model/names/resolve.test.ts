@@ -295,3 +295,27 @@ describe(
     })
   },
 )
+
+describe('German spellings (Voice of Korea German service)', () => {
+  const gazetteer = {
+    localities: JSON.parse(fs.readFileSync(new URL('../../../data/gazetteer/localities.json', import.meta.url), 'utf8')),
+    provinces: JSON.parse(fs.readFileSync(new URL('../../../data/gazetteer/provinces.json', import.meta.url), 'utf8')),
+  }
+  const r = createResolver(gazetteer)
+  it.each([
+    ['Bezirk Süd-Phyongan', 'south-pyongan'],
+    ['Bezirk Nord-Hamgyong', 'north-hamgyong'],
+    ['Stadt Nampho', 'nampo'],
+    ['Stadt Kaesong', 'kaesong'],
+    ['Bezirk Jagang', 'chagang'],
+  ])('%s → %s', (text, id) => expect(r.resolveProvince(text)?.id).toBe(id))
+  it.each([
+    ['Kreis Phyonggang', 'kangwon.pyonggang'],
+    ['Kreis Hwaphyong', 'chagang.hwapyong'],
+    ['Stadtbezirk Phanmun', 'kaesong.panmun'],
+  ])('%s → %s', (text, id) => {
+    const m = r.resolveLocality(text)
+    expect(m.status).toBe('match')
+    expect(m.status === 'match' && m.locality).toBe(id)
+  })
+})

@@ -1,0 +1,114 @@
+/** The data commands end to end, as a user runs them: import preview, validate, resolve, stats, export. */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../support/cli.ts'
+
+const seed = new URL('../../../shared/seeds/wikipedia-20x10-policy.txt', import.meta.url).pathname
+const seedAvailable = fs.existsSync(seed)
+const wikiInput = new URL('../input/wiki/founding-list.txt', import.meta.url).pathname
+let dir: string
+const env = () => ({ TRACKER_DATA_DIR: dir, DATABASE_URL: undefined, TRACKER_TODAY: '2026-11-25' })
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-data-cli-'))
+  const init = await runCli(['init'], { env: env() })
+  expect(init.code, init.stderr).toBe(0)
+})
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+describe('tracker import', () => {
+  it('previews the founding list into an empty database: 65 projects to add', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-empty-'))
+    try {
+      const r = await runCli(['import', seedAvailable ? seed : wikiInput, '--format', 'wiki', '--dry-run', '--json'], { env: { TRACKER_DATA_DIR: empty, DATABASE_URL: undefined } })
+      expect(r.code, r.stderr).toBe(0)
+      const preview = JSON.parse(r.stdout)
+      expect(preview.counts.projects).toEqual({ add: 65, change: 0, unchanged: 0 })
+      expect(r.stderr).toMatch(/previewing against the bundled reference data/)
+      // A dry run writes nothing: the database is still empty.
+      const status = await runCli(['db', 'status', '--json'], { env: { TRACKER_DATA_DIR: empty, DATABASE_URL: undefined } })
+      expect(JSON.parse(status.stdout).counts.projects).toBe(0)
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true })
+    }
+  })
+
+  it('previews it into the loaded database: no change, the documented date conflicts kept', async () => {
+    const r = await runCli(['import', wikiInput, '--format', 'wiki', '--dry-run', '--json'], { env: env() })
+    expect(r.code, r.stderr).toBe(0)
+    const preview = JSON.parse(r.stdout)
+    expect(preview.add).toEqual([])
+    expect(preview.change).toEqual([])
+    expect(preview.kept_conflicts.map((k: { id: string }) => k.id).sort()).toEqual([
+      '20x10.2025.kaesong.kaepung~groundbreaking',
+      '20x10.2025.north-hamgyong.puryong~groundbreaking',
+      '20x10.2025.south-pyongan.unsan~groundbreaking',
+    ])
+    const text = await runCli(['import', wikiInput, '--format', 'wiki', '--dry-run'], { env: env() })
+    expect(text.stdout).toMatch(/projects\s+0\s+0\s+65/)
+  })
+
+  it('stops on bad input with the file, line and reason, exit 2, and applies nothing', async () => {
+    const bad = path.join(dir, 'bad.txt')
+    fs.writeFileSync(bad, '=== 2025 (Second year) ===\n| Locality | Province/Municipality | Project Type(s) | Status | Key Date(s) | Notes |\n| Songchon County | South Pyongan Province | Regional-industry factories | Completed / Operational | Groundbreaking: 31 Feb 2025 | |\n')
+    const r = await runCli(['import', bad, '--format', 'wiki'], { env: env() })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/bad\.txt:3: .*31 Feb 2025/)
+    const status = await runCli(['db', 'status', '--json'], { env: env() })
+    expect(JSON.parse(status.stdout).data_version).toBe(1)
+  })
+
+  it('reads stdin with "-"', async () => {
+    const r = await runCli(['import', '-', '--format', 'json', '--dry-run', '--json'], { env: env(), input: fs.readFileSync(new URL('../input/json/good.json', import.meta.url), 'utf8') })
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout).format).toBe('json')
+  })
+})
+
+describe('tracker validate, resolve, stats, export', () => {
+  it('validate passes on the bundled data, listing only accepted warnings', async () => {
+    const r = await runCli(['validate', '--json'], { env: env() })
+    expect(r.code, r.stdout).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(out.errors).toEqual([])
+    expect(out.warnings.some((w: { message: string }) => /South Hamyong/.test(w.message))).toBe(true)
+  })
+
+  it('resolve prints the locality, or both Unsan counties as candidates', async () => {
+    const one = await runCli(['resolve', 'Jongphyong'], { env: env() })
+    expect(one.code).toBe(0)
+    expect(one.stdout).toMatch(/^Jongpyong County, South Hamgyong, 정평군/)
+    const both = await runCli(['resolve', 'Unsan', '--json'], { env: env() })
+    expect(both.code).toBe(1)
+    const out = JSON.parse(both.stdout)
+    expect(out.status).toBe('ambiguous')
+    expect(out.candidates.map((c: { hangul: string }) => c.hangul).sort()).toEqual(['운산군', '은산군'])
+    const hinted = await runCli(['resolve', 'Unsan County', '--province', 'South Phyongan', '--json'], { env: env() })
+    expect(JSON.parse(hinted.stdout).locality).toBe('south-pyongan.unsan')
+  })
+
+  it('stats reports 20 counted localities per year and the extras with reasons', async () => {
+    const r = await runCli(['stats', '--json'], { env: env() })
+    expect(r.code, r.stderr).toBe(0)
+    const s = JSON.parse(r.stdout)
+    expect(s.progress.years.slice(0, 3).map((y: { counted: number }) => y.counted)).toEqual([20, 20, 20])
+    expect(s.progress.years[1].extra).toHaveLength(3)
+    const text = await runCli(['stats', '--as-of', '2024-12-31'], { env: env() })
+    expect(text.stdout).toMatch(/2024\s+█+ 20\/20\s+operational 1\s+under construction 19/)
+    expect((await runCli(['stats', '--as-of', '2024-13-01'], { env: env() })).code).toBe(2)
+  })
+
+  it('export writes files atomically and to stdout', async () => {
+    const out = path.join(dir, 'pkg')
+    const r = await runCli(['export', '--format', 'datapackage', '--out', out], { env: env() })
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'datapackage.json'), 'utf8')).resources).toHaveLength(7)
+    const csv = await runCli(['export', '--format', 'csv', '--table', 'projects', '--out', '-'], { env: env() })
+    expect(csv.stdout.split('\n')[0]).toMatch(/^id,program_id,year/)
+    const refused = await runCli(['export', '--format', 'csv', '--out', '-'], { env: env() })
+    expect(refused.code).toBe(2)
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+})
