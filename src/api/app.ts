@@ -8,7 +8,13 @@ import { PayloadTooLargeError } from '../model/errors.ts'
 import type { AppEnv } from './context.ts'
 import { errorBody, toErrorResponse, validationHook } from './errors.ts'
 import type { Logger } from './log.ts'
+import { secureHeaders } from 'hono/secure-headers'
 import { today as todayDate } from '../model/partialDate.ts'
+import { authenticate, writeGate } from './auth/middleware.ts'
+import { registerAccounts } from './routes/accounts.ts'
+import { registerChanges } from './routes/changes.ts'
+import { registerEdit } from './routes/edit.ts'
+import { registerSession } from './routes/session.ts'
 import { responseCache } from './cache.ts'
 import { registerEvents } from './routes/events.ts'
 import { registerExports } from './routes/exports.ts'
@@ -56,7 +62,27 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
     }),
   )
 
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', ...(tracker.config.tileUrl ? [new URL(tracker.config.tileUrl.replaceAll(/\{[xyzs]\}/g, '0')).origin] : [])],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      frameAncestors: ["'self'"],
+      formAction: ["'self'"],
+    },
+    crossOriginEmbedderPolicy: false,
+  }))
+  app.use('/api/*', authenticate())
+  app.use('/api/*', writeGate())
   registerHealth(app)
+  registerSession(app)
+  registerAccounts(app)
+  registerChanges(app)
+  registerEdit(app)
   const cache = responseCache()
   app.use('/api/programs', cache)
   app.use('/api/programs/*', cache)

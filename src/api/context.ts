@@ -1,4 +1,5 @@
 /** @module What every request handler can reach through `c.var`. */
+import type { Auth } from './auth/middleware.ts'
 import type { Logger } from './log.ts'
 import type { Tracker } from './tracker.ts'
 
@@ -6,6 +7,7 @@ export interface AppVariables {
   tracker: Tracker
   log: Logger
   startedAt: Date
+  auth: Auth
 }
 
 export interface AppEnv {

@@ -5,12 +5,12 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { AppError, InvalidInputError, zodDetails, type ErrorDetail } from '../model/errors.ts'
+import { AppError, InvalidInputError, PreconditionFailedError, TooManyRequestsError, zodDetails, type ErrorDetail } from '../model/errors.ts'
 import { isUnavailable } from '../store/open.ts'
 import type { Logger } from './log.ts'
 
 export interface ErrorBody {
-  error: { code: string; message: string; details?: ErrorDetail[] }
+  error: { code: string; message: string; details?: ErrorDetail[]; current?: unknown }
 }
 
 export function errorBody(code: string, message: string, details?: ErrorDetail[]): ErrorBody {
@@ -33,7 +33,11 @@ const httpCodes: Record<number, string> = {
 
 export function toErrorResponse(c: Context, error: unknown, log?: Logger): Response {
   if (error instanceof AppError) {
-    return c.json(errorBody(error.code, error.message, error.details), error.status as ContentfulStatusCode)
+    const body = errorBody(error.code, error.message, error.details)
+    // A stale edit gets the current record, so the editor can see what changed.
+    if (error instanceof PreconditionFailedError) body.error.current = error.current
+    if (error instanceof TooManyRequestsError) c.header('Retry-After', String(error.retryAfterSeconds))
+    return c.json(body, error.status as ContentfulStatusCode)
   }
   if (error instanceof HTTPException) {
     const status = error.status

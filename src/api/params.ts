@@ -33,3 +33,7 @@ export const paging = { limit: limitParam, offset: offsetParam }
 export function page<T>(items: T[], limit: number, offset: number): { items: T[]; total: number } {
   return { items: items.slice(offset, offset + limit), total: items.length }
 }
+
+export const recordedAsOf = FullDate.optional().describe(
+  'The record as it was recorded in the tracker at the end of this date (YYYY-MM-DD), replayed from the revision log. Not the same as the event-date as_of of lists and statistics.',
+)

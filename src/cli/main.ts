@@ -7,7 +7,9 @@ import { AppError } from '../model/errors.ts'
 import { registerDb } from './commands/db.ts'
 import { registerExport } from './commands/export.ts'
 import { registerImport } from './commands/import.ts'
+import { registerRequest } from './commands/request.ts'
 import { registerResolve } from './commands/resolve.ts'
+import { registerUser } from './commands/user.ts'
 import { registerStats } from './commands/stats.ts'
 import { registerValidate } from './commands/validate.ts'
 import { registerInit } from './commands/init.ts'
@@ -34,6 +36,8 @@ Exit codes: 0 success, 1 failure, 2 bad usage or input.`,
   registerStats(program)
   registerResolve(program)
   registerExport(program)
+  registerUser(program)
+  registerRequest(program)
   return program
 }
 

@@ -70,3 +70,43 @@ export function zodDetails(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyK
     return path ? { path, message: issue.message } : { message: issue.message }
   })
 }
+
+/** No credentials, or credentials that do not check out. HTTP 401. */
+export class UnauthorizedError extends AppError {
+  constructor(message = 'sign in, or send an API token (Authorization: Bearer …), to change data') {
+    super('unauthorized', message, 401, 1)
+  }
+}
+
+/** Signed in, but the role does not allow this (or the CSRF token is missing). HTTP 403. */
+export class ForbiddenError extends AppError {
+  constructor(message: string, code = 'forbidden') {
+    super(code, message, 403, 1)
+  }
+}
+
+/** An update without If-Match. HTTP 428. */
+export class PreconditionRequiredError extends AppError {
+  constructor(message = 'send If-Match with the version of the record you are changing (its "version" field)') {
+    super('precondition_required', message, 428, 1)
+  }
+}
+
+/** The record changed since the editor loaded it. HTTP 412, with the current record. */
+export class PreconditionFailedError extends AppError {
+  constructor(
+    message: string,
+    readonly current: unknown,
+  ) {
+    super('precondition_failed', message, 412, 1)
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too_many_requests', message, 429, 1)
+  }
+}

@@ -120,6 +120,43 @@ export interface RevisionsTable {
   comment: string
   source_id: string | null
   batch: string | null
+  reverts: ColumnType<number | null, number | null | undefined, number | null>
+}
+
+export interface UsersTable {
+  id: Generated<number>
+  name: string
+  role: string
+  password_hash: string
+  disabled_at: ColumnType<Date | string | null, string | null | undefined, string | null>
+  created_at: ColumnType<Date | string, string | undefined, string>
+  updated_at: ColumnType<Date | string, string | undefined, string>
+}
+
+export interface SessionsTable {
+  id: string
+  user_id: number
+  csrf_token: string
+  created_at: ColumnType<Date | string, string | undefined, string>
+  expires_at: ColumnType<Date | string, string, string>
+  last_seen_at: ColumnType<Date | string, string | undefined, string>
+}
+
+export interface ApiTokensTable {
+  id: string
+  user_id: number
+  label: string
+  token_hash: string
+  created_at: ColumnType<Date | string, string | undefined, string>
+  last_used_at: ColumnType<Date | string | null, string | null | undefined, string | null>
+  revoked_at: ColumnType<Date | string | null, string | null | undefined, string | null>
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>
+  account: string
+  address: string
+  at: ColumnType<Date | string, string | undefined, never>
 }
 
 export interface SchemaMigrationsTable {
@@ -138,6 +175,10 @@ export interface DB {
   events: EventsTable
   claims: ClaimsTable
   revisions: RevisionsTable
+  users: UsersTable
+  sessions: SessionsTable
+  api_tokens: ApiTokensTable
+  login_failures: LoginFailuresTable
   schema_migrations: SchemaMigrationsTable
 }
 

@@ -5,6 +5,7 @@
  */
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAccount, createApiToken } from '../../src/api/auth/accounts.ts'
 import { bundledApp, type TestApp } from '../support/app.ts'
 
 let t: TestApp
@@ -32,16 +33,26 @@ describe('OpenAPI document', () => {
     const { body } = await get('/api/openapi.json')
     const paths = Object.entries(body.paths as Record<string, Record<string, unknown>>).filter(([, ops]) => 'get' in ops).map(([p]) => p)
     expect(paths.length).toBeGreaterThanOrEqual(20)
+    const s = await t.tracker.readModel.current()
+    const claim = s.dataset.claims[0]!.id
+    const event = s.dataset.events.find((e) => e.project_id)!.id
     const ids: Record<string, string> = {
       '/api/projects/{id}': '20x10.2024.south-pyongan.songchon',
+      '/api/projects/{id}/history': '20x10.2024.south-pyongan.songchon',
       '/api/localities/{id}': 'south-pyongan.songchon',
+      '/api/localities/{id}/history': 'south-pyongan.songchon',
       '/api/programs/{id}': '20x10',
       '/api/sources/{id}': 'wikipedia-20x10-policy',
+      '/api/sources/{id}/history': 'wikipedia-20x10-policy',
+      '/api/events/{id}/history': event,
+      '/api/claims/{id}/history': claim,
+      '/api/revisions/{id}': '1',
     }
+    const admin = await createApiToken(t.tracker.store.db, (await createAccount(t.tracker.store.db, 'root', 'admin', 'admin-password-1')).name, 'read test')
     for (const p of paths) {
       const url = ids[p] ? p.replace('{id}', encodeURIComponent(ids[p])) : p
       expect(p.includes('{') ? Boolean(ids[p]) : true, `test knows an id for ${p}`).toBe(true)
-      const res = await t.app.request(url)
+      const res = await t.app.request(url, { headers: { authorization: `Bearer ${admin}` } })
       expect(res.status, `GET ${url}`).toBe(200)
     }
   })

@@ -8,13 +8,15 @@ import { strFromU8, unzipSync } from 'fflate'
 import { z } from 'zod'
 import { InvalidInputError } from '../../model/errors.ts'
 import type { AppEnv } from '../context.ts'
-import { importFormats, prepareImport, previewOf } from '../importService.ts'
+import { applyImport, defaultWikiSource, importFormats, prepareImport, previewOf } from '../importService.ts'
+import { checkComment } from '../edit/run.ts'
 import { ErrorSchema, errorResponses, json } from '../openapi.ts'
 import { booleanParam } from '../params.ts'
 
 const ImportQuery = z.object({
   format: z.enum(importFormats),
-  dry_run: booleanParam.describe('Must be true: applying an import needs an editor account (see the editing API).'),
+  dry_run: booleanParam.describe('true (default): only preview. false: apply, as an editor, in one transaction with a revision per change.'),
+  comment: z.string().max(500).optional().describe('Why (required when applying).'),
   source: z.string().max(160).optional().describe('Wiki format: id of the source every claim cites (default wikipedia-20x10-policy).'),
   name: z.string().max(200).optional().describe('File name shown in messages and used to tell CSV tables apart.'),
 })
@@ -29,6 +31,7 @@ const Preview = z
     change: z.array(z.object({ entity: z.string(), id: z.string(), changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })) })),
     kept_conflicts: z.array(z.object({ entity: z.string(), id: z.string(), field: z.string(), current: z.unknown(), incoming: z.unknown(), why: z.string() })),
     warnings: z.array(z.object({ path: z.string().optional(), message: z.string() })),
+    applied: z.object({ added: z.number(), changed: z.number(), batch: z.string(), version: z.number().nullable() }).optional(),
   })
   .meta({ id: 'ImportPreview' })
 
@@ -36,7 +39,7 @@ const route = createRoute({
   method: 'post',
   path: '/api/import',
   tags: ['import'],
-  summary: 'Preview an import (dry run): what would be added, changed and left alone',
+  summary: 'Import a file: preview (dry run, anyone) or apply (editor)',
   request: {
     query: ImportQuery,
     body: { required: true, content: { 'text/plain': { schema: z.string() }, 'application/json': { schema: z.unknown() }, 'application/zip': { schema: z.string() } } },
@@ -47,7 +50,6 @@ const route = createRoute({
 export function registerImportRoute(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid('query')
-    if (q.dry_run !== true) throw new InvalidInputError('query.dry_run: only previews (dry_run=true) are available here; apply imports with `tracker import` or as a signed-in editor', [{ path: 'query.dry_run', message: 'must be true' }])
     const raw = new Uint8Array(await c.req.arrayBuffer())
     if (raw.length === 0) throw new InvalidInputError('the request body is empty: send the file to import as the body')
     let files: Map<string, string>
@@ -71,6 +73,13 @@ export function registerImportRoute(app: OpenAPIHono<AppEnv>): void {
       files = new Map([[q.name ?? `upload.${q.format === 'wiki' ? 'txt' : q.format}`, text]])
     }
     const prepared = await prepareImport(c.var.tracker, { format: q.format, files, ...(q.source ? { sourceId: q.source } : {}) })
+    if (q.dry_run === false) {
+      // The gate in app.ts has already required an editor for a non-dry-run import.
+      const user = c.var.auth.user!
+      const comment = checkComment(q.comment)
+      const applied = await applyImport(c.var.tracker, prepared, { actor: user.name, comment, sourceId: q.format === 'wiki' ? (q.source ?? defaultWikiSource) : null })
+      return c.json({ dry_run: false, ...previewOf(prepared), applied } as z.infer<typeof Preview>, 200)
+    }
     return c.json({ dry_run: true, ...previewOf(prepared) } as z.infer<typeof Preview>, 200)
   })
 }

@@ -9,7 +9,8 @@ import { NotFoundError } from '../../model/errors.ts'
 import { localityTypes } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
 import { errorResponses, json, listOf, notFound } from '../openapi.ts'
-import { asOfParam, booleanParam, csvList, page, paging, qParam } from '../params.ts'
+import { asOfParam, booleanParam, csvList, page, paging, qParam, recordedAsOf } from '../params.ts'
+import { snapshotAsRecorded } from '../recorded.ts'
 import { matchesLocality } from '../search.ts'
 import { LocalityItem, localityItem, ProvinceItem } from '../views.ts'
 import { checkKnown } from './projects.ts'
@@ -37,7 +38,7 @@ const one = createRoute({
   path: '/api/localities/{id}',
   tags: ['localities'],
   summary: 'One locality with its projects',
-  request: { params: z.object({ id: z.string().max(160) }), query: z.object({ as_of: asOfParam }) },
+  request: { params: z.object({ id: z.string().max(160) }), query: z.object({ as_of: recordedAsOf }) },
   responses: { 200: json(LocalityItem, 'The locality.'), ...notFound, ...errorResponses },
 })
 const provinces = createRoute({
@@ -68,10 +69,10 @@ export function registerLocalities(app: OpenAPIHono<AppEnv>): void {
   app.openapi(one, async (c) => {
     const { id } = c.req.valid('param')
     const { as_of } = c.req.valid('query')
-    const s = await c.var.tracker.readModel.current()
+    const s = as_of ? await snapshotAsRecorded(c.var.tracker, as_of) : await c.var.tracker.readModel.current()
     const l = s.localities.get(id)
-    if (!l) throw new NotFoundError(`no locality with id "${id}"`)
-    return c.json(localityItem(s, l, as_of), 200)
+    if (!l) throw new NotFoundError(as_of ? `locality "${id}" was not recorded on ${as_of}` : `no locality with id "${id}"`)
+    return c.json(localityItem(s, l), 200)
   })
   app.openapi(provinces, async (c) => {
     const q = c.req.valid('query')

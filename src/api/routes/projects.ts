@@ -6,7 +6,8 @@ import type { Snapshot } from '../../model/snapshot.ts'
 import { facilityKinds, statuses } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
 import { errorResponses, json, listOf, notFound } from '../openapi.ts'
-import { asOfParam, booleanParam, csvList, page, paging, qParam, yearList } from '../params.ts'
+import { asOfParam, booleanParam, csvList, page, paging, qParam, recordedAsOf, yearList } from '../params.ts'
+import { snapshotAsRecorded } from '../recorded.ts'
 import { matchesLocality } from '../search.ts'
 import { ProjectDetail, ProjectItem, projectDetail, projectItem } from '../views.ts'
 
@@ -118,7 +119,7 @@ const one = createRoute({
   path: '/api/projects/{id}',
   tags: ['projects'],
   summary: 'One project with its events, claims (conflicts side by side) and sources',
-  request: { params: z.object({ id: z.string().max(300) }), query: z.object({ as_of: asOfParam }) },
+  request: { params: z.object({ id: z.string().max(300) }), query: z.object({ as_of: recordedAsOf }) },
   responses: { 200: json(ProjectDetail, 'The project.'), ...notFound, ...errorResponses },
 })
 
@@ -133,9 +134,9 @@ export function registerProjects(app: OpenAPIHono<AppEnv>): void {
   app.openapi(one, async (c) => {
     const { id } = c.req.valid('param')
     const { as_of } = c.req.valid('query')
-    const snapshot = await c.var.tracker.readModel.current()
+    const snapshot = as_of ? await snapshotAsRecorded(c.var.tracker, as_of) : await c.var.tracker.readModel.current()
     const project = snapshot.projects.get(id)
-    if (!project) throw new NotFoundError(`no project with id "${id}"`)
-    return c.json(projectDetail(snapshot, project, as_of) as z.infer<typeof ProjectDetail>, 200)
+    if (!project) throw new NotFoundError(as_of ? `project "${id}" was not recorded on ${as_of}` : `no project with id "${id}"`)
+    return c.json(projectDetail(snapshot, project) as z.infer<typeof ProjectDetail>, 200)
   })
 }

@@ -7,7 +7,8 @@ import { SourceSchema, type Source } from '../../model/source.ts'
 import { sourceKinds } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
 import { errorResponses, json, listOf, notFound } from '../openapi.ts'
-import { csvList, page, paging } from '../params.ts'
+import { csvList, page, paging, recordedAsOf } from '../params.ts'
+import { snapshotAsRecorded } from '../recorded.ts'
 import { fold } from '../search.ts'
 import { ClaimView, claimView } from '../views.ts'
 
@@ -60,7 +61,7 @@ const one = createRoute({
   path: '/api/sources/{id}',
   tags: ['sources'],
   summary: 'One source and every claim it supports',
-  request: { params: z.object({ id: z.string().max(160) }) },
+  request: { params: z.object({ id: z.string().max(160) }), query: z.object({ as_of: recordedAsOf }) },
   responses: { 200: json(SourceDetail, 'The source.'), ...notFound, ...errorResponses },
 })
 
@@ -81,9 +82,10 @@ export function registerSources(app: OpenAPIHono<AppEnv>): void {
   })
   app.openapi(one, async (c) => {
     const { id } = c.req.valid('param')
-    const s = await c.var.tracker.readModel.current()
+    const { as_of } = c.req.valid('query')
+    const s = as_of ? await snapshotAsRecorded(c.var.tracker, as_of) : await c.var.tracker.readModel.current()
     const src = s.sources.get(id)
-    if (!src) throw new NotFoundError(`no source with id "${id}"`)
+    if (!src) throw new NotFoundError(as_of ? `source "${id}" was not recorded on ${as_of}` : `no source with id "${id}"`)
     const supports = (s.claimsBySource.get(id) ?? []).map((cl) => ({ ...claimView(s, cl), subject_label: subjectLabel(s, cl.subject_type, cl.subject_id) }))
     return c.json({ ...item(s, src), supports }, 200)
   })

@@ -1,0 +1,106 @@
+/**
+ * @module The recent-changes feed: GET /api/changes (JSON, `since` a time or a revision id),
+ * GET /api/changes.atom (the same as an Atom feed for feed readers), GET /api/revisions/{id}.
+ */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import { z } from 'zod'
+import { InvalidInputError, NotFoundError } from '../../model/errors.ts'
+import { recentChanges, revisionById } from '../../store/revisions.ts'
+import type { AppEnv } from '../context.ts'
+import { errorResponses, json, notFound } from '../openapi.ts'
+import { offsetParam } from '../params.ts'
+import { RevisionSchema, revisionView } from './edit.ts'
+
+const ChangesQuery = z.object({
+  since: z.string().max(40).optional().describe('Only changes after this time (ISO 8601, e.g. 2026-11-01 or 2026-11-01T12:00:00Z) or after this revision id.'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: offsetParam,
+})
+
+function parseSince(since: string | undefined): { sinceTime?: string; sinceId?: number } {
+  if (since === undefined) return {}
+  if (/^\d{1,9}$/.test(since)) return { sinceId: Number(since) }
+  const t = Date.parse(since)
+  if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}/.test(since)) throw new InvalidInputError('query.since: expected an ISO date/time or a revision id', [{ path: 'query.since', message: 'expected an ISO date/time or a revision id' }])
+  return { sinceTime: new Date(t).toISOString() }
+}
+
+const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!)
+
+export function registerChanges(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/changes',
+      tags: ['changes'],
+      summary: 'Recent changes (revisions), newest first',
+      request: { query: ChangesQuery },
+      responses: { 200: json(z.object({ items: z.array(RevisionSchema), total: z.number() }).meta({ id: 'ChangeList' }), 'Revisions.'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      const { items, total } = await recentChanges(c.var.tracker.store.db, { ...parseSince(q.since), limit: q.limit, offset: q.offset })
+      c.header('Cache-Control', 'no-cache')
+      return c.json({ items: items.map(revisionView), total }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/changes.atom',
+      tags: ['changes'],
+      summary: 'Recent changes as an Atom feed',
+      request: { query: ChangesQuery },
+      responses: { 200: { description: 'Atom feed.', content: { 'application/atom+xml': { schema: z.string() } } }, ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      const { items } = await recentChanges(c.var.tracker.store.db, { ...parseSince(q.since), limit: q.limit, offset: q.offset })
+      const base = new URL(c.req.url).origin
+      const updated = items[0]?.at ?? new Date(0).toISOString()
+      const entries = items
+        .map((r) => {
+          const link = r.entity_type === 'project' ? `${base}/projects/${encodeURIComponent(r.entity_id)}` : `${base}/api/revisions/${r.id}`
+          return `  <entry>
+    <id>tag:20x10-tracker,2024:revision/${r.id}</id>
+    <title>${escapeXml(`${r.action} ${r.entity_type} ${r.entity_id}`)}</title>
+    <updated>${r.at}</updated>
+    <author><name>${escapeXml(r.actor)}</name></author>
+    <link href="${escapeXml(link)}"/>
+    <summary>${escapeXml(r.comment)}</summary>
+  </entry>`
+        })
+        .join('\n')
+      const body = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>tag:20x10-tracker,2024:changes</id>
+  <title>20×10 Tracker: recent changes</title>
+  <updated>${updated}</updated>
+  <link rel="self" href="${escapeXml(`${base}/api/changes.atom`)}"/>
+${entries}
+</feed>
+`
+      return c.body(body, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'no-cache' })
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/revisions/{id}',
+      tags: ['changes'],
+      summary: 'One revision with its before and after',
+      request: { params: z.object({ id: z.coerce.number().int().min(1).max(2_000_000_000) }) },
+      responses: {
+        200: json(RevisionSchema.extend({ before: z.unknown(), after: z.unknown() }).meta({ id: 'RevisionDetail' }), 'The revision.'),
+        ...notFound,
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const r = await revisionById(c.var.tracker.store.db, id)
+      if (!r) throw new NotFoundError(`no revision ${id}`)
+      return c.json({ ...revisionView(r), before: r.before, after: r.after }, 200)
+    },
+  )
+}

@@ -1,0 +1,295 @@
+/**
+ * @module The editing API: create, change (If-Match), delete and restore projects, events,
+ * sources, localities and claims; prefer a claim; merge localities or sources; revert a
+ * revision; the history of a record. Every change needs an editor, a comment, and a source for
+ * new facts; it is one transaction with a revision per changed record.
+ */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { z } from 'zod'
+import type { EntityName } from '../../model/dataset.ts'
+import { NotFoundError, PreconditionRequiredError } from '../../model/errors.ts'
+import type { Claim } from '../../model/claim.ts'
+import { historyOf, type RevisionRow } from '../../store/revisions.ts'
+import { readRecord, type StoredRecord } from '../../store/writes.ts'
+import type { AppEnv } from '../context.ts'
+import { ClaimCreate, ClaimPatch, createClaim, patchClaim, preferClaim } from '../edit/claims.ts'
+import {
+  createEvent,
+  createProject,
+  createSimple,
+  deleteRecord,
+  EventCreate,
+  EventPatch,
+  LocalityCreate,
+  LocalityPatch,
+  mergeLocalities,
+  mergeSources,
+  patchEvent,
+  patchProject,
+  ProjectCreate,
+  ProjectPatch,
+  restoreDeleted,
+  SourceCreate,
+  SourcePatch,
+} from '../edit/records.ts'
+import { revertRevision } from '../edit/revert.ts'
+import { parseIfMatch, runWrite } from '../edit/run.ts'
+import { updateRecord } from '../../store/writes.ts'
+import { ErrorSchema, errorResponses, json, notFound } from '../openapi.ts'
+
+export const RevisionSchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actor: z.string(),
+    entity_type: z.string(),
+    entity_id: z.string(),
+    action: z.enum(['create', 'update', 'delete', 'restore']),
+    comment: z.string(),
+    source_id: z.string().nullable(),
+    batch: z.string().nullable(),
+    reverts: z.number().nullable(),
+    changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  })
+  .meta({ id: 'Revision' })
+
+export function revisionView(r: RevisionRow): z.infer<typeof RevisionSchema> {
+  const before = r.before ?? {}
+  const after = r.after ?? {}
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+  const changes =
+    r.action === 'update'
+      ? fields.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null)).map((f) => ({ field: f, before: before[f] ?? null, after: after[f] ?? null }))
+      : []
+  return { id: r.id, at: r.at, actor: r.actor, entity_type: r.entity_type, entity_id: r.entity_id, action: r.action as 'create', comment: r.comment, source_id: r.source_id, batch: r.batch, reverts: r.reverts, changes }
+}
+
+const WriteResult = z
+  .object({ record: z.record(z.string(), z.unknown()).describe('The record after the change, with its new version.'), data_version: z.number(), batch: z.string() })
+  .meta({ id: 'WriteResult' })
+const CommentBody = z.object({ comment: z.string().max(500).describe('Why (required).') }).meta({ id: 'CommentBody' })
+const writeResponses = {
+  401: json(ErrorSchema, 'Not signed in.'),
+  403: json(ErrorSchema, 'Not an editor, or missing CSRF token.'),
+  409: json(ErrorSchema, 'Conflicts with the data (exists, still used…).'),
+  412: json(ErrorSchema, 'Stale If-Match: someone else changed the record; `error.current` holds their version.'),
+  428: json(ErrorSchema, 'If-Match missing.'),
+  ...notFound,
+  ...errorResponses,
+}
+const ifMatch = z.object({ 'if-match': z.string().optional().describe('The version of the record being changed, e.g. "3" (required).') })
+
+function view(stored: StoredRecord) {
+  return { ...stored.record, version: stored.meta.version, updated_at: stored.meta.updated_at, deleted: stored.meta.deleted_at !== null }
+}
+
+function requiredVersion(c: Context): number {
+  const v = parseIfMatch(c.req.header('if-match'))
+  if (v === null) throw new PreconditionRequiredError()
+  return v
+}
+
+function user(c: Context<AppEnv>) {
+  return c.var.auth.user!
+}
+
+interface EntityRoutes {
+  entity: EntityName
+  path: string
+  tag: string
+  type: string
+  create: z.ZodType
+  patch: z.ZodType
+  doCreate: (trx: Parameters<typeof createProject>[0], input: any, ctx: Parameters<typeof createProject>[2]) => Promise<StoredRecord>
+  doPatch: (trx: Parameters<typeof createProject>[0], id: string, version: number, input: any, ctx: Parameters<typeof createProject>[2]) => Promise<StoredRecord>
+}
+
+const entities: EntityRoutes[] = [
+  { entity: 'projects', path: 'projects', tag: 'projects', type: 'project', create: ProjectCreate, patch: ProjectPatch, doCreate: createProject, doPatch: patchProject },
+  { entity: 'events', path: 'events', tag: 'events', type: 'event', create: EventCreate, patch: EventPatch, doCreate: createEvent, doPatch: patchEvent },
+  {
+    entity: 'sources',
+    path: 'sources',
+    tag: 'sources',
+    type: 'source',
+    create: SourceCreate,
+    patch: SourcePatch,
+    doCreate: (trx, input, ctx) => createSimple(trx, 'sources', input, ctx),
+    doPatch: async (trx, id, version, { comment: _c, ...patch }, ctx) => (await updateRecord(trx, 'sources', id, version, patch, ctx)).stored,
+  },
+  {
+    entity: 'localities',
+    path: 'localities',
+    tag: 'localities',
+    type: 'locality',
+    create: LocalityCreate,
+    patch: LocalityPatch,
+    doCreate: (trx, input, ctx) => createSimple(trx, 'localities', input, ctx),
+    doPatch: async (trx, id, version, { comment: _c, ...patch }, ctx) => (await updateRecord(trx, 'localities', id, version, patch, ctx)).stored,
+  },
+  {
+    entity: 'claims',
+    path: 'claims',
+    tag: 'claims',
+    type: 'claim',
+    create: ClaimCreate,
+    patch: ClaimPatch,
+    doCreate: async (trx, input, ctx) => (await readRecord(trx, 'claims', (await createClaim(trx, input, ctx)).id))!,
+    doPatch: async (trx, id, version, input, ctx) => (await readRecord(trx, 'claims', (await patchClaim(trx, id, version, input, ctx)).id))!,
+  },
+]
+
+function registerEntity(app: OpenAPIHono<AppEnv>, e: EntityRoutes): void {
+  const idParam = z.object({ id: z.string().min(1).max(400) })
+  const body = (schema: z.ZodType) => ({ body: { required: true, content: { 'application/json': { schema } } } })
+  app.openapi(
+    createRoute({ method: 'post', path: `/api/${e.path}`, tags: [e.tag], summary: `Create a ${e.type}`, request: body(e.create), responses: { 201: json(WriteResult, 'Created.'), ...writeResponses } }),
+    async (c) => {
+      const input = c.req.valid('json') as { comment?: string; source?: string }
+      const out = await runWrite(c.var.tracker, user(c), input.comment, (trx, ctx) => e.doCreate(trx, input, ctx), { source_id: input.source ?? null })
+      return c.json({ record: view(out.result), data_version: out.data_version, batch: out.batch }, 201)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: `/api/${e.path}/{id}`,
+      tags: [e.tag],
+      summary: `Change a ${e.type} (send If-Match with its version)`,
+      request: { params: idParam, headers: ifMatch, ...body(e.patch) },
+      responses: { 200: json(WriteResult, 'Changed.'), ...writeResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const version = requiredVersion(c)
+      const input = c.req.valid('json') as { comment?: string; source?: string }
+      const out = await runWrite(c.var.tracker, user(c), input.comment, (trx, ctx) => e.doPatch(trx, id, version, input, ctx), { source_id: input.source ?? null })
+      return c.json({ record: view(out.result), data_version: out.data_version, batch: out.batch }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: `/api/${e.path}/{id}`,
+      tags: [e.tag],
+      summary: `Delete a ${e.type} (soft: it can be restored)`,
+      request: { params: idParam, headers: ifMatch, ...body(CommentBody) },
+      responses: { 200: json(WriteResult, 'Deleted.'), ...writeResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const version = requiredVersion(c)
+      const { comment } = c.req.valid('json') as z.infer<typeof CommentBody>
+      const out = await runWrite(c.var.tracker, user(c), comment, (trx, ctx) => deleteRecord(trx, e.entity, id, version, ctx))
+      return c.json({ record: view(out.result), data_version: out.data_version, batch: out.batch }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: `/api/${e.path}/{id}/restore`,
+      tags: [e.tag],
+      summary: `Restore a deleted ${e.type}, with what was deleted along with it`,
+      request: { params: idParam, ...body(CommentBody) },
+      responses: { 200: json(WriteResult, 'Restored.'), ...writeResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { comment } = c.req.valid('json') as z.infer<typeof CommentBody>
+      const out = await runWrite(c.var.tracker, user(c), comment, (trx, ctx) => restoreDeleted(trx, e.entity, id, ctx))
+      return c.json({ record: view(out.result), data_version: out.data_version, batch: out.batch }, 200)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: `/api/${e.path}/{id}/history`,
+      tags: [e.tag],
+      summary: `Revisions of a ${e.type}${e.entity === 'projects' ? ' and of its events and claims' : ''}, newest first`,
+      request: { params: idParam },
+      responses: { 200: json(z.object({ items: z.array(RevisionSchema), total: z.number() }).meta({ id: 'History' }), 'Revisions.'), ...notFound },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const db = c.var.tracker.store.db
+      const exists = await db.transaction().execute((trx) => readRecord(trx, e.entity, id))
+      if (!exists) throw new NotFoundError(`no ${e.type} with id "${id}"`)
+      const subjects = [{ type: e.type, id }]
+      if (e.entity === 'projects' || e.entity === 'events') {
+        const events = e.entity === 'projects' ? await db.selectFrom('events').select('id').where('project_id', '=', id).execute() : []
+        for (const ev of events) subjects.push({ type: 'event', id: ev.id })
+        const claimSubjects = subjects.map((s) => s.id)
+        const claims = await db.selectFrom('claims').select('id').where('subject_id', 'in', claimSubjects).execute()
+        for (const cl of claims) subjects.push({ type: 'claim', id: cl.id })
+      }
+      const items = (await historyOf(db, subjects)).map(revisionView)
+      c.header('Cache-Control', 'no-store')
+      return c.json({ items, total: items.length }, 200)
+    },
+  )
+}
+
+const Merge = z.object({ from: z.string().min(1).max(200), into: z.string().min(1).max(200), comment: z.string().max(500) }).meta({ id: 'Merge' })
+const Prefer = z.object({ reason: z.string().min(3).max(1000), comment: z.string().max(500).optional() }).meta({ id: 'Prefer' })
+
+export function registerEdit(app: OpenAPIHono<AppEnv>): void {
+  for (const e of entities) registerEntity(app, e)
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/claims/{id}/prefer',
+      tags: ['claims'],
+      summary: 'Prefer this claim over the competing ones (with a reason); an event date follows it',
+      request: { params: z.object({ id: z.string().max(100) }), body: { required: true, content: { 'application/json': { schema: Prefer } } } },
+      responses: { 200: json(WriteResult, 'Preferred.'), ...writeResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { reason, comment } = c.req.valid('json')
+      const out = await runWrite(c.var.tracker, user(c), comment ?? reason, async (trx, ctx) => {
+        const claim = await readRecord(trx, 'claims', id)
+        if (!claim || claim.meta.deleted_at) throw new NotFoundError(`no claim with id "${id}"`)
+        await preferClaim(trx, claim.record as unknown as Claim, reason, ctx)
+        return (await readRecord(trx, 'claims', id))!
+      })
+      return c.json({ record: view(out.result), data_version: out.data_version, batch: out.batch }, 200)
+    },
+  )
+  for (const [path, fn] of [
+    ['localities', mergeLocalities],
+    ['sources', mergeSources],
+  ] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/api/${path}/merge`,
+        tags: [path],
+        summary: `Merge two duplicate ${path}: everything of "from" moves to "into", "from" is deleted`,
+        request: { body: { required: true, content: { 'application/json': { schema: Merge } } } },
+        responses: { 200: json(WriteResult, 'Merged.'), ...writeResponses },
+      }),
+      async (c) => {
+        const { from, into, comment } = c.req.valid('json')
+        const out = await runWrite(c.var.tracker, user(c), comment, (trx, ctx) => fn(trx, from, into, ctx))
+        return c.json({ record: view(out.result), data_version: out.data_version, batch: out.batch }, 200)
+      },
+    )
+  }
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/revisions/{id}/revert',
+      tags: ['changes'],
+      summary: 'Revert a revision (the latest of its record); the revert is itself a new revision',
+      request: { params: z.object({ id: z.coerce.number().int().min(1) }), body: { required: true, content: { 'application/json': { schema: CommentBody } } } },
+      responses: { 200: json(WriteResult, 'Reverted.'), ...writeResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { comment } = c.req.valid('json')
+      const out = await runWrite(c.var.tracker, user(c), comment, (trx, ctx) => revertRevision(trx, id, ctx), { reverts: id })
+      return c.json({ record: view(out.result), data_version: out.data_version, batch: out.batch }, 200)
+    },
+  )
+}

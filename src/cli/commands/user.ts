@@ -1,0 +1,111 @@
+/**
+ * @module `tracker user add|list|disable|reset-password` and `tracker token create`: accounts
+ * from the command line. Passwords come from a prompt (not echoed) or stdin, never an argument;
+ * a token is printed once and stored hashed.
+ */
+import type { Command } from 'commander'
+import { Option } from 'commander'
+import { createAccount, createApiToken, disableAccount, resetPassword } from '../../api/auth/accounts.ts'
+import { InvalidInputError } from '../../model/errors.ts'
+import { listUsers, roles, type Role } from '../../store/accounts.ts'
+import { print, printJson, table } from '../io.ts'
+import { withTracker } from '../session.ts'
+
+/** Reads a password: from a terminal prompt without echo, or the first line of stdin. */
+export async function readPassword(prompt: string): Promise<string> {
+  const stdin = process.stdin
+  if (!stdin.isTTY) {
+    const chunks: Buffer[] = []
+    for await (const chunk of stdin) chunks.push(chunk as Buffer)
+    const line = Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? ''
+    if (!line) throw new InvalidInputError('no password on stdin (pipe it in, or run in a terminal to be prompted)')
+    return line
+  }
+  process.stderr.write(prompt)
+  stdin.setRawMode(true)
+  stdin.resume()
+  let password = ''
+  return new Promise((resolve, reject) => {
+    const onData = (data: Buffer) => {
+      for (const ch of data.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') {
+          stdin.setRawMode(false)
+          stdin.pause()
+          stdin.off('data', onData)
+          process.stderr.write('\n')
+          return resolve(password)
+        }
+        if (ch === '\u0003') {
+          stdin.setRawMode(false)
+          return reject(new InvalidInputError('cancelled'))
+        }
+        if (ch === '\u007f') password = password.slice(0, -1)
+        else password += ch
+      }
+    }
+    stdin.on('data', onData)
+  })
+}
+
+export function registerUser(program: Command): void {
+  const user = program.command('user').description('Accounts: add, list, disable users, reset passwords.')
+  user
+    .command('add')
+    .description('Add a user; the password is read from a prompt or stdin (never an argument).')
+    .argument('<name>', 'user name')
+    .addOption(new Option('-r, --role <role>', 'viewer, editor or admin').choices([...roles]).default('editor'))
+    .action(async (name: string, opts: { role: Role }) => {
+      const password = await readPassword(`password for ${name}: `)
+      await withTracker('user add', async (t) => {
+        const u = await createAccount(t.store.db, name, opts.role, password)
+        print(`added ${u.name} (${u.role})`)
+      })
+    })
+  user
+    .command('list')
+    .description('List users and their roles.')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await withTracker('user list', async (t) => {
+        const users = await listUsers(t.store.db)
+        if (opts.json) return printJson(users.map(({ id: _id, ...u }) => u))
+        if (users.length === 0) return print('no users yet: add one with `tracker user add <name> --role admin`')
+        print(table([['name', 'role', 'status', 'since'], ...users.map((u) => [u.name, u.role, u.disabled ? 'disabled' : 'active', u.created_at.slice(0, 10)])]))
+      })
+    })
+  user
+    .command('disable')
+    .description('Disable a user: their sessions end and their API tokens are revoked.')
+    .argument('<name>', 'user name')
+    .action(async (name: string) => {
+      await withTracker('user disable', async (t) => {
+        await disableAccount(t.store.db, name)
+        print(`disabled ${name}`)
+      })
+    })
+  user
+    .command('reset-password')
+    .description('Set a new password (from a prompt or stdin); ends the user’s sessions.')
+    .argument('<name>', 'user name')
+    .action(async (name: string) => {
+      const password = await readPassword(`new password for ${name}: `)
+      await withTracker('user reset-password', async (t) => {
+        await resetPassword(t.store.db, name, password)
+        print(`password of ${name} changed; their sessions were ended`)
+      })
+    })
+
+  const token = program.command('token').description('API tokens for scripts (Authorization: Bearer …).')
+  token
+    .command('create')
+    .description('Create an API token for a user; it is printed once and stored hashed.')
+    .argument('<name>', 'user the token acts as')
+    .option('-l, --label <label>', 'what the token is for', 'script')
+    .action(async (name: string, opts: { label: string }) => {
+      await withTracker('token create', async (t) => {
+        const secret = await createApiToken(t.store.db, name, opts.label)
+        process.stderr.write(`token for ${name} (${opts.label}); it is shown only now:\n`)
+        print(secret)
+      })
+    })
+}

@@ -1,0 +1,86 @@
+/**
+ * @module Reading the revision log: a record's history, the recent-changes feed, and the data
+ * as it was recorded on a past date (replayed from the log).
+ */
+import { sql, type Kysely } from 'kysely'
+import { emptyDataset, type Dataset, type EntityName } from '../model/dataset.ts'
+import type { DB } from './schema.ts'
+
+export interface RevisionRow {
+  id: number
+  at: string
+  actor: string
+  entity_type: string
+  entity_id: string
+  action: string
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+  comment: string
+  source_id: string | null
+  batch: string | null
+  reverts: number | null
+}
+
+function toRevision(r: Record<string, unknown>): RevisionRow {
+  return { ...(r as unknown as RevisionRow), at: new Date(r.at as string).toISOString() }
+}
+
+export async function revisionById(db: Kysely<DB>, id: number): Promise<RevisionRow | null> {
+  const row = await db.selectFrom('revisions').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? toRevision(row as Record<string, unknown>) : null
+}
+
+/** Revisions of the given records, newest first. */
+export async function historyOf(db: Kysely<DB>, subjects: { type: string; id: string }[], limit = 500): Promise<RevisionRow[]> {
+  if (subjects.length === 0) return []
+  const rows = await db
+    .selectFrom('revisions')
+    .selectAll()
+    .where((eb) => eb.or(subjects.map((s) => eb.and([eb('entity_type', '=', s.type), eb('entity_id', '=', s.id)]))))
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => toRevision(r as Record<string, unknown>))
+}
+
+export async function latestRevision(db: Kysely<DB>, type: string, id: string): Promise<RevisionRow | null> {
+  const row = await db.selectFrom('revisions').selectAll().where('entity_type', '=', type).where('entity_id', '=', id).orderBy('id', 'desc').executeTakeFirst()
+  return row ? toRevision(row as Record<string, unknown>) : null
+}
+
+/** The newest changes, optionally only those after a time (ISO) or a revision id. */
+export async function recentChanges(db: Kysely<DB>, opts: { sinceTime?: string; sinceId?: number; limit: number; offset?: number }): Promise<{ items: RevisionRow[]; total: number }> {
+  let q = db.selectFrom('revisions')
+  if (opts.sinceTime) q = q.where('at', '>', opts.sinceTime as never)
+  if (opts.sinceId !== undefined) q = q.where('id', '>', opts.sinceId)
+  const total = Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)
+  const rows = await q.selectAll().orderBy('id', 'desc').limit(opts.limit).offset(opts.offset ?? 0).execute()
+  return { items: rows.map((r) => toRevision(r as Record<string, unknown>)), total }
+}
+
+const tableOf: Record<string, EntityName> = {
+  program: 'programs',
+  province: 'provinces',
+  locality: 'localities',
+  source: 'sources',
+  project: 'projects',
+  event: 'events',
+  claim: 'claims',
+}
+
+/** The data as it was recorded at the end of `date` (YYYY-MM-DD): the last revision of each record then. */
+export async function datasetAsRecorded(db: Kysely<DB>, date: string): Promise<Dataset> {
+  const end = `${date}T23:59:59.999Z`
+  const rows = await sql<{ entity_type: string; entity_id: string; action: string; after: Record<string, unknown> | null }>`
+    select distinct on (entity_type, entity_id) entity_type, entity_id, action, after
+    from revisions where at <= ${end}
+    order by entity_type, entity_id, id desc`.execute(db)
+  const ds = emptyDataset()
+  for (const r of rows.rows) {
+    const table = tableOf[r.entity_type]
+    if (!table || r.action === 'delete' || !r.after) continue
+    ;(ds[table] as unknown[]).push(r.after)
+  }
+  for (const list of Object.values(ds)) (list as { id: string }[]).sort((a, b) => a.id.localeCompare(b.id))
+  return ds
+}
