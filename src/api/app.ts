@@ -44,7 +44,7 @@ export const apiInfo = {
     "Open data on North Korea's Regional Development 20×10 Policy: programs, localities, projects, events, sources and claims. Lists return `{ items, total }`; errors return `{ error: { code, message, details? } }`.",
 }
 
-export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { closing: false }, today = () => todayDate() }: AppOptions): OpenAPIHono<AppEnv> {
+export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { closing: false }, today = () => tracker.config.today ?? todayDate() }: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
 
   app.use('*', async (c, next) => {

@@ -20,7 +20,7 @@ export function buildProgram(): Command {
     .description("20×10 Tracker: the open tracker of North Korea's Regional Development 20×10 Policy.")
     .version('0.1.0', '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .configureHelp({ sortSubcommands: false })
+    .configureHelp({ sortSubcommands: false, helpWidth: 100 })
     .addHelpText(
       'after',
       `

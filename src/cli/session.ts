@@ -12,7 +12,7 @@ export async function withTracker<T>(command: string, fn: (tracker: Tracker) => 
   }
 }
 
-/** Today's date, or TRACKER_TODAY (YYYY-MM-DD) to reproduce a past run. */
+/** Today's date, or the TRACKER_TODAY setting (to reproduce a past run). */
 export function today(): string {
-  return process.env.TRACKER_TODAY ?? new Date().toISOString().slice(0, 10)
+  return loadConfig().today ?? new Date().toISOString().slice(0, 10)
 }

@@ -103,6 +103,15 @@ export const settings = {
     help: 'How much the server logs to stderr: debug, info, warn, error or silent.',
     parse: oneOf('TRACKER_LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const),
   },
+  today: {
+    env: 'TRACKER_TODAY',
+    default: undefined,
+    help: "Pretend today is this date (YYYY-MM-DD) for figures that depend on it (years begun, projection); to reproduce a past run.",
+    parse: (raw: string) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`))) throw new ConfigError(`TRACKER_TODAY=${raw} is not a date YYYY-MM-DD`)
+      return raw
+    },
+  },
   tileUrl: {
     env: 'TRACKER_TILE_URL',
     default: undefined,
