@@ -22,6 +22,7 @@ export async function setup(project: TestProject): Promise<void> {
       process.stderr.write('[tests] PostgreSQL not found: the PostgreSQL runs are SKIPPED (install postgresql to run them)\n')
     }
   }
+  process.stderr.write(`[tests] store, API and editing suites run on: pglite${url ? ', postgres' : ' only (no PostgreSQL)'}\n`)
   project.provide('pgUrl', url)
 }
 

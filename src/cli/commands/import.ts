@@ -74,6 +74,8 @@ export function registerImport(program: Command): void {
     .option('--json', 'print the preview or result as JSON')
     .action(async (file: string, opts: { format: ImportFormat; source: string; dryRun?: boolean; comment: string; json?: boolean }) => {
       const files = await readImportFiles(file, opts.format)
+      const bytes = [...files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0)
+      progress(`read ${files.size} file(s), ${(bytes / 1024).toFixed(0)} KiB; parsing ${opts.format}…`)
       const config = loadConfig()
       const tracker = await openTracker(config, { command: 'import', loadBundled: false })
       try {
@@ -86,6 +88,7 @@ export function registerImport(program: Command): void {
         const base = empty && opts.dryRun ? bundledReference() : undefined
         if (base) progress('empty database: previewing against the bundled reference data (programs, gazetteer, sources)', true)
         const prepared = await prepareImport(tracker, { format: opts.format, files, sourceId: opts.source }, base)
+        progress(`parsed ${prepared.rows} row(s); ${prepared.plan.entries.length} record(s) to add or change`)
         if (opts.dryRun) {
           if (opts.json) printJson({ dry_run: true, ...previewOf(prepared) })
           else {
@@ -95,6 +98,7 @@ export function registerImport(program: Command): void {
           return
         }
         const comment = opts.comment || `Import of ${[...files.keys()].join(', ')} (${opts.format})`
+        if (prepared.plan.entries.length) progress(`applying ${prepared.plan.entries.length} change(s) in one transaction…`)
         const result = await applyImport(tracker, prepared, { actor: 'cli', comment, sourceId: opts.format === 'wiki' ? opts.source : null })
         if (opts.json) printJson({ dry_run: false, ...previewOf(prepared), applied: result })
         else {
