@@ -37,3 +37,6 @@ export const entityTypeOf: Record<EntityName, string> = {
 export function emptyDataset(): Dataset {
   return { programs: [], provinces: [], localities: [], sources: [], projects: [], events: [], claims: [] }
 }
+
+/** The table of an entity type, as written in revisions and claim subjects ("project" → projects). */
+export const entityOfType: Record<string, EntityName> = Object.fromEntries(Object.entries(entityTypeOf).map(([entity, type]) => [type, entity as EntityName]))

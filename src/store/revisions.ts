@@ -3,7 +3,7 @@
  * as it was recorded on a past date (replayed from the log).
  */
 import { sql, type Kysely } from 'kysely'
-import { emptyDataset, type Dataset, type EntityName } from '../model/dataset.ts'
+import { emptyDataset, entityOfType, type Dataset } from '../model/dataset.ts'
 import type { DB } from './schema.ts'
 
 export interface RevisionRow {
@@ -58,15 +58,6 @@ export async function recentChanges(db: Kysely<DB>, opts: { sinceTime?: string; 
   return { items: rows.map((r) => toRevision(r as Record<string, unknown>)), total }
 }
 
-const tableOf: Record<string, EntityName> = {
-  program: 'programs',
-  province: 'provinces',
-  locality: 'localities',
-  source: 'sources',
-  project: 'projects',
-  event: 'events',
-  claim: 'claims',
-}
 
 /** The data as it was recorded at the end of `date` (YYYY-MM-DD): the last revision of each record then. */
 export async function datasetAsRecorded(db: Kysely<DB>, date: string): Promise<Dataset> {
@@ -77,7 +68,7 @@ export async function datasetAsRecorded(db: Kysely<DB>, date: string): Promise<D
     order by entity_type, entity_id, id desc`.execute(db)
   const ds = emptyDataset()
   for (const r of rows.rows) {
-    const table = tableOf[r.entity_type]
+    const table = entityOfType[r.entity_type]
     if (!table || r.action === 'delete' || !r.after) continue
     ;(ds[table] as unknown[]).push(r.after)
   }
