@@ -25,6 +25,7 @@ import { registerPrograms } from './routes/programs.ts'
 import { registerProjects } from './routes/projects.ts'
 import { registerSources } from './routes/sources.ts'
 import { registerStats } from './routes/stats.ts'
+import { registerStatic } from './static.ts'
 import type { Tracker } from './tracker.ts'
 
 export interface AppOptions {
@@ -100,6 +101,7 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   registerImportRoute(app)
 
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: apiInfo })
+  registerStatic(app)
 
   app.notFound((c) => c.json(errorBody('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`), 404))
   app.onError((error, c) => toErrorResponse(c, error, log))

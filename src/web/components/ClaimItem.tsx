@@ -1,0 +1,34 @@
+/** @module One claim: the value a source asserts, the source, its words, and the claim's rank and reason. */
+import { fmtDate, fmtValue, fieldLabel } from '../format.ts'
+import type { Claim } from '../types.ts'
+
+export function SourceLink({ source, id }: { source: Claim['source']; id: string }) {
+  if (!source) return <code>{id}</code>
+  return (
+    <a href={`/sources/${encodeURIComponent(source.id)}`} class="source-link">
+      {source.publisher}
+      {source.published ? `, ${fmtDate(source.published)}` : ''}
+    </a>
+  )
+}
+
+export function ClaimItem({ claim, names, showField = false, showValue = true }: { claim: Claim; names?: (id: string) => string; showField?: boolean; showValue?: boolean }) {
+  return (
+    <li class={`claim rank-${claim.rank}`}>
+      <div class="claim-head">
+        {showField ? <span class="claim-field">{fieldLabel(claim.field)}: </span> : null}
+        {showValue ? <strong class="claim-value">{fmtValue(claim.field, claim.value, names)}</strong> : null}
+        {showValue ? ' — ' : null}
+        <SourceLink source={claim.source} id={claim.source_id} />
+        {claim.rank !== 'normal' ? <span class={`rank-badge ${claim.rank}`}>{claim.rank === 'preferred' ? '✓ preferred' : 'deprecated'}</span> : null}
+      </div>
+      {claim.quote ? <blockquote class="quote">{claim.quote}</blockquote> : null}
+      {claim.said ? (
+        <p class="said">
+          The source wrote: <q>{claim.said}</q>
+        </p>
+      ) : null}
+      {claim.reason ? <p class="reason">Why: {claim.reason}</p> : null}
+    </li>
+  )
+}

@@ -1,0 +1,128 @@
+/**
+ * @module The signature 20×10 grid: a row per policy year, a square per counted locality,
+ * coloured and patterned by status with its letter; extra (uncounted) projects beside the year.
+ * Every square is a link to its project with the whole story in its accessible name; hovering
+ * or focusing one shows it in words under the grid.
+ */
+import { useState } from 'preact/hooks'
+import { fmtDate } from '../format.ts'
+import { lookOf, statusOrder } from '../status.ts'
+import type { Progress, Project } from '../types.ts'
+
+interface Props {
+  progress: Progress
+  projects: Project[]
+  currentYear: number
+}
+
+function describe(p: Project, extra: boolean): string {
+  const look = lookOf(p.status)
+  const when = p.dates.finished ? `, opened ${fmtDate(p.dates.finished)}` : p.dates.groundbreaking ? `, ground broken ${fmtDate(p.dates.groundbreaking)}` : ''
+  const tail = extra ? ` — extra project, not counted${p.counted_reason ? `: ${p.counted_reason}` : ''}` : ''
+  return `${p.locality.name} ${p.locality.hangul}, ${p.locality.province}, ${p.year ?? 'pilot'}: ${look.label}${when}${tail}`
+}
+
+function rank(p: Project): number {
+  const i = statusOrder.indexOf(p.status ?? 'none')
+  return i < 0 ? statusOrder.length : i
+}
+
+function Slot({ p, extra, onShow }: { p: Project; extra: boolean; onShow: (p: Project | null) => void }) {
+  const look = lookOf(p.status)
+  const label = describe(p, extra)
+  return (
+    <a
+      class={`slot st-${look.key}${extra ? ' extra' : ''}`}
+      href={`/projects/${encodeURIComponent(p.id)}`}
+      aria-label={label}
+      title={label}
+      data-project={p.id}
+      onMouseEnter={() => onShow(p)}
+      onFocus={() => onShow(p)}
+    >
+      <span class="slot-letter" aria-hidden="true">
+        {extra ? '+' : look.letter}
+      </span>
+    </a>
+  )
+}
+
+export function Grid({ progress, projects, currentYear }: Props) {
+  const [active, setActive] = useState<Project | null>(null)
+  const byId = new Map(projects.map((p) => [p.id, p]))
+  const countedByYear = new Map<number, Project[]>()
+  for (const p of projects) if (p.counted && p.year !== null) countedByYear.set(p.year, [...(countedByYear.get(p.year) ?? []), p])
+
+  return (
+    <figure class="grid20" aria-labelledby="grid-caption">
+      <figcaption id="grid-caption" class="visually-hidden">
+        The 20×10 grid: one row per policy year, one square per locality counted toward that year's target of {progress.target_per_year}.
+      </figcaption>
+      <div class="grid-rows" onMouseLeave={() => setActive(null)}>
+        {progress.years.map((y) => {
+          const counted = (countedByYear.get(y.year) ?? []).sort((a, b) => rank(a) - rank(b) || (a.dates.groundbreaking ?? '').localeCompare(b.dates.groundbreaking ?? '') || a.locality.name.localeCompare(b.locality.name))
+          const empty = Math.max(0, y.target - counted.length)
+          const extras = y.extra.map((e) => byId.get(e.project_id)).filter((p): p is Project => Boolean(p))
+          const future = y.year > currentYear
+          return (
+            <div class={`grid-row${y.year === currentYear ? ' current' : ''}${future ? ' future' : ''}`} role="group" aria-label={`${y.year}: ${y.counted} of ${y.target} localities`} key={y.year}>
+              <div class="grid-year">
+                <a href={`/projects?year=${y.year}`} class="grid-year-link">
+                  {y.year}
+                </a>
+                <span class="grid-count">
+                  {y.counted}/{y.target}
+                </span>
+              </div>
+              <div class="grid-slots">
+                {counted.map((p) => (
+                  <Slot p={p} extra={false} onShow={setActive} key={p.id} />
+                ))}
+                {Array.from({ length: empty }, (_, i) => (
+                  <span class="slot empty" aria-hidden="true" key={`e${i}`} />
+                ))}
+                {empty > 0 ? <span class="visually-hidden">{future ? 'Not started yet.' : `${empty} of ${y.target} not yet known.`}</span> : null}
+              </div>
+              <div class="grid-extras">
+                {extras.map((p) => (
+                  <Slot p={p} extra onShow={setActive} key={p.id} />
+                ))}
+              </div>
+            </div>
+          )
+        })}
+      </div>
+      <p class="grid-detail" aria-hidden="true">
+        {active ? describe(active, !active.counted) : 'Point at or tab to a square to see the locality; select it to open the project.'}
+      </p>
+    </figure>
+  )
+}
+
+export function GridLegend() {
+  return (
+    <ul class="legend" aria-label="Legend">
+      {['operational', 'under_construction', 'planned', 'suspended'].map((s) => {
+        const look = lookOf(s)
+        return (
+          <li key={s}>
+            <span class={`slot legend-slot st-${look.key}`} aria-hidden="true">
+              <span class="slot-letter">{look.letter}</span>
+            </span>
+            {look.label}
+          </li>
+        )
+      })}
+      <li>
+        <span class="slot legend-slot empty" aria-hidden="true" />
+        Not yet started or not known
+      </li>
+      <li>
+        <span class="slot legend-slot extra st-operational" aria-hidden="true">
+          <span class="slot-letter">+</span>
+        </span>
+        Extra project, not counted toward the 20
+      </li>
+    </ul>
+  )
+}

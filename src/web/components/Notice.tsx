@@ -1,0 +1,20 @@
+/** @module What a page shows while it loads, or when its request failed. */
+export function Loading({ what = 'data' }: { what?: string }) {
+  return (
+    <p class="loading" role="status">
+      Loading {what}…
+    </p>
+  )
+}
+
+export function ErrorNotice({ error, what = 'this page' }: { error: { status: number; message: string }; what?: string }) {
+  return (
+    <div class="error" role="alert">
+      <h2>{error.status === 404 ? 'Not found' : `Could not load ${what}`}</h2>
+      <p>{error.message}</p>
+      <p>
+        <a href="/">Back to the overview</a>
+      </p>
+    </div>
+  )
+}

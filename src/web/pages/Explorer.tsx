@@ -1,0 +1,96 @@
+/**
+ * @module The explorer (/projects): the project table with facets, search, sorting and paging,
+ * the whole state in the query string, and downloads of exactly the current view.
+ */
+import { apiPath } from '../api.ts'
+import { Facets } from '../components/Facets.tsx'
+import { ErrorNotice, Loading } from '../components/Notice.tsx'
+import { ProjectTable } from '../components/ProjectTable.tsx'
+import { apiParams, hasFilter, hrefWith, readFilters } from '../filters.ts'
+import { plural } from '../format.ts'
+import { useLocation } from '../router.ts'
+import { useProjects } from '../useProjects.ts'
+import { useProvinces } from '../useProvinces.ts'
+import { useTitle } from '../useTitle.ts'
+
+const pageSize = 50
+const sortPattern = /^-?(year|locality|province|status|groundbreaking|finished|updated)$/
+
+export default function Explorer() {
+  useTitle('Projects')
+  const loc = useLocation()
+  const params = new URLSearchParams(loc.search)
+  const filters = readFilters(params)
+  const sortParam = params.get('sort') ?? ''
+  const sort = sortPattern.test(sortParam) ? sortParam : ''
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1)
+  const view = useProjects(filters, { sort, limit: pageSize, offset: (page - 1) * pageSize })
+  const { names } = useProvinces()
+
+  const here = (extra: Record<string, string | number | undefined>) => hrefWith('/projects', filters, { sort: sort || undefined, ...extra })
+  const total = view.data?.total ?? 0
+  const pages = Math.max(1, Math.ceil(total / pageSize))
+  const exportQuery = apiParams(filters).toString()
+  const exportHref = (file: string) => apiPath(`/api/export/${file}`, new URLSearchParams(exportQuery))
+
+  return (
+    <div class="page explorer">
+      <header class="page-head">
+        <h1>Projects</h1>
+        <p class="lede">
+          Every project of the 20×10 policy: one locality in one policy year, with the facilities built there. Filter, sort, and download exactly what you see.
+        </p>
+      </header>
+      <div class="with-facets">
+        <Facets path="/projects" filters={filters} counts={view.counts} provinceNames={names} keep={{ sort: sort || undefined }} />
+        <section class="results" aria-labelledby="results-title">
+          <div class="results-head">
+            <h2 id="results-title" aria-live="polite">
+              {view.data ? plural(total, 'project') : 'Projects'}
+              {hasFilter(filters) ? ' match' : ''}
+            </h2>
+            <p class="view-links">
+              <a href={hrefWith('/map', filters)} data-testid="to-map">
+                Show on the map
+              </a>
+              <span class="downloads">
+                Download this view:{' '}
+                <a href={exportHref('projects.csv')} download data-testid="download-csv">
+                  CSV
+                </a>{' '}
+                ·{' '}
+                <a href={exportHref('dataset.json')} download>
+                  JSON
+                </a>{' '}
+                ·{' '}
+                <a href={exportHref('projects.geojson')} download>
+                  GeoJSON
+                </a>
+              </span>
+            </p>
+          </div>
+          {view.error ? <ErrorNotice error={view.error} what="the projects" /> : null}
+          {!view.data && !view.error ? <Loading what="projects" /> : null}
+          {view.data ? (
+            view.data.items.length === 0 ? (
+              <p class="empty">
+                No project matches. <a href="/projects">Clear the filters</a>.
+              </p>
+            ) : (
+              <ProjectTable items={view.data.items} sort={sort} sortHref={(s) => here({ sort: s })} caption={`Projects, page ${page} of ${pages}`} />
+            )
+          ) : null}
+          {pages > 1 ? (
+            <nav class="pager" aria-label="Pages">
+              {page > 1 ? <a href={here({ page: page - 1 === 1 ? undefined : page - 1 })}>← Previous</a> : <span />}
+              <span>
+                Page {page} of {pages}
+              </span>
+              {page < pages ? <a href={here({ page: page + 1 })}>Next →</a> : <span />}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,190 @@
+/**
+ * @module The map (/map): a point per locality with projects, coloured by policy year or by
+ * status and sized by the number of facility kinds; localities not yet reached on request. It
+ * reads the same filters from the query string as the explorer, so the two show the same view.
+ */
+import { useState } from 'preact/hooks'
+import { apiPath } from '../api.ts'
+import { Facets } from '../components/Facets.tsx'
+import { ErrorNotice, Loading } from '../components/Notice.tsx'
+import { hrefWith, readFilters } from '../filters.ts'
+import { kindLabel, plural } from '../format.ts'
+import { CountryMap, type MapPoint } from '../map/CountryMap.tsx'
+import { useLocation } from '../router.ts'
+import { lookOf, yearColour } from '../status.ts'
+import type { List, Locality, Project } from '../types.ts'
+import { useApi } from '../useApi.ts'
+import { useProjects } from '../useProjects.ts'
+import { useProvinces } from '../useProvinces.ts'
+import { useMedia } from '../useMedia.ts'
+import { useTitle } from '../useTitle.ts'
+
+interface Place {
+  id: string
+  name: string
+  hangul: string
+  province: string
+  lon: number
+  lat: number
+  projects: Project[]
+}
+
+function group(items: Project[]): Place[] {
+  const places = new Map<string, Place>()
+  for (const p of items) {
+    if (!p.locality.coord) continue
+    const place = places.get(p.locality.id) ?? { id: p.locality.id, name: p.locality.name, hangul: p.locality.hangul, province: p.locality.province, lon: p.locality.coord.lon, lat: p.locality.coord.lat, projects: [] }
+    place.projects.push(p)
+    places.set(place.id, place)
+  }
+  for (const place of places.values()) place.projects.sort((a, b) => (a.year ?? 0) - (b.year ?? 0))
+  return [...places.values()]
+}
+
+function describe(place: Place): string {
+  const parts = place.projects.map((p) => `${p.year ?? 'pilot'} ${lookOf(p.status).label.toLowerCase()}${p.counted ? '' : ' (not counted)'}`)
+  return `${place.name} ${place.hangul}, ${place.province}: ${parts.join('; ')}`
+}
+
+export default function MapPage() {
+  useTitle('Map')
+  const loc = useLocation()
+  const params = new URLSearchParams(loc.search)
+  const filters = readFilters(params)
+  const colour = params.get('color') === 'status' ? 'status' : 'year'
+  const showUnreached = params.get('unreached') === '1'
+  const keep = { color: colour === 'status' ? 'status' : undefined, unreached: showUnreached ? '1' : undefined }
+  const view = useProjects(filters, { limit: 1000, offset: 0 })
+  const unreached = useApi<List<Locality>>(showUnreached ? apiPath('/api/localities', { reached: 'false', limit: 1000, province: filters.province.join(',') }) : null)
+  const { names } = useProvinces()
+  const [active, setActive] = useState<string | null>(null)
+  const narrow = useMedia('(max-width: 560px)')
+
+  const places = group(view.data?.items ?? [])
+  const kindsOf = (place: Place) => new Set(place.projects.flatMap((p) => p.kinds)).size
+  const points: MapPoint[] = places.map((place) => {
+    const latest = place.projects[place.projects.length - 1]!
+    return {
+      id: place.id,
+      lon: place.lon,
+      lat: place.lat,
+      label: describe(place),
+      href: `/localities/${encodeURIComponent(place.id)}`,
+      status: latest.status,
+      fill: colour === 'year' ? yearColour(place.projects[0]!.year) : undefined,
+      r: 3 + 1.1 * kindsOf(place),
+      ring: place.projects.length > 1,
+    }
+  })
+  const shown = new Set(places.map((p) => p.id))
+  if (showUnreached)
+    for (const l of unreached.data?.items ?? [])
+      if (l.coord && !shown.has(l.id))
+        points.push({ id: l.id, lon: l.coord.lon, lat: l.coord.lat, label: `${l.plain} ${l.hangul}, ${l.province_name}: not yet reached`, href: `/localities/${encodeURIComponent(l.id)}`, hollow: true, r: 2.6 })
+
+  const years = [...new Set(places.map((p) => p.projects[0]!.year))].sort((a, b) => (a ?? 0) - (b ?? 0))
+  const activePlace = places.find((p) => p.id === active)
+  const activeOther = active && !activePlace ? points.find((p) => p.id === active) : undefined
+  const toggleHref = (extra: Record<string, string | undefined>) => hrefWith('/map', filters, { ...keep, ...extra })
+
+  return (
+    <div class="page map-page">
+      <header class="page-head">
+        <h1>Map</h1>
+        <p class="lede">Where the policy has built: a point per locality with projects. Select a point for the locality.</p>
+      </header>
+      <div class="with-facets">
+        <Facets path="/map" filters={filters} counts={view.counts} provinceNames={names} keep={keep} />
+        <section class="results" aria-labelledby="map-title">
+          <div class="results-head">
+            <h2 id="map-title" aria-live="polite">
+              {view.data ? `${plural(places.length, 'locality', 'localities')}, ${plural(view.data.total, 'project')}` : 'Localities'}
+            </h2>
+            <p class="view-links">
+              <a href={hrefWith('/projects', filters)} data-testid="to-table">
+                Show in the table
+              </a>
+            </p>
+          </div>
+          <div class="map-controls" role="group" aria-label="Map options">
+            <span>Colour by:</span>
+            <a href={toggleHref({ color: undefined })} aria-current={colour === 'year' ? 'true' : undefined} class="chip">
+              policy year
+            </a>
+            <a href={toggleHref({ color: 'status' })} aria-current={colour === 'status' ? 'true' : undefined} class="chip">
+              status
+            </a>
+            <a href={toggleHref({ unreached: showUnreached ? undefined : '1' })} class="chip" aria-pressed={showUnreached ? 'true' : 'false'} role="button" data-testid="toggle-unreached">
+              {showUnreached ? '☑' : '☐'} localities not yet reached
+            </a>
+          </div>
+          {view.error ? <ErrorNotice error={view.error} what="the map" /> : null}
+          {!view.data && !view.error ? <Loading what="the map" /> : null}
+          <div class="map-frame">
+            <CountryMap points={points} title={`Map of North Korea with ${places.length} localities`} active={active} onActive={setActive} pointScale={narrow ? 1.45 : 1} />
+            <p class="map-detail" aria-hidden="true">
+              {activePlace ? describe(activePlace) : activeOther ? activeOther.label : 'Point at or tab to a locality to see its projects.'}
+            </p>
+          </div>
+          <ul class="legend map-legend" aria-label="Legend">
+            {colour === 'year'
+              ? years.map((y) => (
+                  <li key={String(y)}>
+                    <svg width="14" height="14" aria-hidden="true">
+                      <circle cx="7" cy="7" r="6" fill={yearColour(y)} />
+                    </svg>
+                    {y ?? 'Pilot'}
+                  </li>
+                ))
+              : ['operational', 'under_construction', 'planned', 'suspended'].map((s) => (
+                  <li key={s}>
+                    <span class={`swatch st-${s}`} aria-hidden="true" />
+                    {lookOf(s).label}
+                  </li>
+                ))}
+            <li>
+              <svg width="34" height="18" aria-hidden="true">
+                <circle cx="6" cy="10" r="4.4" fill="#999" />
+                <circle cx="24" cy="9" r="8.5" fill="#999" />
+              </svg>
+              size: number of facility kinds (3 factories → small; with hospital and leisure complex → large)
+            </li>
+            <li>
+              <svg width="18" height="18" aria-hidden="true">
+                <circle cx="9" cy="9" r="5" fill="#999" />
+                <circle cx="9" cy="9" r="7.5" fill="none" stroke="#333" stroke-width="1" />
+              </svg>
+              ring: projects in several years
+            </li>
+            {showUnreached ? (
+              <li>
+                <svg width="14" height="14" aria-hidden="true">
+                  <circle cx="7" cy="7" r="4" fill="#fff" stroke="#777" />
+                </svg>
+                not yet reached
+              </li>
+            ) : null}
+          </ul>
+          <details class="map-list">
+            <summary>The {plural(places.length, 'locality', 'localities')} as a list</summary>
+            <ul class="locality-list">
+              {places
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map((p) => (
+                  <li key={p.id}>
+                    <a href={`/localities/${encodeURIComponent(p.id)}`}>{p.name}</a>{' '}
+                    <span class="hangul" lang="ko">
+                      {p.hangul}
+                    </span>{' '}
+                    <span class="hint">
+                      {p.province} · {p.projects.map((x) => `${x.year ?? 'pilot'}: ${x.kinds.map(kindLabel).join(', ')}`).join('; ')}
+                    </span>
+                  </li>
+                ))}
+            </ul>
+          </details>
+        </section>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,194 @@
+/**
+ * @module A project (/projects/<id>): what is built where, its status and key dates, its events
+ * on a timeline, every claim with source and quote, and conflicting reports side by side with
+ * the preferred one marked.
+ */
+import { ClaimItem } from '../components/ClaimItem.tsx'
+import { Kinds } from '../components/Kinds.tsx'
+import { ErrorNotice, Loading } from '../components/Notice.tsx'
+import { Place } from '../components/Place.tsx'
+import { StatusBadge } from '../components/StatusBadge.tsx'
+import { eventLabel, fieldLabel, fmtDate, fmtValue, localityTypeLabel } from '../format.ts'
+import { comparePartialDates, precisionOf } from '../../model/partialDate.ts'
+import type { Claim, Conflict, ProjectFull } from '../types.ts'
+import { useApi } from '../useApi.ts'
+import { useProvinces } from '../useProvinces.ts'
+import { useTitle } from '../useTitle.ts'
+
+const precisionNote: Record<string, string> = { month: 'day not known', year: 'month not known' }
+
+function Conflicts({ project, names }: { project: ProjectFull; names: (id: string) => string }) {
+  const byId = new Map<string, Claim>()
+  for (const c of project.claims) byId.set(c.id, c)
+  for (const e of project.events) for (const c of e.claims) byId.set(c.id, c)
+  const subject = (c: Conflict) => {
+    if (c.subject_type === 'event') {
+      const e = project.events.find((x) => x.id === c.subject_id)
+      return e ? `${eventLabel(e.type)}${e.label ? ` (${e.label})` : ''}` : c.subject_id
+    }
+    return 'The project'
+  }
+  return (
+    <section class="conflicts" aria-labelledby="conflicts-title">
+      <h2 id="conflicts-title">Where the sources disagree</h2>
+      <p class="section-note">Competing reports are kept side by side, never overwritten. The value the tracker uses is marked preferred, with the reason.</p>
+      {project.conflict_list.map((c) => (
+        <div class="conflict" key={`${c.subject_id}:${c.field}`}>
+          <h3>
+            {subject(c)}: {fieldLabel(c.field).toLowerCase()}
+            {c.settled ? null : <span class="unsettled"> — not settled</span>}
+          </h3>
+          <div class="conflict-values">
+            {c.values.map((v) => (
+              <div class={`conflict-value${v.preferred ? ' preferred' : ''}`} key={JSON.stringify(v.value)}>
+                <p class="conflict-head">
+                  <strong>{fmtValue(c.field, v.value, names)}</strong>
+                  {v.preferred ? <span class="rank-badge preferred">✓ preferred</span> : null}
+                </p>
+                <ul class="claims">
+                  {v.claims.map((id) => {
+                    const claim = byId.get(id)
+                    return claim ? <ClaimItem claim={claim} names={names} showValue={false} key={id} /> : null
+                  })}
+                </ul>
+              </div>
+            ))}
+          </div>
+        </div>
+      ))}
+    </section>
+  )
+}
+
+export default function ProjectPage({ id }: { id: string }) {
+  const { data: p, error } = useApi<ProjectFull>(`/api/projects/${encodeURIComponent(id)}`)
+  const { names: provinceNames } = useProvinces()
+  useTitle(p ? `${p.locality.name} ${p.year ?? 'pilot'}` : 'Project')
+  if (error) return <ErrorNotice error={error} what="the project" />
+  if (!p) return <Loading what="the project" />
+  const names = (v: string) => provinceNames[v] ?? v
+  const events = [...p.events].sort((a, b) => comparePartialDates(a.date, b.date))
+  const yearLabel = p.year === null ? 'Pilot' : String(p.year)
+
+  return (
+    <article class="page project">
+      <nav class="crumbs" aria-label="Breadcrumb">
+        <a href="/projects">Projects</a> › <a href={p.year === null ? '/projects?year=pilot' : `/projects?year=${p.year}`}>{yearLabel}</a> › <span>{p.locality.name}</span>
+      </nav>
+      <header class="page-head">
+        <h1>
+          <Place name={p.locality.name} hangul={p.locality.hangul} /> <span class="h1-year">{yearLabel}</span>
+          {p.label ? <span class="h1-label"> ({p.label})</span> : null}
+        </h1>
+        <p class="subtitle">
+          {localityTypeLabel(p.locality.type)} in <a href={`/provinces/${p.locality.province_id}`}>{p.locality.province}</a> · MR {p.locality.mr || '—'} · RR {p.locality.rr || '—'} ·{' '}
+          <a href={`/localities/${encodeURIComponent(p.locality.id)}`}>all projects in {p.locality.name}</a>
+        </p>
+        <p class="status-line">
+          <StatusBadge status={p.status} />{' '}
+          {p.status_basis === 'claim' ? <span class="hint">(as the most recent source states it)</span> : null}{' '}
+          {p.counted ? (
+            <span class="counted yes">Counts toward {yearLabel}'s 20</span>
+          ) : (
+            <span class="counted no">Not counted{p.counted_reason ? `: ${p.counted_reason}` : ''}</span>
+          )}
+        </p>
+      </header>
+
+      <dl class="facts">
+        <div>
+          <dt>Facilities</dt>
+          <dd>
+            <Kinds kinds={p.kinds} />
+          </dd>
+        </div>
+        <div>
+          <dt>Groundbreaking</dt>
+          <dd>{fmtDate(p.dates.groundbreaking)}</dd>
+        </div>
+        <div>
+          <dt>{p.dates.finished_type ? eventLabel(p.dates.finished_type) : 'Opened'}</dt>
+          <dd>{fmtDate(p.dates.finished)}</dd>
+        </div>
+        <div>
+          <dt>Leader visits</dt>
+          <dd>{p.dates.leader_visits}</dd>
+        </div>
+        <div>
+          <dt>Sources</dt>
+          <dd>{p.sources}</dd>
+        </div>
+      </dl>
+      {p.notes ? <p class="notes" data-testid="project-notes">{p.notes}</p> : null}
+
+      {p.conflict_list.length > 0 ? <Conflicts project={p} names={names} /> : null}
+
+      <section aria-labelledby="events-title">
+        <h2 id="events-title">Events</h2>
+        {events.length === 0 ? (
+          <p class="empty">No dated event recorded yet.</p>
+        ) : (
+          <ol class="event-line">
+            {events.map((e) => {
+              const precision = precisionOf(e.date)
+              return (
+                <li class={`event ev-${e.type} prec-${precision}`} key={e.id}>
+                  <div class="event-date">
+                    <time dateTime={e.date}>{fmtDate(e.date)}</time>
+                    {precisionNote[precision] ? <span class="precision">{precisionNote[precision]}</span> : null}
+                  </div>
+                  <div class="event-body">
+                    <h3>
+                      {eventLabel(e.type)}
+                      {e.label ? <span class="event-label"> ({e.label})</span> : null}
+                      {e.leader_present || e.type === 'leader_visit' ? <span class="leader-badge">★ Kim Jong Un present</span> : null}
+                    </h3>
+                    {e.notes ? <p>{e.notes}</p> : null}
+                    {e.claims.length > 0 ? (
+                      <details class="event-claims">
+                        <summary>
+                          {e.claims.length} claim{e.claims.length === 1 ? '' : 's'} from {new Set(e.claims.map((c) => c.source_id)).size} source
+                          {new Set(e.claims.map((c) => c.source_id)).size === 1 ? '' : 's'}
+                        </summary>
+                        <ul class="claims">
+                          {e.claims.map((c) => (
+                            <ClaimItem claim={c} names={names} showField key={c.id} />
+                          ))}
+                        </ul>
+                      </details>
+                    ) : null}
+                  </div>
+                </li>
+              )
+            })}
+          </ol>
+        )}
+      </section>
+
+      {p.claims.length > 0 ? (
+        <section aria-labelledby="claims-title">
+          <h2 id="claims-title">What the sources say about the project</h2>
+          <ul class="claims">
+            {p.claims.map((c) => (
+              <ClaimItem claim={c} names={names} showField key={c.id} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="sources-title">
+        <h2 id="sources-title">Sources</h2>
+        <ul class="source-list">
+          {p.source_list.map((s) => (
+            <li key={s.id}>
+              <a href={`/sources/${encodeURIComponent(s.id)}`}>{s.title}</a> — {s.publisher}, {fmtDate(s.published)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <p class="hint">
+        Data: <a href={`/api/projects/${encodeURIComponent(p.id)}`}>this project as JSON</a> · record version {p.version}
+      </p>
+    </article>
+  )
+}

@@ -1,0 +1,152 @@
+/** @module A source (/sources/<id>): the document and every claim it supports; /sources lists them all. */
+import { ErrorNotice, Loading } from '../components/Notice.tsx'
+import { entityHref } from '../components/Changes.tsx'
+import { fieldLabel, fmtDate, fmtValue, sourceKindLabel } from '../format.ts'
+import { useLocation } from '../router.ts'
+import type { List, SourceDetail, SourceItem } from '../types.ts'
+import { useApi } from '../useApi.ts'
+import { useProvinces } from '../useProvinces.ts'
+import { useTitle } from '../useTitle.ts'
+
+export function SourceList() {
+  useTitle('Sources')
+  const loc = useLocation()
+  const page = Math.max(1, Number.parseInt(new URLSearchParams(loc.search).get('page') ?? '1', 10) || 1)
+  const size = 100
+  const { data, error } = useApi<List<SourceItem>>(`/api/sources?limit=${size}&offset=${(page - 1) * size}`)
+  if (error) return <ErrorNotice error={error} what="the sources" />
+  return (
+    <div class="page">
+      <header class="page-head">
+        <h1>Sources</h1>
+        <p class="lede">The documents behind the data — state media, analyses, news, encyclopedias, satellite imagery — newest first.</p>
+      </header>
+      {!data ? (
+        <Loading what="sources" />
+      ) : (
+        <>
+          <div class="table-wrap">
+            <table class="data">
+              <thead>
+                <tr>
+                  <th scope="col">Published</th>
+                  <th scope="col">Source</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col" class="num">
+                    Claims
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((s) => (
+                  <tr key={s.id}>
+                    <td class="date">{fmtDate(s.published)}</td>
+                    <td>
+                      <a href={`/sources/${encodeURIComponent(s.id)}`}>{s.title}</a> <span class="hint">{s.publisher}</span>
+                    </td>
+                    <td>{sourceKindLabel(s.kind)}</td>
+                    <td class="num">{s.claims}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {data.total > size ? (
+            <nav class="pager" aria-label="Pages">
+              {page > 1 ? <a href={`/sources?page=${page - 1}`}>← Previous</a> : <span />}
+              <span>
+                Page {page} of {Math.ceil(data.total / size)}
+              </span>
+              {page * size < data.total ? <a href={`/sources?page=${page + 1}`}>Next →</a> : <span />}
+            </nav>
+          ) : null}
+        </>
+      )}
+    </div>
+  )
+}
+
+export default function SourcePage({ id }: { id: string }) {
+  const { data: s, error } = useApi<SourceDetail>(`/api/sources/${encodeURIComponent(id)}`)
+  const { names } = useProvinces()
+  useTitle(s ? s.title : 'Source')
+  if (error) return <ErrorNotice error={error} what="the source" />
+  if (!s) return <Loading what="the source" />
+  const groups = new Map<string, SourceDetail['supports']>()
+  for (const c of s.supports) groups.set(`${c.subject_type}\u0000${c.subject_id}\u0000${c.subject_label}`, [...(groups.get(`${c.subject_type}\u0000${c.subject_id}\u0000${c.subject_label}`) ?? []), c])
+
+  return (
+    <article class="page source">
+      <nav class="crumbs" aria-label="Breadcrumb">
+        <a href="/sources">Sources</a> › <span>{s.publisher}</span>
+      </nav>
+      <header class="page-head">
+        <h1>{s.title}</h1>
+        <p class="subtitle">
+          {s.publisher} · {fmtDate(s.published)} · {sourceKindLabel(s.kind)} · language: {s.language}
+        </p>
+      </header>
+      <dl class="facts">
+        {s.url ? (
+          <div>
+            <dt>Address</dt>
+            <dd>
+              <a href={s.url} rel="external noopener noreferrer" target="_blank" class="url">
+                {s.url}
+              </a>
+            </dd>
+          </div>
+        ) : null}
+        {s.archived_url ? (
+          <div>
+            <dt>Archived copy</dt>
+            <dd>
+              <a href={s.archived_url} rel="external noopener noreferrer" target="_blank" class="url">
+                {s.archived_url}
+              </a>
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Claims supported</dt>
+          <dd>{s.supports.length}</dd>
+        </div>
+      </dl>
+      {s.notes ? <p class="notes">{s.notes}</p> : null}
+      <section aria-labelledby="supports-title">
+        <h2 id="supports-title">What it supports</h2>
+        {groups.size === 0 ? (
+          <p class="empty">No claim cites this source.</p>
+        ) : (
+          <ul class="supports">
+            {[...groups].map(([key, claims]) => {
+              const [type, subjectId, label] = key.split('\u0000') as [string, string, string]
+              const href = entityHref(type, subjectId)
+              return (
+                <li key={key}>
+                  <h3>{href ? <a href={href}>{label}</a> : label}</h3>
+                  <ul class="claims">
+                    {claims.map((c) => (
+                      <li class={`claim rank-${c.rank}`} key={c.id}>
+                        <div class="claim-head">
+                          {fieldLabel(c.field)}: <strong>{fmtValue(c.field, c.value, (v) => names[v] ?? v)}</strong>
+                          {c.rank !== 'normal' ? <span class={`rank-badge ${c.rank}`}>{c.rank === 'preferred' ? '✓ preferred' : 'deprecated'}</span> : null}
+                        </div>
+                        {c.quote ? <blockquote class="quote">{c.quote}</blockquote> : null}
+                        {c.said ? (
+                          <p class="said">
+                            The source wrote: <q>{c.said}</q>
+                          </p>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              )
+            })}
+          </ul>
+        )}
+      </section>
+    </article>
+  )
+}

@@ -1,0 +1,23 @@
+/**
+ * Vite build of the web app (src/web → dist/web). The API server serves the build (src/api/static.ts);
+ * `npm run dev`-style use: `npx vite` proxies /api to a running tracker (TRACKER_API, default :8020).
+ */
+import preact from '@preact/preset-vite'
+import { defineConfig } from 'vite'
+import { koreaGeo } from './src/web/build/koreaGeo.ts'
+
+export default defineConfig({
+  root: 'src/web',
+  publicDir: false,
+  plugins: [preact({ devToolsEnabled: false, prerender: { enabled: false } }), koreaGeo()],
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    target: 'es2022',
+    reportCompressedSize: true,
+    chunkSizeWarningLimit: 600,
+  },
+  server: {
+    proxy: { '/api': process.env.TRACKER_API ?? 'http://127.0.0.1:8020' },
+  },
+})
