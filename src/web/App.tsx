@@ -1,8 +1,11 @@
 /**
- * @module The app shell: header with navigation, the page for the current URL, the footer.
- * Map and timeline are loaded on demand; everything else is in the first download.
+ * @module The app shell: header with navigation and the account control, the page for the
+ * current URL, the footer. Map, timeline and the editing code are loaded on demand; everything
+ * else is in the first download.
  */
 import { useEffect, useRef } from 'preact/hooks'
+import { SessionControl } from './components/SessionControl.tsx'
+import { NewSourcePage } from './editing.ts'
 import { sharedSearch } from './filters.ts'
 import { lazy } from './lazy.tsx'
 import About from './pages/About.tsx'
@@ -12,6 +15,7 @@ import NotFound from './pages/NotFound.tsx'
 import Overview from './pages/Overview.tsx'
 import ProjectPage from './pages/ProjectPage.tsx'
 import ProvincePage, { ProvinceList } from './pages/ProvincePage.tsx'
+import SignIn from './pages/SignIn.tsx'
 import SourcePage, { SourceList } from './pages/SourcePage.tsx'
 import { useLocation } from './router.ts'
 
@@ -32,6 +36,8 @@ function route(path: string) {
   if (first === 'map' && !id) return <MapPage />
   if (first === 'timeline' && !id) return <TimelinePage />
   if (first === 'about' && !id) return <About />
+  if (first === 'signin' && !id) return <SignIn />
+  if (first === 'sources' && id === 'new') return <NewSourcePage />
   if (first === 'projects') return id ? <ProjectPage id={id} key={id} /> : <Explorer />
   if (first === 'localities' && id) return <LocalityPage id={id} key={id} />
   if (first === 'provinces') return id ? <ProvincePage id={id} key={id} /> : <ProvinceList />
@@ -91,6 +97,7 @@ export function App() {
             })}
           </ul>
         </nav>
+        <SessionControl />
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         {route(loc.path)}

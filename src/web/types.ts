@@ -1,11 +1,18 @@
 /**
- * @module The shapes the web app reads from the API. Records come from the API's own schemas
- * (type-only imports); the statistics and the changes feed are written out here.
+ * @module The shapes the web app reads from and sends to the API, all taken from the API's own
+ * schemas (type-only imports: nothing of the server reaches the bundle, and nothing is declared twice).
  */
 import type { z } from 'zod'
+import type { ClaimCreate } from '../api/edit/claims.ts'
+import type { EventCreate, EventPatch, ProjectPatch, SourceCreate, SourcePatch } from '../api/edit/records.ts'
+import type { RevisionSchema, WriteResult as WriteResultSchema } from '../api/routes/edit.ts'
+import type { EventItem as EventItemSchema } from '../api/routes/events.ts'
+import type { Health as HealthSchema } from '../api/routes/health.ts'
+import type { ProgramItem } from '../api/routes/programs.ts'
+import type { SessionInfo as SessionInfoSchema } from '../api/routes/session.ts'
+import type { SourceDetail as SourceDetailSchema, SourceItem as SourceItemSchema } from '../api/routes/sources.ts'
+import type { Coverage as CoverageSchema, Progress as ProgressSchema, Projection as ProjectionSchema } from '../api/routes/stats.ts'
 import type { ClaimView, ConflictView, EventView, LocalityItem, LocalityRef, ProjectDetail, ProjectItem, ProvinceItem, SourceRef } from '../api/views.ts'
-import type { Program as ProgramRecord } from '../model/program.ts'
-import type { Source } from '../model/source.ts'
 import type { Status } from '../model/vocab.ts'
 
 export type Project = ProjectItem
@@ -25,71 +32,27 @@ export interface List<T> {
   facets?: Record<string, Record<string, number>>
 }
 
-export type EventItem = EventRecord & { locality: LocalityBrief | null; project_year: number | null }
-export type SourceItem = Source & { claims: number; version: number; updated_at: string | null }
-export type SourceDetail = SourceItem & { supports: (Claim & { subject_label: string })[] }
+export type EventItem = z.infer<typeof EventItemSchema>
+export type SourceItem = z.infer<typeof SourceItemSchema>
+export type SourceDetail = z.infer<typeof SourceDetailSchema>
+export type Progress = z.infer<typeof ProgressSchema>
+export type Coverage = z.infer<typeof CoverageSchema>
+export type Projection = z.infer<typeof ProjectionSchema>
+export type ProjectionLine = Projection['started']
+export type Health = z.infer<typeof HealthSchema>
+export type Program = z.infer<typeof ProgramItem>
 
-type StatusCounts = Record<Status, number>
+/** One recorded change: who, when, why, and the field-by-field diff of an update. */
+export type Revision = z.infer<typeof RevisionSchema>
+export type Change = Revision
+export type SessionInfo = z.infer<typeof SessionInfoSchema>
+export type SessionUser = NonNullable<SessionInfo['user']>
+export type WriteResult = z.infer<typeof WriteResultSchema>
 
-export interface Progress {
-  program_id: string
-  as_of: string | null
-  target_per_year: number
-  total_target: number
-  years: { year: number; target: number; counted: number; by_status: StatusCounts; extra: { project_id: string; locality_id: string; reason: string | null; status: string | null }[] }[]
-  cumulative: { counted: number; total_target: number; target_to_date: number; share_of_total: number; by_status: StatusCounts }
-  localities_reached: number
-  provinces_reached: number
-}
-
-export interface Coverage {
-  program_id: string
-  as_of: string | null
-  localities: number
-  reached: number
-  provinces: { province_id: string; name: string; localities: number; reached: number; share: number; waiting: string[] }[]
-  never_reached: { id: string; province_id: string; name: string }[]
-  balance: { measure: string; value: number; explanation: string }
-}
-
-export interface ProjectionLine {
-  done: number
-  pace_per_year: number | null
-  years_observed: number
-  projected_year: number | null
-  on_track: boolean | null
-  median_days_to_open?: number | null
-}
-
-export interface Projection {
-  program_id: string
-  as_of: string | null
-  total_target: number
-  end_year: number
-  started: ProjectionLine
-  operational: ProjectionLine
-  method: string
-  assumptions: string[]
-}
-
-export interface Health {
-  status: 'ok'
-  engine: string
-  data_version: number
-  schema_version: number
-  started_at: string
-  uptime_s: number
-}
-
-export type Program = ProgramRecord & { end_year: number; total_target: number; projects: number }
-
-export interface Change {
-  id: string | number
-  at: string
-  actor: string
-  entity_type: string
-  entity_id: string
-  action: string
-  comment: string | null
-  batch?: string | null
-}
+/** Request bodies of the editing API, as the API validates them. */
+export type ProjectPatchBody = z.input<typeof ProjectPatch>
+export type EventCreateBody = z.input<typeof EventCreate>
+export type EventPatchBody = z.input<typeof EventPatch>
+export type SourceCreateBody = z.input<typeof SourceCreate>
+export type SourcePatchBody = z.input<typeof SourcePatch>
+export type ClaimCreateBody = z.input<typeof ClaimCreate>

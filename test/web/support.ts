@@ -77,7 +77,8 @@ export async function openPage(t: WebTest, options: { width?: number; height?: n
   return { page, context, errors, close: () => context.close() }
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves a screenshot of the whole page (or, with `fullPage: false`, of what the window shows). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   fs.mkdirSync(artifacts, { recursive: true })
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true })
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: options.fullPage ?? true })
 }

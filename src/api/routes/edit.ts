@@ -65,7 +65,7 @@ export function revisionView(r: RevisionRow): z.infer<typeof RevisionSchema> {
   return { id: r.id, at: r.at, actor: r.actor, entity_type: r.entity_type, entity_id: r.entity_id, action: r.action as 'create', comment: r.comment, source_id: r.source_id, batch: r.batch, reverts: r.reverts, changes }
 }
 
-const WriteResult = z
+export const WriteResult = z
   .object({ record: z.record(z.string(), z.unknown()).describe('The record after the change, with its new version.'), data_version: z.number(), batch: z.string() })
   .meta({ id: 'WriteResult' })
 const CommentBody = z.object({ comment: z.string().max(500).describe('Why (required).') }).meta({ id: 'CommentBody' })

@@ -9,7 +9,7 @@ import { errorResponses, json, listOf } from '../openapi.ts'
 import { booleanParam, csvList, page, paging, yearList } from '../params.ts'
 import { EventView, eventView, LocalityRef, localityRef } from '../views.ts'
 
-const EventItem = EventView.extend({ locality: LocalityRef.nullable(), project_year: z.number().nullable() }).meta({ id: 'EventItem' })
+export const EventItem = EventView.extend({ locality: LocalityRef.nullable(), project_year: z.number().nullable() }).meta({ id: 'EventItem' })
 
 const EventQuery = z.object({
   type: csvList(eventTypes.schema),

@@ -6,7 +6,7 @@ import { ping } from '../../store/open.ts'
 import type { AppEnv } from '../context.ts'
 import { errorResponses, json } from '../openapi.ts'
 
-const Health = z
+export const Health = z
   .object({
     status: z.literal('ok'),
     engine: z.enum(['pglite', 'postgres']),

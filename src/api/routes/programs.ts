@@ -6,7 +6,7 @@ import { programEndYear, programTotalTarget, ProgramSchema, type Program } from 
 import type { AppEnv } from '../context.ts'
 import { errorResponses, json, listOf, notFound } from '../openapi.ts'
 
-const ProgramItem = ProgramSchema.extend({ end_year: z.number().int(), total_target: z.number().int(), projects: z.number().int() }).meta({ id: 'ProgramItem' })
+export const ProgramItem = ProgramSchema.extend({ end_year: z.number().int(), total_target: z.number().int(), projects: z.number().int() }).meta({ id: 'ProgramItem' })
 
 const list = createRoute({
   method: 'get',

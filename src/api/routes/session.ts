@@ -18,7 +18,7 @@ import { ErrorSchema, errorResponses, json } from '../openapi.ts'
 export const loginLimits = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 }
 const sessionTtlMs = 14 * 24 * 3600_000
 
-const SessionInfo = z
+export const SessionInfo = z
   .object({
     user: z.object({ name: z.string(), role: z.enum(['viewer', 'editor', 'admin']) }).nullable(),
     csrf_token: z.string().nullable().describe('Send as X-CSRF-Token with every cookie-authenticated change.'),

@@ -12,8 +12,8 @@ import { snapshotAsRecorded } from '../recorded.ts'
 import { fold } from '../search.ts'
 import { ClaimView, claimView } from '../views.ts'
 
-const SourceItem = SourceSchema.extend({ claims: z.number().int(), version: z.number().int(), updated_at: z.string().nullable() }).meta({ id: 'SourceItem' })
-const SourceDetail = SourceItem.extend({
+export const SourceItem = SourceSchema.extend({ claims: z.number().int(), version: z.number().int(), updated_at: z.string().nullable() }).meta({ id: 'SourceItem' })
+export const SourceDetail = SourceItem.extend({
   supports: z.array(ClaimView.extend({ subject_label: z.string() })),
 }).meta({ id: 'SourceDetail' })
 

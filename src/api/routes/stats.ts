@@ -15,7 +15,7 @@ import { asOfParam } from '../params.ts'
 const StatsQuery = z.object({ program: z.string().max(120).default('20x10'), as_of: asOfParam })
 
 const StatusCounts = z.object({ planned: z.number(), under_construction: z.number(), operational: z.number(), suspended: z.number() })
-const Progress = z
+export const Progress = z
   .object({
     program_id: z.string(),
     as_of: z.string().nullable(),
@@ -35,7 +35,7 @@ const Progress = z
     provinces_reached: z.number(),
   })
   .meta({ id: 'Progress' })
-const Coverage = z
+export const Coverage = z
   .object({
     program_id: z.string(),
     as_of: z.string().nullable(),
@@ -47,7 +47,7 @@ const Coverage = z
   })
   .meta({ id: 'Coverage' })
 const Summary = z.object({ n: z.number(), median: z.number().nullable(), min: z.number().nullable(), max: z.number().nullable() })
-const Durations = z
+export const Durations = z
   .object({
     program_id: z.string(),
     as_of: z.string().nullable(),
@@ -69,7 +69,7 @@ const Line = z.object({
   on_track: z.boolean().nullable(),
   median_days_to_open: z.number().nullable().optional(),
 })
-const Projection = z
+export const Projection = z
   .object({
     program_id: z.string(),
     as_of: z.string().nullable(),

@@ -1,4 +1,5 @@
 /** @module One claim: the value a source asserts, the source, its words, and the claim's rank and reason. */
+import type { ComponentChildren } from 'preact'
 import { fmtDate, fmtValue, fieldLabel } from '../format.ts'
 import type { Claim } from '../types.ts'
 
@@ -12,7 +13,20 @@ export function SourceLink({ source, id }: { source: Claim['source']; id: string
   )
 }
 
-export function ClaimItem({ claim, names, showField = false, showValue = true }: { claim: Claim; names?: (id: string) => string; showField?: boolean; showValue?: boolean }) {
+export function ClaimItem({
+  claim,
+  names,
+  showField = false,
+  showValue = true,
+  tools,
+}: {
+  claim: Claim
+  names?: (id: string) => string
+  showField?: boolean
+  showValue?: boolean
+  /** Editing controls for the claim (editors only). */
+  tools?: ComponentChildren
+}) {
   return (
     <li class={`claim rank-${claim.rank}`}>
       <div class="claim-head">
@@ -29,6 +43,7 @@ export function ClaimItem({ claim, names, showField = false, showValue = true }:
         </p>
       ) : null}
       {claim.reason ? <p class="reason">Why: {claim.reason}</p> : null}
+      {tools}
     </li>
   )
 }

@@ -1,7 +1,8 @@
 /**
  * @module A project (/projects/<id>): what is built where, its status and key dates, its events
- * on a timeline, every claim with source and quote, and conflicting reports side by side with
- * the preferred one marked.
+ * on a timeline, every claim with source and quote, conflicting reports side by side with the
+ * preferred one marked, and the revision history. Editors also get the editing controls
+ * (loaded on demand).
  */
 import { ClaimItem } from '../components/ClaimItem.tsx'
 import { Kinds } from '../components/Kinds.tsx'
@@ -10,6 +11,8 @@ import { Place } from '../components/Place.tsx'
 import { StatusBadge } from '../components/StatusBadge.tsx'
 import { eventLabel, fieldLabel, fmtDate, fmtValue, localityTypeLabel } from '../format.ts'
 import { comparePartialDates, precisionOf } from '../../model/partialDate.ts'
+import { DeletedRecord, EventTools, History, PreferClaim, ProjectTools } from '../editing.ts'
+import { canEdit, useSession } from '../session.ts'
 import type { Claim, Conflict, ProjectFull } from '../types.ts'
 import { useApi } from '../useApi.ts'
 import { useProvinces } from '../useProvinces.ts'
@@ -17,7 +20,7 @@ import { useTitle } from '../useTitle.ts'
 
 const precisionNote: Record<string, string> = { month: 'day not known', year: 'month not known' }
 
-function Conflicts({ project, names }: { project: ProjectFull; names: (id: string) => string }) {
+function Conflicts({ project, names, editor }: { project: ProjectFull; names: (id: string) => string; editor: boolean }) {
   const byId = new Map<string, Claim>()
   for (const c of project.claims) byId.set(c.id, c)
   for (const e of project.events) for (const c of e.claims) byId.set(c.id, c)
@@ -48,7 +51,7 @@ function Conflicts({ project, names }: { project: ProjectFull; names: (id: strin
                 <ul class="claims">
                   {v.claims.map((id) => {
                     const claim = byId.get(id)
-                    return claim ? <ClaimItem claim={claim} names={names} showValue={false} key={id} /> : null
+                    return claim ? <ClaimItem claim={claim} names={names} showValue={false} key={id} tools={editor && claim.rank !== 'preferred' ? <PreferClaim claim={claim} names={names} /> : null} /> : null
                   })}
                 </ul>
               </div>
@@ -63,8 +66,13 @@ function Conflicts({ project, names }: { project: ProjectFull; names: (id: strin
 export default function ProjectPage({ id }: { id: string }) {
   const { data: p, error } = useApi<ProjectFull>(`/api/projects/${encodeURIComponent(id)}`)
   const { names: provinceNames } = useProvinces()
+  const { user } = useSession()
+  const editor = canEdit(user)
   useTitle(p ? `${p.locality.name} ${p.year ?? 'pilot'}` : 'Project')
-  if (error) return <ErrorNotice error={error} what="the project" />
+  if (error) {
+    const notice = <ErrorNotice error={error} what="the project" />
+    return error.status === 404 && editor ? <DeletedRecord entity="projects" id={id} what="project" fallback={notice} /> : notice
+  }
   if (!p) return <Loading what="the project" />
   const names = (v: string) => provinceNames[v] ?? v
   const events = [...p.events].sort((a, b) => comparePartialDates(a.date, b.date))
@@ -93,6 +101,7 @@ export default function ProjectPage({ id }: { id: string }) {
             <span class="counted no">Not counted{p.counted_reason ? `: ${p.counted_reason}` : ''}</span>
           )}
         </p>
+        {editor ? <ProjectTools project={p} /> : null}
       </header>
 
       <dl class="facts">
@@ -121,7 +130,7 @@ export default function ProjectPage({ id }: { id: string }) {
       </dl>
       {p.notes ? <p class="notes" data-testid="project-notes">{p.notes}</p> : null}
 
-      {p.conflict_list.length > 0 ? <Conflicts project={p} names={names} /> : null}
+      {p.conflict_list.length > 0 ? <Conflicts project={p} names={names} editor={editor} /> : null}
 
       <section aria-labelledby="events-title">
         <h2 id="events-title">Events</h2>
@@ -144,6 +153,7 @@ export default function ProjectPage({ id }: { id: string }) {
                       {e.leader_present || e.type === 'leader_visit' ? <span class="leader-badge">★ Kim Jong Un present</span> : null}
                     </h3>
                     {e.notes ? <p>{e.notes}</p> : null}
+                    {editor ? <EventTools project={p} event={e} /> : null}
                     {e.claims.length > 0 ? (
                       <details class="event-claims">
                         <summary>
@@ -152,7 +162,7 @@ export default function ProjectPage({ id }: { id: string }) {
                         </summary>
                         <ul class="claims">
                           {e.claims.map((c) => (
-                            <ClaimItem claim={c} names={names} showField key={c.id} />
+                            <ClaimItem claim={c} names={names} showField key={c.id} tools={editor && c.rank !== 'preferred' ? <PreferClaim claim={c} names={names} /> : null} />
                           ))}
                         </ul>
                       </details>
@@ -170,7 +180,7 @@ export default function ProjectPage({ id }: { id: string }) {
           <h2 id="claims-title">What the sources say about the project</h2>
           <ul class="claims">
             {p.claims.map((c) => (
-              <ClaimItem claim={c} names={names} showField key={c.id} />
+              <ClaimItem claim={c} names={names} showField key={c.id} tools={editor && c.rank !== 'preferred' ? <PreferClaim claim={c} names={names} /> : null} />
             ))}
           </ul>
         </section>
@@ -186,6 +196,7 @@ export default function ProjectPage({ id }: { id: string }) {
           ))}
         </ul>
       </section>
+      <History entity="projects" id={p.id} project={p} names={names} />
       <p class="hint">
         Data: <a href={`/api/projects/${encodeURIComponent(p.id)}`}>this project as JSON</a> · record version {p.version}
       </p>

@@ -1,8 +1,13 @@
-/** @module A source (/sources/<id>): the document and every claim it supports; /sources lists them all. */
+/**
+ * @module A source (/sources/<id>): the document, every claim it supports and its revision
+ * history; /sources lists them all. Editors also get the editing controls (loaded on demand).
+ */
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { entityHref } from '../components/Changes.tsx'
 import { fieldLabel, fmtDate, fmtValue, sourceKindLabel } from '../format.ts'
+import { DeletedRecord, History, SourceTools } from '../editing.ts'
 import { useLocation } from '../router.ts'
+import { canEdit, useSession } from '../session.ts'
 import type { List, SourceDetail, SourceItem } from '../types.ts'
 import { useApi } from '../useApi.ts'
 import { useProvinces } from '../useProvinces.ts'
@@ -14,12 +19,20 @@ export function SourceList() {
   const page = Math.max(1, Number.parseInt(new URLSearchParams(loc.search).get('page') ?? '1', 10) || 1)
   const size = 100
   const { data, error } = useApi<List<SourceItem>>(`/api/sources?limit=${size}&offset=${(page - 1) * size}`)
+  const { user } = useSession()
   if (error) return <ErrorNotice error={error} what="the sources" />
   return (
     <div class="page">
       <header class="page-head">
         <h1>Sources</h1>
         <p class="lede">The documents behind the data — state media, analyses, news, encyclopedias, satellite imagery — newest first.</p>
+        {canEdit(user) ? (
+          <p>
+            <a href="/sources/new" class="button-link" data-testid="new-source">
+              + New source
+            </a>
+          </p>
+        ) : null}
       </header>
       {!data ? (
         <Loading what="sources" />
@@ -69,8 +82,13 @@ export function SourceList() {
 export default function SourcePage({ id }: { id: string }) {
   const { data: s, error } = useApi<SourceDetail>(`/api/sources/${encodeURIComponent(id)}`)
   const { names } = useProvinces()
+  const { user } = useSession()
+  const editor = canEdit(user)
   useTitle(s ? s.title : 'Source')
-  if (error) return <ErrorNotice error={error} what="the source" />
+  if (error) {
+    const notice = <ErrorNotice error={error} what="the source" />
+    return error.status === 404 && editor ? <DeletedRecord entity="sources" id={id} what="source" fallback={notice} /> : notice
+  }
   if (!s) return <Loading what="the source" />
   const groups = new Map<string, SourceDetail['supports']>()
   for (const c of s.supports) groups.set(`${c.subject_type}\u0000${c.subject_id}\u0000${c.subject_label}`, [...(groups.get(`${c.subject_type}\u0000${c.subject_id}\u0000${c.subject_label}`) ?? []), c])
@@ -83,8 +101,9 @@ export default function SourcePage({ id }: { id: string }) {
       <header class="page-head">
         <h1>{s.title}</h1>
         <p class="subtitle">
-          {s.publisher} · {fmtDate(s.published)} · {sourceKindLabel(s.kind)} · language: {s.language}
+          {s.publisher} · {fmtDate(s.published)} · {sourceKindLabel(s.kind)} · language: {s.language ?? '—'}
         </p>
+        {editor ? <SourceTools source={s} /> : null}
       </header>
       <dl class="facts">
         {s.url ? (
@@ -147,6 +166,7 @@ export default function SourcePage({ id }: { id: string }) {
           </ul>
         )}
       </section>
+      <History entity="sources" id={s.id} />
     </article>
   )
 }

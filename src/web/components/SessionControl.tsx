@@ -1,0 +1,40 @@
+/** @module The header's account control: who is signed in (and their role) with "Sign out", or a "Sign in" link. */
+import { useState } from 'preact/hooks'
+import { useLocation } from '../router.ts'
+import { signOut, useSession } from '../session.ts'
+
+export function SessionControl() {
+  const { known, user } = useSession()
+  const loc = useLocation()
+  const [busy, setBusy] = useState(false)
+  if (!known) return <div class="session" />
+  if (!user) {
+    const next = loc.path === '/signin' ? '' : `?next=${encodeURIComponent(loc.path + loc.search)}`
+    return (
+      <div class="session">
+        <a href={`/signin${next}`} class="signin-link" aria-current={loc.path === '/signin' ? 'page' : undefined}>
+          Sign in
+        </a>
+      </div>
+    )
+  }
+  return (
+    <div class="session" data-testid="session">
+      <span class="who">
+        <span class="visually-hidden">Signed in as </span>
+        <strong>{user.name}</strong> <span class="role">{user.role}</span>
+      </span>{' '}
+      <button
+        type="button"
+        class="link-button"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true)
+          void signOut().finally(() => setBusy(false))
+        }}
+      >
+        Sign out
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,149 @@
+/**
+ * @module The revision history of a project (with its events and claims) or a source: each
+ * change with who, when and why, the field-by-field diff (before → after), grouped by the write
+ * it belonged to; editors can revert a revision (with a comment; a later change blocks it: 409).
+ */
+import { useState } from 'preact/hooks'
+import { eventLabel, fieldLabel, fmtTimestamp, fmtValue, plural } from '../format.ts'
+import { canEdit, useSession } from '../session.ts'
+import type { Claim, List, ProjectFull, Revision } from '../types.ts'
+import { useApi } from '../useApi.ts'
+import { RevertForm } from './LifecycleForms.tsx'
+import { Tools } from './Tools.tsx'
+import { fieldName, valueText } from './values.ts'
+
+interface Group {
+  key: string
+  first: Revision
+  items: Revision[]
+}
+
+function groups(items: Revision[]): Group[] {
+  const out: Group[] = []
+  for (const r of items) {
+    const last = out[out.length - 1]
+    if (last && r.batch && last.first.batch === r.batch) last.items.push(r)
+    else out.push({ key: r.batch ?? `r${r.id}`, first: r, items: [r] })
+  }
+  return out
+}
+
+const verbs: Record<string, string> = { create: 'Created', update: 'Changed', delete: 'Deleted', restore: 'Restored' }
+
+function describer(project: ProjectFull | undefined, names?: (id: string) => string) {
+  const claims = new Map<string, Claim>()
+  for (const c of project?.claims ?? []) claims.set(c.id, c)
+  for (const e of project?.events ?? []) for (const c of e.claims) claims.set(c.id, c)
+  return (r: Revision): string => {
+    if (r.entity_type === 'project') return project && r.entity_id !== project.id ? `project ${r.entity_id}` : 'the project'
+    if (r.entity_type === 'source') return 'the source'
+    if (r.entity_type === 'event') {
+      const e = project?.events.find((x) => x.id === r.entity_id)
+      if (e) return `the event ${eventLabel(e.type)}${e.label ? ` (${e.label})` : ''}`
+      const [, type, label] = r.entity_id.split('~')
+      return type ? `the event ${eventLabel(type)}${label ? ` (${label.replace(/-/g, ' ')})` : ''}` : `event ${r.entity_id}`
+    }
+    if (r.entity_type === 'claim') {
+      const c = claims.get(r.entity_id)
+      if (!c) return 'a claim'
+      const about = c.subject_type === 'event' ? project?.events.find((e) => e.id === c.subject_id) : null
+      return `the claim “${fieldLabel(c.field)}: ${fmtValue(c.field, c.value, names)}”${about ? ` on ${eventLabel(about.type)}` : ''}${c.source ? ` from ${c.source.publisher}` : ''}`
+    }
+    return `${r.entity_type} ${r.entity_id}`
+  }
+}
+
+function RevisionItem({ r, describe, editor }: { r: Revision; describe: (r: Revision) => string; editor: boolean }) {
+  return (
+    <li class={`rev rev-${r.action}`} data-revision={r.id}>
+      <p class="rev-what">
+        <span class="rev-action">{verbs[r.action] ?? r.action}</span> {describe(r)} <span class="hint">· revision {r.id}</span>
+        {r.reverts ? <span class="hint"> · reverts revision {r.reverts}</span> : null}
+      </p>
+      {r.changes.length > 0 ? (
+        <ul class="diff" aria-label={`Changes in revision ${r.id}`}>
+          {r.changes.map((c) => (
+            <li key={c.field} data-field={c.field}>
+              <span class="diff-field">{fieldName(c.field)}:</span>{' '}
+              <del>
+                <span class="visually-hidden">before: </span>
+                {valueText(c.field, c.before)}
+              </del>{' '}
+              <span aria-hidden="true">→</span>{' '}
+              <ins>
+                <span class="visually-hidden">after: </span>
+                {valueText(c.field, c.after)}
+              </ins>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {editor ? <Tools compact label={`Revision ${r.id}`} items={[{ key: 'revert', label: 'Revert…', render: (close) => <RevertForm revision={r.id} onDone={close} /> }]} /> : null}
+    </li>
+  )
+}
+
+export default function History({ entity, id, project, names }: { entity: 'projects' | 'sources'; id: string; project?: ProjectFull; names?: (id: string) => string }) {
+  const { data, error } = useApi<List<Revision>>(`/api/${entity}/${encodeURIComponent(id)}/history`)
+  const { user } = useSession()
+  const [shown, setShown] = useState(8)
+  const editor = canEdit(user)
+  const describe = describer(project, names)
+  const all = data ? groups(data.items) : []
+  return (
+    <section class="history" aria-labelledby="history-title" data-testid="history">
+      <h2 id="history-title">Revision history</h2>
+      <p class="section-note">
+        Every change to this {entity === 'projects' ? 'project, its events and claims' : 'source'}: who, when, why and what changed. Nothing is overwritten{editor ? '; a revision can be reverted, which is itself a new revision' : ''}.
+      </p>
+      {error ? <p class="error">The history could not be loaded: {error.message}</p> : null}
+      {!data && !error ? <p class="loading">Loading the history…</p> : null}
+      {data && all.length === 0 ? <p class="empty">No change recorded.</p> : null}
+      {all.length > 0 ? (
+        <ol class="revisions">
+          {all.slice(0, shown).map((g) => (
+            <li key={g.key} class="rev-group">
+              <p class="rev-head">
+                <time dateTime={g.first.at}>{fmtTimestamp(g.first.at)}</time> · <strong class="rev-actor">{g.first.actor}</strong>
+                {g.first.comment ? (
+                  <>
+                    {' '}
+                    · <q class="rev-comment">{g.first.comment}</q>
+                  </>
+                ) : null}
+                {g.first.source_id ? (
+                  <>
+                    {' '}
+                    · source <a href={`/sources/${encodeURIComponent(g.first.source_id)}`}>{g.first.source_id}</a>
+                  </>
+                ) : null}
+              </p>
+              <ul class="rev-items">
+                {g.items.slice(0, 4).map((r) => (
+                  <RevisionItem r={r} describe={describe} editor={editor} key={r.id} />
+                ))}
+              </ul>
+              {g.items.length > 4 ? (
+                <details class="rev-more">
+                  <summary>{plural(g.items.length - 4, 'more record')} in this change</summary>
+                  <ul class="rev-items">
+                    {g.items.slice(4).map((r) => (
+                      <RevisionItem r={r} describe={describe} editor={editor} key={r.id} />
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {all.length > shown ? (
+        <p>
+          <button type="button" class="tool" onClick={() => setShown(shown + 20)}>
+            Show older changes ({all.length - shown} more)
+          </button>
+        </p>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,85 @@
+/**
+ * @module Changing a project: notes, facility kinds, whether it counts (and why not), a status a
+ * source reports. Only what the editor changed is sent, with If-Match of the version the form
+ * started from; changed facts need a source (the API says so next to the field).
+ */
+import { useState } from 'preact/hooks'
+import { ApiError, send } from '../api.ts'
+import { kindLabel, kindValues, statusLabel, statusValues } from '../format.ts'
+import type { ProjectFull, ProjectPatchBody, WriteResult } from '../types.ts'
+import { ConflictView } from './ConflictView.tsx'
+import { CheckboxField, CheckboxGroup, CommentField, EditForm, orNull, SelectField, TextArea, TextField } from './form.tsx'
+import { SourcePicker, type SourceChoice } from './SourcePicker.tsx'
+import { useSave } from './useSave.ts'
+import { same } from './values.ts'
+
+export function ProjectForm({ project, onDone }: { project: ProjectFull; onDone: (message?: string) => void }) {
+  const [base] = useState(project)
+  const [notes, setNotes] = useState(base.notes ?? '')
+  const [kinds, setKinds] = useState<string[]>(base.kinds)
+  const [counted, setCounted] = useState(base.counted)
+  const [countedReason, setCountedReason] = useState(base.counted_reason ?? '')
+  const [status, setStatus] = useState('')
+  const [source, setSource] = useState<SourceChoice | null>(null)
+  const [quote, setQuote] = useState('')
+  const [comment, setComment] = useState('')
+  const [local, setLocal] = useState<ApiError | null>(null)
+  const save = useSave()
+
+  const changes = (): Record<string, unknown> => {
+    const out: Record<string, unknown> = {}
+    if (orNull(notes) !== (base.notes ?? null)) out.notes = orNull(notes)
+    const sorted = kindValues.filter((k) => kinds.includes(k))
+    if (!same(sorted, base.kinds)) out.kinds = sorted
+    if (counted !== base.counted) out.counted = counted
+    if (!counted && orNull(countedReason) !== (base.counted_reason ?? null)) out.counted_reason = orNull(countedReason)
+    if (status) out.status = status
+    return out
+  }
+  const mine = changes()
+  const body = (): ProjectPatchBody => ({ ...(mine as ProjectPatchBody), ...(source ? { source: source.id } : {}), ...(orNull(quote) ? { quote: orNull(quote) } : {}), comment })
+  const submit = (version: number) => {
+    if (Object.keys(mine).length === 0) {
+      setLocal(new ApiError(400, 'nothing_changed', 'nothing to save yet: change a field first'))
+      return
+    }
+    setLocal(null)
+    void save.run(
+      () => send<WriteResult>('PATCH', `/api/projects/${encodeURIComponent(base.id)}`, body(), { ifMatch: version }),
+      (r) => onDone(`Saved: version ${String(r.record.version)}`),
+    )
+  }
+
+  if (save.conflict) {
+    return (
+      <ConflictView
+        what="this project"
+        base={base as unknown as Record<string, unknown>}
+        current={save.conflict.current}
+        mine={mine}
+        busy={save.busy}
+        onReapply={() => submit(Number(save.conflict!.current.version))}
+        onDiscard={() => onDone('Your change was discarded; the page shows their version')}
+      />
+    )
+  }
+  return (
+    <EditForm title="Edit project" error={local ?? save.error} busy={save.busy} onSubmit={() => submit(base.version)} onCancel={() => onDone()} testId="project-form">
+      <TextArea name="notes" label="Notes" value={notes} onInput={setNotes} rows={4} maxLength={4000} hint="Context a reader needs; plain text." />
+      <CheckboxGroup name="kinds" label="Facilities" required values={kinds} onChange={setKinds} options={kindValues.map((k) => [k, kindLabel(k)] as const)} hint="A changed list needs a source." />
+      <CheckboxField name="counted" label="Counts toward the year's 20" checked={counted} onChange={setCounted} hint="A change needs a source." />
+      {!counted ? <TextField name="counted_reason" label="Why it does not count" required value={countedReason} onInput={setCountedReason} maxLength={500} hint="E.g. “offshore farm, outside the year's 20”." /> : null}
+      <SelectField
+        name="status"
+        label="Status a source reports"
+        value={status}
+        onChange={setStatus}
+        options={[['', '— no new status report —'] as const, ...statusValues.map((s) => [s, statusLabel(s)] as const)]}
+        hint="Recorded as a claim of the source below; the status shown is derived from the events and the newest claims."
+      />
+      <SourcePicker value={source} onChange={setSource} required={false} hint="Required when facilities, the count or the status change. Type part of the publisher, title or address, then pick it." />
+      <TextField name="quote" label="Quote" value={quote} onInput={setQuote} maxLength={600} hint="At most one sentence of the source's words." />
+      <CommentField value={comment} onInput={setComment} />
+    </EditForm>
+  )
+}

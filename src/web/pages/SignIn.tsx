@@ -1,0 +1,82 @@
+/** @module The sign-in page (/signin): name and password → a session cookie; then back to where the editor came from. */
+import { useRef, useState } from 'preact/hooks'
+import { ApiError } from '../api.ts'
+import { navigate, useSearchParams } from '../router.ts'
+import { signIn, signOut, useSession } from '../session.ts'
+import { useTitle } from '../useTitle.ts'
+
+/** Only same-site paths: "/projects/x", never "//elsewhere" or "https://…". */
+function safeNext(next: string | null): string {
+  return next && /^\/(?!\/)/.test(next) && !next.startsWith('/signin') ? next : '/'
+}
+
+export default function SignIn() {
+  useTitle('Sign in')
+  const params = useSearchParams()
+  const { user } = useSession()
+  const [name, setName] = useState('')
+  const [password, setPassword] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const alert = useRef<HTMLParagraphElement>(null)
+  const next = safeNext(params.get('next'))
+
+  const submit = async (event: Event) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      await signIn(name.trim(), password)
+      navigate(next)
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError(0, 'network', String(e))
+      setError(err.status === 429 ? `Too many failed attempts: ${err.message}.` : err.status === 401 ? 'Wrong name or password.' : err.message)
+      setBusy(false)
+      setTimeout(() => alert.current?.focus(), 0)
+    }
+  }
+
+  return (
+    <div class="page signin">
+      <header class="page-head">
+        <h1>Sign in</h1>
+        <p class="lede">Editors sign in to record new reports, correct the data and review its history. Reading needs no account.</p>
+      </header>
+      {user ? (
+        <div class="panel">
+          <p>
+            You are signed in as <strong>{user.name}</strong> ({user.role}).
+          </p>
+          <p class="form-actions">
+            <a href={next}>Continue</a>
+            <button type="button" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </p>
+        </div>
+      ) : (
+        <form class="edit-form signin-form" onSubmit={submit} noValidate>
+          {error ? (
+            <p class="form-error" role="alert" tabIndex={-1} ref={alert}>
+              {error}
+            </p>
+          ) : null}
+          <div class="field">
+            <label for="signin-name">Name</label>
+            <input id="signin-name" name="name" type="text" autocomplete="username" autocapitalize="none" spellcheck={false} required value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="signin-password">Password</label>
+            <input id="signin-password" name="password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          </div>
+          <p class="form-actions">
+            <button type="submit" class="primary" disabled={busy}>
+              {busy ? 'Signing in…' : 'Sign in'}
+            </button>
+          </p>
+          <p class="hint">Accounts are created by an administrator (<code>tracker user add &lt;name&gt; --role editor</code>).</p>
+        </form>
+      )}
+    </div>
+  )
+}
