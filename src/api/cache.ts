@@ -9,8 +9,8 @@ import type { AppEnv } from './context.ts'
 interface Entry {
   version: number
   status: number
-  body: ArrayBuffer
-  headers: [string, string][]
+  body: Uint8Array<ArrayBuffer>
+  headers: Record<string, string>
 }
 
 export function etagFor(version: number): string {
@@ -27,12 +27,14 @@ function matches(header: string | undefined, etag: string): boolean {
 
 export function responseCache(maxEntries = 1000): MiddlewareHandler<AppEnv> {
   const entries = new Map<string, Entry>()
+  /** The security headers of the responses, for the 304s answered here. */
+  let common: Record<string, string> = {}
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
     const snapshot = await c.var.tracker.readModel.current()
     const etag = etagFor(snapshot.version)
     if (matches(c.req.header('if-none-match'), etag)) {
-      return c.body(null, 304, { ETag: etag, 'Cache-Control': 'no-cache' })
+      return new Response(null, { status: 304, headers: { ...common, ETag: etag, 'Cache-Control': 'no-cache' } })
     }
     const key = c.req.url
     const hit = entries.get(key)
@@ -45,8 +47,9 @@ export function responseCache(maxEntries = 1000): MiddlewareHandler<AppEnv> {
     if (c.res.status !== 200) return
     c.res.headers.set('ETag', etag)
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-cache')
-    const body = await c.res.clone().arrayBuffer()
-    entries.set(key, { version: snapshot.version, status: c.res.status, body, headers: [...c.res.headers.entries()] })
+    const body = new Uint8Array(await c.res.clone().arrayBuffer())
+    common = Object.fromEntries([...c.res.headers.entries()].filter(([k]) => /^(x-|content-security-policy|cross-origin|referrer-policy|strict-transport|origin-agent|permissions-policy)/.test(k)))
+    entries.set(key, { version: snapshot.version, status: c.res.status, body, headers: Object.fromEntries(c.res.headers.entries()) })
     if (entries.size > maxEntries) entries.delete(entries.keys().next().value!)
   }
 }

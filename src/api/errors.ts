@@ -31,6 +31,17 @@ const httpCodes: Record<number, string> = {
   429: 'too_many_requests',
 }
 
+/**
+ * True for a PostgreSQL "data exception" (SQLSTATE class 22): the database refused a value the
+ * request carried — a NUL character (\u0000) or a lone surrogate in a string, a number out of
+ * range — that passed validation. The statement (and its transaction) failed, so nothing was
+ * written: it is bad input (400), not an internal error (500). Found by the hostile-input tests.
+ */
+function isDataException(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)
+}
+
 export function toErrorResponse(c: Context, error: unknown, log?: Logger): Response {
   if (error instanceof AppError) {
     const body = errorBody(error.code, error.message, error.details)
@@ -47,6 +58,9 @@ export function toErrorResponse(c: Context, error: unknown, log?: Logger): Respo
     c.header('Retry-After', '5')
     return c.json(errorBody('unavailable', 'the database is unavailable; try again shortly'), 503)
   }
+  if (isDataException(error)) {
+    return c.json(errorBody('invalid_input', `a value in the request cannot be stored: ${(error as Error).message}`), 400)
+  }
   if (error instanceof SyntaxError) return c.json(errorBody('invalid_input', `malformed request body: ${error.message}`), 400)
   log?.error(`unexpected error on ${c.req.method} ${c.req.path}: ${(error as Error)?.stack ?? String(error)}`)
   return c.json(errorBody('internal', 'unexpected error; it has been logged'), 500)
@@ -58,7 +72,7 @@ export function validationHook(
   c: Context,
 ): Response | undefined {
   if (result.success || !result.error) return undefined
-  const where = result.target === 'param' ? 'path' : result.target
+  const where = result.target === 'param' ? 'path' : result.target === 'json' ? 'body' : result.target
   // A bad member of a comma-separated list is reported against the parameter itself.
   const details = zodDetails(result.error.issues, where).map((d) => (where === 'query' && d.path ? { ...d, path: d.path.replace(/\.\d+$/, '') } : d))
   const first = details[0]

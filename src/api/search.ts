@@ -37,3 +37,16 @@ export function matchesLocality(snapshot: Snapshot, locality: Pick<Locality, 'id
   if (key === '') return true
   return localityHaystacks(snapshot).get(locality.id)?.includes(key) ?? false
 }
+
+/** A test for "does this locality match the query", with the query folded once. */
+export function localityMatcher(snapshot: Snapshot, q: string): (localityId: string) => boolean {
+  const key = fold(q)
+  if (key === '') return () => true
+  const haystacks = localityHaystacks(snapshot)
+  const memo = new Map<string, boolean>()
+  return (id) => {
+    let hit = memo.get(id)
+    if (hit === undefined) memo.set(id, (hit = haystacks.get(id)?.includes(key) ?? false))
+    return hit
+  }
+}

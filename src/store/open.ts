@@ -106,6 +106,13 @@ async function openPostgres(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 })
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {})
+  // Nor may a client in use: pg-pool listens for errors only on idle clients, and a checked-out
+  // client whose server goes away between two queries (inside a transaction, or between Kysely
+  // acquiring it and querying) emits 'error' with no listener — an uncaught exception that took
+  // the whole server down when PostgreSQL was stopped under traffic (found by the reliability
+  // tests). The next query on that client fails with "not queryable" (→ 503), and the pool drops
+  // the client when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}))
   try {
     const client = await pool.connect()
     client.release()
@@ -161,7 +168,8 @@ export function isUnavailable(error: unknown): boolean {
     code === '08006' ||
     code === '08001' ||
     code === '08003' ||
-    /Connection terminated|timeout exceeded when trying to connect/i.test((error as Error)?.message ?? '')
+    // "not queryable": a pooled client that lost its server (see openPostgres) was used again.
+    /Connection terminated|timeout exceeded when trying to connect|is not queryable/i.test((error as Error)?.message ?? '')
   )
 }
 

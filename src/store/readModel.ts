@@ -11,7 +11,16 @@ import { dataVersion } from './version.ts'
 export class ReadModel {
   #snapshot: Snapshot | null = null
   #loading: Promise<Snapshot> | null = null
-  #stale = true
+  /**
+   * Bumped by every invalidate(). A snapshot (or a load in flight) is good for a caller only if
+   * it was started at or after the generation the caller saw on arrival: a load that began before
+   * a write committed may not contain it, so a client must not be handed it right after its write
+   * was acknowledged (read-your-writes; found by the reliability tests, where a PATCH answered 200
+   * was followed by a GET still showing the old record).
+   */
+  #generation = 0
+  #snapshotGeneration = -1
+  #loadingGeneration = -1
   #timer: NodeJS.Timeout | null = null
   #unlisten: (() => Promise<void>) | null = null
   #listeners = new Set<(version: number) => void>()
@@ -37,7 +46,7 @@ export class ReadModel {
   }
 
   invalidate(): void {
-    this.#stale = true
+    this.#generation++
   }
 
   onChange(listener: (version: number) => void): () => void {
@@ -47,24 +56,31 @@ export class ReadModel {
 
   /** The current snapshot, loading a new one when the data has changed. */
   async current(): Promise<Snapshot> {
-    if (!this.#stale && this.#snapshot) return this.#snapshot
-    if (this.#loading) return this.#loading
-    this.#stale = false
-    this.#loading = (async () => {
-      try {
-        const { dataset, meta, version } = await loadDataset(this.store.db)
-        const previous = this.#snapshot?.version
-        this.#snapshot = buildSnapshot(dataset, version, meta)
-        if (previous !== version) for (const l of this.#listeners) l(version)
-        return this.#snapshot
-      } catch (error) {
-        this.#stale = true
-        throw error
-      } finally {
-        this.#loading = null
+    const wanted = this.#generation
+    for (;;) {
+      if (this.#snapshot && this.#snapshotGeneration >= wanted) return this.#snapshot
+      if (this.#loading && this.#loadingGeneration >= wanted) return this.#loading
+      if (this.#loading) {
+        // Started before the latest invalidate(): let it finish, then load again.
+        await this.#loading.catch(() => {})
+        continue
       }
-    })()
-    return this.#loading
+      const generation = this.#generation
+      this.#loadingGeneration = generation
+      this.#loading = (async () => {
+        try {
+          const { dataset, meta, version } = await loadDataset(this.store.db)
+          const previous = this.#snapshot?.version
+          this.#snapshot = buildSnapshot(dataset, version, meta)
+          this.#snapshotGeneration = generation
+          if (previous !== version) for (const l of this.#listeners) l(version)
+          return this.#snapshot
+        } finally {
+          this.#loading = null
+        }
+      })()
+      return this.#loading
+    }
   }
 
   /** The last loaded snapshot without checking for changes (null before the first load). */

@@ -41,8 +41,14 @@ export interface PgServer {
   url: string
   port: number
   dir: string
+  /** The running postgres process (a new one after restart()). */
   process: ChildProcess
+  /** Stops the server and removes its data directory. */
   stop(): Promise<void>
+  /** Stops the server (fast shutdown: open connections are terminated) but keeps its data directory. */
+  halt(): Promise<void>
+  /** Starts it again, after halt(), on the same port and data directory; resolves when it accepts queries. */
+  restart(): Promise<void>
 }
 
 const asRoot = process.getuid?.() === 0
@@ -59,13 +65,9 @@ function run(bin: string, args: string[]): string {
   return execFileSync(bin, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: '/', ...postgresUser() })
 }
 
-export async function startPostgres(pgBin: string, options: { port?: number } = {}): Promise<PgServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-pg-'))
-  if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir])
-  const data = path.join(dir, 'data')
-  run(path.join(pgBin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '-N'])
-  const port = options.port ?? (await freePort())
-  const args = ['-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', dir, '-c', 'fsync=off', '-c', 'max_connections=200']
+/** Starts postgres on an existing data directory and waits until it accepts queries. */
+async function launch(pgBin: string, data: string, socketDir: string, port: number): Promise<ChildProcess> {
+  const args = ['-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', socketDir, '-c', 'fsync=off', '-c', 'max_connections=200']
   const postgres = path.join(pgBin, 'postgres')
   const child = spawn(postgres, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: '/', ...postgresUser() })
   let log = ''
@@ -99,18 +101,40 @@ export async function startPostgres(pgBin: string, options: { port?: number } = 
       await new Promise((r) => setTimeout(r, 100))
     }
   }
+  return child
+}
+
+async function halt(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((r) => child.once('exit', r))
+  child.kill('SIGINT')
+  await exited
+}
+
+export async function startPostgres(pgBin: string, options: { port?: number } = {}): Promise<PgServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-pg-'))
+  if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir])
+  const data = path.join(dir, 'data')
+  run(path.join(pgBin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '-N'])
+  const port = options.port ?? (await freePort())
+  let child = await launch(pgBin, data, dir, port)
   return {
-    url,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     dir,
-    process: child,
+    get process() {
+      return child
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r))
-        child.kill('SIGINT')
-        await exited
-      }
+      await halt(child)
       fs.rmSync(dir, { recursive: true, force: true })
+    },
+    async halt() {
+      await halt(child)
+    },
+    async restart() {
+      await halt(child)
+      child = await launch(pgBin, data, dir, port)
     },
   }
 }

@@ -120,6 +120,9 @@ describe('editing as an editor', () => {
     await screenshot(page, 'edit-form', { fullPage: false })
     await form.getByRole('button', { name: 'Save' }).click()
     await page.waitForSelector('.tool-status .saved')
+    // "Saved" shows as soon as the API answers; the page then reads the project and its history again.
+    await page.locator('[data-testid=project-notes]', { hasText: note }).waitFor({ timeout: 10_000 })
+    await page.locator('[data-testid=history] .rev-comment', { hasText: 'clarify the note' }).first().waitFor({ timeout: 10_000 })
     await expect(page.locator('[data-testid=project-notes]').textContent()).resolves.toBe(note)
     expect(await page.locator('[data-testid=project-notes] b').count()).toBe(0)
     expect((await project(songchon)).version).toBe(before.version + 1)
@@ -202,6 +205,9 @@ describe('editing as an editor', () => {
     await screenshot(page, 'conflict', { fullPage: false })
     await conflict.getByRole('button', { name: 'Apply my change to their version' }).click()
     await page.waitForSelector('.tool-status .saved')
+    // "Saved" shows as soon as the API answers; the page then reads the project again.
+    await page.locator('[data-testid=project-notes]', { hasText: mine }).waitFor({ timeout: 10_000 })
+    await page.locator('[data-testid=history] .rev-comment', { hasText: 'edna updates the note' }).first().waitFor({ timeout: 10_000 })
     await expect(page.locator('[data-testid=project-notes]').textContent()).resolves.toBe(mine)
     const after = await project(sinyang)
     expect(after.notes).toBe(mine)

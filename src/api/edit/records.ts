@@ -4,7 +4,7 @@
  * the value is recorded as a claim of that source beside the record. Deletes are soft and a
  * project takes its events and claims with it; restoring brings back what went in that batch.
  */
-import type { Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import { z } from 'zod'
 import { ConflictError, InvalidInputError, NotFoundError } from '../../model/errors.ts'
 import { claimId, eventId, LocalityId, projectId, Slug } from '../../model/ids.ts'
@@ -14,7 +14,7 @@ import { PartialDate } from '../../model/partialDate.ts'
 import { ProjectSchema } from '../../model/project.ts'
 import { SourceSchema } from '../../model/source.ts'
 import { eventTypes, facilityKinds, statuses } from '../../model/vocab.ts'
-import type { EntityName } from '../../model/dataset.ts'
+import { entityTypeOf, type EntityName } from '../../model/dataset.ts'
 import type { DB } from '../../store/schema.ts'
 import { insertRecord, readRecord, restoreRecord, softDelete, updateRecord, type RevisionContext, type StoredRecord } from '../../store/writes.ts'
 import { createClaim } from './claims.ts'
@@ -179,10 +179,12 @@ export async function patchEvent(trx: Transaction<DB>, id: string, version: numb
 }
 
 /** Soft-deletes a record; a project takes its events and the claims on both with it, an event its claims. */
-export async function deleteRecord(trx: Transaction<DB>, entity: EntityName, id: string, version: number, ctx: RevisionContext): Promise<StoredRecord> {
+export async function deleteRecord(trx: Transaction<DB>, entity: EntityName, id: string, version: number | null, ctx: RevisionContext): Promise<StoredRecord> {
   if (entity === 'sources') {
     const used = await trx.selectFrom('claims').select('id').where('source_id', '=', id).where('deleted_at', 'is', null).execute()
     if (used.length) throw new ConflictError(`source ${id} supports ${used.length} claim(s): delete or re-cite them first, or merge the source into another`)
+    const citing = await recordsCiting(trx, id)
+    if (citing.length) throw new ConflictError(`source ${id} is cited by ${citing.map((c) => `${entityTypeOf[c.entity]} ${c.id}`).slice(0, 5).join(', ')}${citing.length > 5 ? ` and ${citing.length - 5} more` : ''}: merge the source into another instead`)
   }
   if (entity === 'localities') {
     const used = await trx.selectFrom('projects').select('id').where('locality_id', '=', id).where('deleted_at', 'is', null).execute()
@@ -255,13 +257,36 @@ export async function mergeLocalities(trx: Transaction<DB>, from: string, into: 
   return (await readRecord(trx, 'localities', into))!
 }
 
-/** Re-cites every claim of `from` to `into` and deletes `from`. */
+/**
+ * Live localities and programs whose source lists cite `sourceId`. Besides claims, these cite
+ * sources too: deleting or merging away a source they cite left them pointing at a deleted one
+ * (broken references in the data; found by the hostile-input tests).
+ */
+async function recordsCiting(trx: Transaction<DB>, sourceId: string): Promise<{ entity: 'localities' | 'programs'; id: string; field: string; list: string[] }[]> {
+  const out: { entity: 'localities' | 'programs'; id: string; field: string; list: string[] }[] = []
+  for (const [entity, field] of [
+    ['localities', 'sources'],
+    ['programs', 'source_ids'],
+  ] as const) {
+    const rows = await trx.selectFrom(entity).select('id').where(sql<boolean>`source_ids @> ${JSON.stringify([sourceId])}::jsonb`).where('deleted_at', 'is', null).execute()
+    for (const r of rows) {
+      const stored = (await readRecord(trx, entity, r.id))!
+      out.push({ entity, id: r.id, field, list: stored.record[field] as string[] })
+    }
+  }
+  return out
+}
+
+/** Re-cites every claim (and every locality and program citing it) of `from` to `into` and deletes `from`. */
 export async function mergeSources(trx: Transaction<DB>, from: string, into: string, ctx: RevisionContext): Promise<StoredRecord> {
   if (from === into) throw new InvalidInputError('from and into are the same source')
   await live(trx, 'sources', from, 'from')
   await live(trx, 'sources', into, 'into')
   const claims = await trx.selectFrom('claims').select('id').where('source_id', '=', from).where('deleted_at', 'is', null).execute()
   for (const c of claims) await updateRecord(trx, 'claims', c.id, null, { source_id: into }, ctx)
+  for (const c of await recordsCiting(trx, from)) {
+    await updateRecord(trx, c.entity, c.id, null, { [c.field]: [...new Set(c.list.map((s) => (s === from ? into : s)))] }, ctx)
+  }
   await softDelete(trx, 'sources', from, null, ctx)
   return (await readRecord(trx, 'sources', into))!
 }

@@ -6,8 +6,8 @@
 import type { Transaction } from 'kysely'
 import { ConflictError, NotFoundError } from '../../model/errors.ts'
 import type { DB } from '../../store/schema.ts'
-import { readRecord, restoreRecord, softDelete, updateRecord, type RevisionContext, type StoredRecord } from '../../store/writes.ts'
-import { restoreDeleted } from './records.ts'
+import { readRecord, restoreRecord, updateRecord, type RevisionContext, type StoredRecord } from '../../store/writes.ts'
+import { deleteRecord, restoreDeleted } from './records.ts'
 import { entityOfSubject } from './subjects.ts'
 
 export async function revertRevision(trx: Transaction<DB>, revisionId: number, ctx: RevisionContext): Promise<StoredRecord> {
@@ -20,11 +20,18 @@ export async function revertRevision(trx: Transaction<DB>, revisionId: number, c
   const entity = entityOfSubject(rev.entity_type)
   switch (rev.action) {
     case 'create':
-      return softDelete(trx, entity, rev.entity_id, null, ctx)
+    case 'restore':
+      // Undoing a create (or a restore) is a delete, with the checks and cascade of DELETE: a
+      // source still cited or a locality still used is refused (409), a project takes its events
+      // and claims along. Programs and provinces are reference data that no route deletes. A bare
+      // soft delete here left live records pointing at deleted ones (reverting the creation of
+      // the "pyongyang" province broke 21 localities; found by the hostile-input tests).
+      if (entity === 'programs' || entity === 'provinces') {
+        throw new ConflictError(`${rev.entity_type} ${rev.entity_id} is reference data: its creation cannot be reverted`)
+      }
+      return deleteRecord(trx, entity, rev.entity_id, null, ctx)
     case 'delete':
       return restoreDeleted(trx, entity, rev.entity_id, ctx)
-    case 'restore':
-      return softDelete(trx, entity, rev.entity_id, null, ctx)
     default: {
       const before = rev.before as Record<string, unknown>
       const current = await readRecord(trx, entity, rev.entity_id)

@@ -8,7 +8,7 @@ import type { AppEnv } from '../context.ts'
 import { errorResponses, json, listOf, notFound } from '../openapi.ts'
 import { asOfParam, booleanParam, csvList, page, paging, qParam, recordedAsOf, yearList } from '../params.ts'
 import { snapshotAsRecorded } from '../recorded.ts'
-import { matchesLocality } from '../search.ts'
+import { localityMatcher } from '../search.ts'
 import { ProjectDetail, ProjectItem, projectDetail, projectItem } from '../views.ts'
 
 export const sortKeys = ['year', 'locality', 'province', 'status', 'groundbreaking', 'finished', 'updated'] as const
@@ -44,45 +44,83 @@ export function checkKnown(snapshot: Snapshot, q: ProjectQuery): void {
   if (q.program && !snapshot.programs.has(q.program)) throw new InvalidInputError(`query.program: unknown program "${q.program}"`, [{ path: 'query.program', message: `unknown program "${q.program}"` }])
 }
 
+/** Sort key of an item for each sort order; compared as plain strings (codepoint order). */
+function sortValue(i: ProjectItem, key: string): string {
+  switch (key) {
+    case 'locality':
+      return i.locality.name
+    case 'province':
+      return `${i.locality.province}|${i.locality.name}`
+    case 'status':
+      return String(i.status)
+    case 'groundbreaking':
+      return i.dates.groundbreaking ?? '9999'
+    case 'finished':
+      return i.dates.finished ?? '9999'
+    case 'updated':
+      return i.updated_at ?? ''
+    default:
+      return String(i.year ?? 0).padStart(4, '0')
+  }
+}
+
+const byDefault = (a: ProjectItem, b: ProjectItem) =>
+  (a.year ?? 0) - (b.year ?? 0) || (a.locality.name < b.locality.name ? -1 : a.locality.name > b.locality.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/**
+ * The list items of a snapshot, built once and kept in the default order (year, locality, id),
+ * and, on first use, in the order of each sort key: a list request then only filters, walking
+ * the items in the order asked for (backwards for a descending sort). Requests with `as_of`
+ * compute their items afresh and sort them.
+ */
+interface ItemIndex {
+  items: ProjectItem[]
+  orders: Map<string, ProjectItem[]>
+}
+const indexCache = new WeakMap<Snapshot, ItemIndex>()
+
+function sortItems(items: ProjectItem[], key: string): ProjectItem[] {
+  const base = [...items].sort(byDefault)
+  if (key === 'year') return base
+  const keyed = base.map((item) => ({ item, k: sortValue(item, key) }))
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+  return keyed.map((x) => x.item)
+}
+
+function ordered(snapshot: Snapshot, key: string): ProjectItem[] {
+  let index = indexCache.get(snapshot)
+  if (!index) {
+    const items = snapshot.dataset.projects.map((p) => projectItem(snapshot, p)).sort(byDefault)
+    index = { items, orders: new Map([['year', items]]) }
+    indexCache.set(snapshot, index)
+  }
+  let order = index.orders.get(key)
+  if (!order) index.orders.set(key, (order = sortItems(index.items, key)))
+  return order
+}
+
 /** The projects matching a query, sorted, with derived fields; shared by the list, the exports and the map. */
 export function selectProjects(snapshot: Snapshot, q: ProjectQuery): ProjectItem[] {
   checkKnown(snapshot, q)
+  const key = (q.sort ?? 'year').replace(/^-/, '')
+  const descending = q.sort?.startsWith('-') ?? false
+  const source = q.as_of ? sortItems(snapshot.dataset.projects.map((p) => projectItem(snapshot, p, q.as_of)), key) : ordered(snapshot, key)
+  const text = q.q ? localityMatcher(snapshot, q.q) : null
   const items: ProjectItem[] = []
-  for (const p of snapshot.dataset.projects) {
-    if (q.program && p.program_id !== q.program) continue
-    if (q.year && (p.year === null || !q.year.includes(p.year))) continue
-    if (q.locality && !q.locality.includes(p.locality_id)) continue
-    if (q.province && !q.province.includes(snapshot.localities.get(p.locality_id)?.province ?? '')) continue
-    if (q.kind && !p.kinds.some((k) => q.kind!.includes(k))) continue
-    if (q.counted !== undefined && p.counted !== q.counted) continue
-    if (q.pilot !== undefined && p.pilot !== q.pilot) continue
-    if (q.q && !matchesLocality(snapshot, { id: p.locality_id }, q.q)) continue
-    const item = projectItem(snapshot, p, q.as_of)
+  for (let i = 0; i < source.length; i++) {
+    const item = source[descending ? source.length - 1 - i : i]!
+    if (q.program && item.program_id !== q.program) continue
+    if (q.year && (item.year === null || !q.year.includes(item.year))) continue
+    if (q.locality && !q.locality.includes(item.locality_id)) continue
+    if (q.province && !q.province.includes(item.locality.province_id)) continue
+    if (q.kind && !item.kinds.some((k) => q.kind!.includes(k))) continue
+    if (q.counted !== undefined && item.counted !== q.counted) continue
+    if (q.pilot !== undefined && item.pilot !== q.pilot) continue
+    if (text && !text(item.locality_id)) continue
     if (q.as_of && item.status === null) continue
     if (q.status && (item.status === null || !q.status.includes(item.status))) continue
     items.push(item)
   }
-  const key = (q.sort ?? 'year').replace(/^-/, '')
-  const dir = q.sort?.startsWith('-') ? -1 : 1
-  const value = (i: ProjectItem): string => {
-    switch (key) {
-      case 'locality':
-        return i.locality.name
-      case 'province':
-        return `${i.locality.province}|${i.locality.name}`
-      case 'status':
-        return String(i.status)
-      case 'groundbreaking':
-        return i.dates.groundbreaking ?? '9999'
-      case 'finished':
-        return i.dates.finished ?? '9999'
-      case 'updated':
-        return i.updated_at ?? ''
-      default:
-        return `${i.year ?? 0}`
-    }
-  }
-  items.sort((a, b) => dir * value(a).localeCompare(value(b)) || (a.year ?? 0) - (b.year ?? 0) || a.locality.name.localeCompare(b.locality.name) || a.id.localeCompare(b.id))
   return items
 }
 

@@ -82,9 +82,13 @@ export interface KeyDate {
 
 // A label is a run of letters, spaces, hyphens and apostrophes ending in ":". Digits cannot be
 // part of it, so a label right after a date with no separator ("… 25 Feb 2025 Inspection: …")
-// still starts at its own first word.
-const labelPattern = /([A-Za-z][A-Za-z'’ -]*?)\s*:/g
-const separators = /^[\s;,]+|[\s;,]+$/g
+// still starts at its own first word. Its length is bounded (the longest real ones, "… of
+// <thing>", are about 50 characters): unbounded, a long run of letters with no ":" was scanned
+// to its end from each of its letters — quadratic time on a cell of hostile input.
+const labelPattern = /([A-Za-z][A-Za-z'’ -]{0,150}?)\s{0,20}:/g
+// The trailing run is matched only from its first character (the lookbehind), not from each
+// character of a long ";;;;…" run in the middle of the cell: linear, as above.
+const separators = /^[\s;,]+|(?<![\s;,])[\s;,]+$/g
 const emptyCell = /^[\s—–-]*$/
 
 /** Every dated fragment of a Key Date(s) cell, in the order written; problems name the fragment. */

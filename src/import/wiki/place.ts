@@ -31,9 +31,21 @@ function spelledPlainly(cell: string, id: string, options: WikiOptions): boolean
   return m !== null && slugify(m[1]!) === id.slice(id.indexOf('.') + 1)
 }
 
+/**
+ * No place name is this long. Longer cells are refused before name matching, whose patterns and
+ * edit distances are not meant for, and grew quadratic on, hostile 100 kB "names" (found by the
+ * hostile-input tests: one 100 kB preview request kept the server busy for 18 s).
+ */
+const maxNameLength = 200
+
 export function readPlace(localityCell: string, provinceCell: string, options: WikiOptions): Place {
   const problems: string[] = []
   const warnings: string[] = []
+  const tooLong = [localityCell, provinceCell].filter((c) => c.length > maxNameLength)
+  if (tooLong.length > 0) {
+    for (const c of tooLong) problems.push(`"${c.slice(0, 40)}…" is not a place name (${c.length} characters; at most ${maxNameLength})`)
+    return { province: null, localityId: null, spelledOtherwise: false, problems, warnings }
+  }
   const province = provinceCell ? options.resolveProvince(provinceCell) : null
   if (provinceCell && !province) problems.push(`unknown province "${provinceCell}"`)
   else if (province && province.score < 1) warnings.push(`province "${provinceCell}" read as ${province.id} (approximate, score ${province.score})`)
