@@ -1,5 +1,5 @@
 /** @module Reads every live record of the store into a Dataset, with each record's version and timestamps. */
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { emptyDataset, entityNames, entityTypeOf, type Dataset } from '../model/dataset.ts'
 import { fromRow, type RowMeta } from './rows.ts'
 import type { DB } from './schema.ts'
@@ -18,7 +18,10 @@ export async function loadDataset(db: Kysely<DB>): Promise<StoredDataset> {
     const meta = new Map<string, RowMeta>()
     const version = await dataVersion(trx)
     for (const entity of entityNames) {
-      const rows = await trx.selectFrom(entity).selectAll().where('deleted_at', 'is', null).orderBy('id').execute()
+      // One JSON aggregate per table: decoding a single text value is several times faster than
+      // decoding hundreds of thousands of rows one by one (measured on PGlite at 100× data).
+      const result = await sql<{ rows: string | null }>`select json_agg(t order by t.id)::text as rows from ${sql.table(entity)} t where t.deleted_at is null`.execute(trx)
+      const rows = JSON.parse(result.rows[0]?.rows ?? '[]') as Record<string, unknown>[]
       const type = entityTypeOf[entity]
       const target = dataset[entity] as unknown as Record<string, unknown>[]
       for (const row of rows) {

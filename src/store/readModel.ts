@@ -19,6 +19,8 @@ export class ReadModel {
    * was followed by a GET still showing the old record).
    */
   #generation = 0
+  /** The newest data version announced by any process (NOTIFY or polling). */
+  #newestSeen = 0
   #snapshotGeneration = -1
   #loadingGeneration = -1
   #timer: NodeJS.Timeout | null = null
@@ -29,17 +31,29 @@ export class ReadModel {
 
   /** Starts following writes made by other processes. */
   async follow(pollIntervalMs: number): Promise<void> {
-    this.#unlisten = await this.store.listen(() => this.invalidate())
+    // The payload is the data version the write committed. A version this process already holds
+    // (its own writes, reported back late) must not throw away a snapshot or a reload in flight.
+    this.#unlisten = await this.store.listen((payload) => this.#seen(Number(payload)))
     if (this.store.engine === 'postgres') {
       this.#timer = setInterval(() => void this.#poll(), pollIntervalMs)
       this.#timer.unref()
     }
   }
 
+  /** A write reached version `version` somewhere: reload unless we have it or are loading. */
+  #seen(version: number): void {
+    if (!Number.isFinite(version)) return this.invalidate()
+    if (version > this.#newestSeen) this.#newestSeen = version
+    if (this.#snapshot && version <= this.#snapshot.version) return
+    // A reload in flight is not thrown away: when it ends, it is checked against #newestSeen.
+    if (this.#loading) return
+    this.invalidate()
+  }
+
   async #poll(): Promise<void> {
+    if (this.#loading) return
     try {
-      const v = await dataVersion(this.store.db)
-      if (this.#snapshot && v !== this.#snapshot.version) this.invalidate()
+      this.#seen(await dataVersion(this.store.db))
     } catch {
       // Unavailable for now; the next request reports it.
     }
@@ -73,6 +87,8 @@ export class ReadModel {
           const previous = this.#snapshot?.version
           this.#snapshot = buildSnapshot(dataset, version, meta)
           this.#snapshotGeneration = generation
+          // A write announced while this load ran but committed after it started: load again.
+          if (version < this.#newestSeen) this.invalidate()
           if (previous !== version) for (const l of this.#listeners) l(version)
           return this.#snapshot
         } finally {
