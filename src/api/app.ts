@@ -13,6 +13,7 @@ import { today as todayDate } from '../model/partialDate.ts'
 import { authenticate, writeGate } from './auth/middleware.ts'
 import { registerAccounts } from './routes/accounts.ts'
 import { registerChanges } from './routes/changes.ts'
+import { registerConfig } from './routes/config.ts'
 import { registerEdit } from './routes/edit.ts'
 import { registerSession } from './routes/session.ts'
 import { responseCache } from './cache.ts'
@@ -87,6 +88,7 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   app.use('/api/*', authenticate())
   app.use('/api/*', writeGate())
   registerHealth(app)
+  registerConfig(app)
   registerSession(app)
   registerAccounts(app)
   registerChanges(app)

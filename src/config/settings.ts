@@ -115,8 +115,14 @@ export const settings = {
   tileUrl: {
     env: 'TRACKER_TILE_URL',
     default: undefined,
-    help: 'Optional online map tile layer for the web map (e.g. https://tile.example.org/{z}/{x}/{y}.png); the map works offline without it.',
+    help: 'Optional online tile layer drawn under the web map, a Web Mercator URL template such as https://tile.example.org/{z}/{x}/{y}.png ({s} is replaced by "a"); without it the map uses only the bundled outlines and works offline.',
     parse: httpUrl('TRACKER_TILE_URL'),
+  },
+  tileAttribution: {
+    env: 'TRACKER_TILE_ATTRIBUTION',
+    default: undefined,
+    help: 'Credit line the tile provider requires, shown under the map when TRACKER_TILE_URL is set.',
+    parse: (raw: string) => raw.slice(0, 300),
   },
 } satisfies Record<string, Setting<unknown>>
 

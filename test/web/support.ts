@@ -31,10 +31,10 @@ export interface WebTest {
   close(): Promise<void>
 }
 
-export async function startWebTest(): Promise<WebTest> {
+export async function startWebTest(env: Record<string, string> = {}): Promise<WebTest> {
   ensureBuilt()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-web-'))
-  const server = await startServer(loadConfig({ TRACKER_DATA_DIR: dataDir, PORT: '0', TRACKER_LOG_LEVEL: 'silent' }))
+  const server = await startServer(loadConfig({ TRACKER_DATA_DIR: dataDir, PORT: '0', TRACKER_LOG_LEVEL: 'silent', ...env }))
   let browser: Browser
   try {
     browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs })

@@ -6,7 +6,14 @@
  */
 import { geoMercator, geoPath, geoTransform, type GeoPermissibleObjects } from 'd3-geo'
 import { lookOf } from '../status.ts'
+import { useApi } from '../useApi.ts'
 import { geo } from './geoData.ts'
+import { tilesFor } from './tiles.ts'
+
+interface PublicConfig {
+  tile_url: string | null
+  tile_attribution: string | null
+}
 
 export interface MapPoint {
   id: string
@@ -85,6 +92,10 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
   const d = (object: unknown) => path(object as GeoPermissibleObjects) ?? ''
   const at = (lon: number, lat: number) => projection([lon, lat])!
   const scale = (zoom ? Math.min(2.2, Math.max(1, width / 600)) : 1) * pointScale
+  // An online tile layer, only when one is configured (TRACKER_TILE_URL); otherwise the bundled
+  // outlines alone, which work offline.
+  const config = useApi<PublicConfig>('/api/config').data
+  const tiles = config?.tile_url ? tilesFor(config.tile_url, [w, s, e, n], projection.scale(), (p) => projection(p) as [number, number]) : []
   const sorted = [...points].sort((a, b) => Number(Boolean(b.hollow)) - Number(Boolean(a.hollow)) || (b.r ?? 5) - (a.r ?? 5))
 
   return (
@@ -96,8 +107,16 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
         </pattern>
       </defs>
       <rect class="sea" width={width} height={height} />
-      <path class="land" d={d({ type: 'MultiPolygon', coordinates: geo.land })} />
-      <path class="dprk" d={d({ type: 'MultiPolygon', coordinates: geo.dprk })} />
+      {tiles.length ? (
+        <g class="tiles" aria-hidden="true">
+          {tiles.map((t) => (
+            <image href={t.url} x={t.x} y={t.y} width={t.size} height={t.size} preserveAspectRatio="none" key={t.url} />
+          ))}
+        </g>
+      ) : (
+        <path class="land" d={d({ type: 'MultiPolygon', coordinates: geo.land })} />
+      )}
+      <path class={tiles.length ? 'dprk over-tiles' : 'dprk'} d={d({ type: 'MultiPolygon', coordinates: geo.dprk })} />
  {highlight
         ? geo.provinces
             .filter((p) => p.id === highlight)
@@ -148,6 +167,11 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
           )
         })}
       </g>
+      {tiles.length && config?.tile_attribution ? (
+        <text class="tile-attribution" x={width - 4} y={height - 4} text-anchor="end">
+          {config.tile_attribution}
+        </text>
+      ) : null}
     </svg>
   )
 }
