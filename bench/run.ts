@@ -450,6 +450,33 @@ async function csvImportBench(section: string, config: ReturnType<typeof loadCon
   }
 }
 
+/** The start-up budget of the contract: `npm start` on an existing data directory of the bundled dataset. */
+async function bundledStartup(tmp: string): Promise<void> {
+  const dir = path.join(tmp, 'bundled')
+  log('PGlite: start-up on the bundled dataset')
+  const first = await startTracker({ TRACKER_DATA_DIR: dir })
+  add({ section: 'start-up (PGlite, bundled data)', name: 'first start: create the data directory, migrate, load the bundled dataset, serve', value: first.startMs, unit: 'ms' })
+  await first.stop()
+  const starts: number[] = []
+  let hwm = 0
+  for (let run = 1; run <= 3; run++) {
+    const s = await startTracker({ TRACKER_DATA_DIR: dir })
+    starts.push(s.startMs)
+    hwm = Math.max(hwm, s.hwmAtReadyMb)
+    await s.stop()
+  }
+  const median = [...starts].sort((a, b) => a - b)[1]!
+  add({
+    section: 'start-up (PGlite, bundled data)',
+    name: 'spawn `node bin/tracker.js serve` (what npm start runs) → first 200 of /api/health, existing data directory (median of 3)',
+    value: median,
+    unit: `ms (runs: ${starts.map((x) => Math.round(x)).join(', ')})`,
+    goal: { text: '< 3000 ms', met: median < 3000 },
+  })
+  add({ section: 'start-up (PGlite, bundled data)', name: 'peak memory at the first 200 (VmHWM, max of the runs)', value: hwm, unit: 'MB' })
+  fs.rmSync(dir, { recursive: true, force: true })
+}
+
 async function pgliteServerPhase(dir: string, ds: Dataset, token: string, tmp: string): Promise<void> {
   const starts: number[] = []
   const hwm: number[] = []
@@ -477,7 +504,7 @@ async function pgliteServerPhase(dir: string, ds: Dataset, token: string, tmp: s
     name: `spawn \`node bin/tracker.js serve\` → first 200 of /api/health, 100× data dir (median of ${starts.length})`,
     value: median,
     unit: `ms (runs: ${starts.map((s) => Math.round(s)).join(', ')})`,
-    goal: { text: '< 3000 ms', met: median < 3000 },
+    goal: { text: '< 3000 ms (the budget is for the bundled data; shown for scale)', met: median < 3000 },
   })
   add({ section: 'start-up (PGlite)', name: 'peak memory at the first 200 (VmHWM, max of the runs)', value: Math.max(...hwm), unit: 'MB' })
 }
@@ -622,6 +649,8 @@ try {
   t = performance.now()
   const csv = syntheticCsv(loaded)
   add({ section: 'data', name: 'write it as CSV tables (src/export/csv.ts)', value: (performance.now() - t) / 1000, unit: 's' })
+
+  await bundledStartup(tmp)
 
   const pgliteDir = path.join(tmp, 'pglite')
   log('PGlite: loading the 100× dataset')
