@@ -177,6 +177,10 @@ describe('bad input', () => {
     ['/api/events?from=2025-13', 'query.from'],
     ['/api/stats/progress?program=nope', 'query.program'],
     ['/api/localities?type=village', 'query.type'],
+    // Found by the hostile-input tests: an empty program used to reach a lookup unchecked (500).
+    ['/api/provinces?program=', 'query.program'],
+    ['/api/localities?reached=true&program=', 'query.program'],
+    ['/api/projects?program=', 'query.program'],
   ])('%s → 400 naming %s', async (url, field) => {
     const { status, body } = await get(url)
     expect(status).toBe(400)

@@ -20,7 +20,7 @@ const LocalityQuery = z.object({
   province: csvList(z.string().max(80)).describe('Province id(s).'),
   type: csvList(localityTypes.schema),
   reached: booleanParam.describe('Only localities reached (true) or never reached (false) by a counted project.'),
-  program: z.string().max(120).default('20x10').describe('Program for `reached`.'),
+  program: z.string().min(1).max(120).default('20x10').describe('Program for `reached`.'),
   as_of: asOfParam,
   ...paging,
 })
@@ -46,7 +46,7 @@ const provinces = createRoute({
   path: '/api/provinces',
   tags: ['localities'],
   summary: 'Provinces with their number of localities and how many are reached',
-  request: { query: z.object({ program: z.string().max(120).default('20x10'), as_of: asOfParam }) },
+  request: { query: z.object({ program: z.string().min(1).max(120).default('20x10'), as_of: asOfParam }) },
   responses: { 200: json(listOf(ProvinceItem, 'ProvinceList'), 'Every province.'), ...errorResponses },
 })
 

@@ -41,7 +41,7 @@ const ProjectList = listOf(ProjectItem, 'ProjectList', { facets: Facets.optional
 export function checkKnown(snapshot: Snapshot, q: ProjectQuery): void {
   for (const p of q.province ?? []) if (!snapshot.provinces.has(p)) throw new InvalidInputError(`query.province: unknown province "${p}"`, [{ path: 'query.province', message: `unknown province "${p}"` }])
   for (const l of q.locality ?? []) if (!snapshot.localities.has(l)) throw new InvalidInputError(`query.locality: unknown locality "${l}"`, [{ path: 'query.locality', message: `unknown locality "${l}"` }])
-  if (q.program && !snapshot.programs.has(q.program)) throw new InvalidInputError(`query.program: unknown program "${q.program}"`, [{ path: 'query.program', message: `unknown program "${q.program}"` }])
+  if (q.program !== undefined && !snapshot.programs.has(q.program)) throw new InvalidInputError(`query.program: unknown program "${q.program}"`, [{ path: 'query.program', message: `unknown program "${q.program}"` }])
 }
 
 /** Sort key of an item for each sort order; compared as plain strings (codepoint order). */

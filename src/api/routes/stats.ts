@@ -12,7 +12,7 @@ import type { AppEnv } from '../context.ts'
 import { errorResponses, json } from '../openapi.ts'
 import { asOfParam } from '../params.ts'
 
-const StatsQuery = z.object({ program: z.string().max(120).default('20x10'), as_of: asOfParam })
+const StatsQuery = z.object({ program: z.string().min(1).max(120).default('20x10'), as_of: asOfParam })
 
 const StatusCounts = z.object({ planned: z.number(), under_construction: z.number(), operational: z.number(), suspended: z.number() })
 export const Progress = z
