@@ -24,7 +24,7 @@ import { ProvinceSchema } from '../src/model/province.ts'
 import { buildSnapshot } from '../src/model/snapshot.ts'
 import { SourceSchema, type Source } from '../src/model/source.ts'
 import { deriveStatus } from '../src/model/status.ts'
-import type { ClaimField, EventType, FacilityKind, SourceKind, Status } from '../src/model/vocab.ts'
+import { facilityKinds, type ClaimField, type EventType, type FacilityKind, type SourceKind, type Status } from '../src/model/vocab.ts'
 
 export interface SyntheticOptions {
   /** PRNG seed (default 20_10). */
@@ -110,19 +110,7 @@ const publishers: Record<SourceKind, string[]> = {
 const factoryKinds: FacilityKind[] = ['foodstuff_factory', 'garment_factory', 'daily_necessities_factory']
 const extraKinds: FacilityKind[] = ['hospital', 'leisure_complex', 'grain_management_station', 'seafood_processing']
 const outsideKinds: FacilityKind[] = ['offshore_farm', 'paper_mill', 'housing']
-const kindOrder: FacilityKind[] = [
-  'foodstuff_factory',
-  'garment_factory',
-  'daily_necessities_factory',
-  'paper_mill',
-  'hospital',
-  'leisure_complex',
-  'offshore_farm',
-  'grain_management_station',
-  'seafood_processing',
-  'housing',
-  'other',
-]
+const kindOrder: readonly FacilityKind[] = facilityKinds.values
 const outsideReason: Partial<Record<FacilityKind, string>> = {
   offshore_farm: "Offshore farm, outside the year's target",
   paper_mill: "Paper mill, outside the year's target",
