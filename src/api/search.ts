@@ -3,16 +3,12 @@
  * Revised Romanization, aliases, former names) and its province, built once per snapshot.
  * Matching is on a folded form: no diacritics, apostrophes, hyphens, spaces or case.
  */
-import type { Locality } from '../model/locality.ts'
+import { foldText } from '../model/names/normalize.ts'
 import type { Snapshot } from '../model/snapshot.ts'
 
+/** The name matcher's folding (no diacritics, apostrophes or case), without spaces and punctuation either. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/['’‘`ʼ\s\-_.,()]/g, '')
+  return foldText(text).replace(/[\s\-_.,()]/g, '')
 }
 
 const indexes = new WeakMap<Snapshot, Map<string, string>>()
@@ -29,13 +25,6 @@ export function localityHaystacks(snapshot: Snapshot): Map<string, string> {
   }
   indexes.set(snapshot, index)
   return index
-}
-
-/** Localities whose name forms contain the folded query. */
-export function matchesLocality(snapshot: Snapshot, locality: Pick<Locality, 'id'>, q: string): boolean {
-  const key = fold(q)
-  if (key === '') return true
-  return localityHaystacks(snapshot).get(locality.id)?.includes(key) ?? false
 }
 
 /** A test for "does this locality match the query", with the query folded once. */

@@ -4,16 +4,11 @@
  */
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-
-const diacritics = /[\u0300-\u036f]/g
+import { foldText } from './names/normalize.ts'
 
 /** Lower-case ASCII words joined by "-": "Kim Hyong Jik" → "kim-hyong-jik", "Sŏngch'ŏn" → "songchon". */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(diacritics, '')
-    .replace(/['’‘`ʼ]/g, '')
-    .toLowerCase()
+  return foldText(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
 }

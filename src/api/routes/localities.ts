@@ -11,7 +11,7 @@ import type { AppEnv } from '../context.ts'
 import { errorResponses, json, listOf, notFound } from '../openapi.ts'
 import { asOfParam, booleanParam, csvList, page, paging, qParam, recordedAsOf } from '../params.ts'
 import { snapshotAsRecorded } from '../recorded.ts'
-import { matchesLocality } from '../search.ts'
+import { localityMatcher } from '../search.ts'
 import { LocalityItem, localityItem, ProvinceItem } from '../views.ts'
 import { checkKnown } from './projects.ts'
 
@@ -57,11 +57,12 @@ export function registerLocalities(app: OpenAPIHono<AppEnv>): void {
     checkKnown(s, { province: q.province, program: q.program } as never)
     const program = s.programs.get(q.program)!
     const reached = q.reached === undefined ? null : reachedLocalities(s, program, q.as_of)
+    const text = q.q ? localityMatcher(s, q.q) : null
     const items = s.dataset.localities
       .filter((l) => !q.province || q.province.includes(l.province))
       .filter((l) => !q.type || q.type.includes(l.type))
       .filter((l) => reached === null || reached.has(l.id) === q.reached)
-      .filter((l) => !q.q || matchesLocality(s, l, q.q))
+      .filter((l) => !text || text(l.id))
       .sort((a, b) => a.province.localeCompare(b.province) || a.plain.localeCompare(b.plain))
     const p = page(items, q.limit, q.offset)
     return c.json({ items: p.items.map((l) => localityItem(s, l, q.as_of)), total: p.total }, 200)
