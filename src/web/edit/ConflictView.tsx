@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef } from 'preact/hooks'
 import { fmtTimestamp } from '../format.ts'
+import type { Save } from './useSave.ts'
 import { bookkeeping, fieldName, same, valueText } from './values.ts'
 
 export interface ConflictProps {
@@ -96,4 +97,13 @@ export function ConflictView({ what, base, current, mine, action, busy, reapplyL
       </p>
     </section>
   )
+}
+
+/**
+ * The conflict view of a save that got 412: their version from the save, and "apply again"
+ * resubmitting with their version as If-Match.
+ */
+export function SaveConflict({ save, submit, ...props }: Omit<ConflictProps, 'current' | 'busy' | 'onReapply'> & { save: Save; submit: (version: number) => void }) {
+  const current = save.conflict!.current
+  return <ConflictView {...props} current={current} busy={save.busy} onReapply={() => submit(Number(current.version))} />
 }

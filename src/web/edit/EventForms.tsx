@@ -8,7 +8,7 @@ import { ApiError, send } from '../api.ts'
 import { eventLabel } from '../format.ts'
 import type { EventCreateBody, EventPatchBody, EventRecord, ProjectFull, WriteResult } from '../types.ts'
 import { eventTypes } from '../../model/vocab.ts'
-import { ConflictView } from './ConflictView.tsx'
+import { SaveConflict } from './ConflictView.tsx'
 import { CommentField, DateField, EditForm, orNull, SelectField, TextArea, TextField } from './form.tsx'
 import { SourcePicker, type SourceChoice } from './SourcePicker.tsx'
 import { useSave } from './useSave.ts'
@@ -100,13 +100,12 @@ export function EventEditForm({ event, onDone }: { event: EventRecord; onDone: (
   }
   if (save.conflict) {
     return (
-      <ConflictView
+      <SaveConflict
+        save={save}
+        submit={submit}
         what="this event"
         base={base as unknown as Record<string, unknown>}
-        current={save.conflict.current}
         mine={mine}
-        busy={save.busy}
-        onReapply={() => submit(Number(save.conflict!.current.version))}
         onDiscard={() => onDone('Your change was discarded')}
       />
     )

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks'
 import { send } from '../api.ts'
 import type { WriteResult } from '../types.ts'
-import { ConflictView } from './ConflictView.tsx'
+import { SaveConflict } from './ConflictView.tsx'
 import { CommentField, EditForm } from './form.tsx'
 import { useSave } from './useSave.ts'
 
@@ -40,15 +40,14 @@ export function DeleteForm({
     )
   if (save.conflict) {
     return (
-      <ConflictView
+      <SaveConflict
+        save={save}
+        submit={submit}
         what={what}
         base={base}
-        current={save.conflict.current}
         mine={{}}
         action="Delete it"
         reapplyLabel="Delete their version"
-        busy={save.busy}
-        onReapply={() => submit(Number(save.conflict!.current.version))}
         onDiscard={() => onDone('Not deleted')}
       />
     )

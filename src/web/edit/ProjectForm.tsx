@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks'
 import { ApiError, send } from '../api.ts'
 import { kindLabel, kindValues, statusLabel, statusValues } from '../format.ts'
 import type { ProjectFull, ProjectPatchBody, WriteResult } from '../types.ts'
-import { ConflictView } from './ConflictView.tsx'
+import { SaveConflict } from './ConflictView.tsx'
 import { CheckboxField, CheckboxGroup, CommentField, EditForm, orNull, SelectField, TextArea, TextField } from './form.tsx'
 import { SourcePicker, type SourceChoice } from './SourcePicker.tsx'
 import { useSave } from './useSave.ts'
@@ -52,13 +52,12 @@ export function ProjectForm({ project, onDone }: { project: ProjectFull; onDone:
 
   if (save.conflict) {
     return (
-      <ConflictView
+      <SaveConflict
+        save={save}
+        submit={submit}
         what="this project"
         base={base as unknown as Record<string, unknown>}
-        current={save.conflict.current}
         mine={mine}
-        busy={save.busy}
-        onReapply={() => submit(Number(save.conflict!.current.version))}
         onDiscard={() => onDone('Your change was discarded; the page shows their version')}
       />
     )

@@ -10,7 +10,7 @@ import { canEdit, useSession } from '../session.ts'
 import type { SourceCreateBody, SourceDetail, SourcePatchBody, WriteResult } from '../types.ts'
 import { useTitle } from '../useTitle.ts'
 import { sourceKinds } from '../../model/vocab.ts'
-import { ConflictView } from './ConflictView.tsx'
+import { SaveConflict } from './ConflictView.tsx'
 import { CommentField, DateField, EditForm, orNull, SelectField, TextArea, TextField } from './form.tsx'
 import { suggestId } from './sourceId.ts'
 import { useSave } from './useSave.ts'
@@ -92,13 +92,12 @@ export function SourceEditForm({ source, onDone }: { source: SourceDetail; onDon
   }
   if (save.conflict) {
     return (
-      <ConflictView
+      <SaveConflict
+        save={save}
+        submit={submit}
         what="this source"
         base={base as unknown as Record<string, unknown>}
-        current={save.conflict.current}
         mine={mine}
-        busy={save.busy}
-        onReapply={() => submit(Number(save.conflict!.current.version))}
         onDiscard={() => onDone('Your change was discarded')}
       />
     )

@@ -129,87 +129,80 @@ function Hint({ id, hint }: { id: string; hint: ComponentChildren }) {
   ) : null
 }
 
+/** The attributes that tie a control to its label, hint and error message. */
+interface ControlProps {
+  id: string
+  name: string
+  'aria-required': 'true' | undefined
+  'aria-invalid': 'true' | undefined
+  'aria-describedby': string | undefined
+}
+
+/** A labelled field: label, hint, the control, and the API's message for it, wired for screen readers. */
+function LabelledField({ name, label, hint, required, control }: Common & { control: (props: ControlProps) => ComponentChildren }) {
+  const f = useField(name)
+  return (
+    <div class={`field${f.error ? ' has-error' : ''}`} data-field={name}>
+      <Label id={f.id} label={label} required={required} />
+      <Hint id={f.hintId} hint={hint} />
+      {control({
+        id: f.id,
+        name,
+        'aria-required': required ? 'true' : undefined,
+        'aria-invalid': f.error ? 'true' : undefined,
+        'aria-describedby': describedBy(hint, f.error, f.hintId, f.errorId),
+      })}
+      <FieldMessage id={f.errorId} error={f.error} />
+    </div>
+  )
+}
+
 export function TextField({
-  name,
-  label,
-  hint,
-  required,
   value,
   onInput,
   placeholder,
   inputMode,
   autoComplete = 'off',
   maxLength,
+  ...common
 }: Common & { value: string; onInput: (v: string) => void; placeholder?: string; inputMode?: 'text' | 'numeric' | 'url'; autoComplete?: string; maxLength?: number }) {
-  const f = useField(name)
   return (
-    <div class={`field${f.error ? ' has-error' : ''}`} data-field={name}>
-      <Label id={f.id} label={label} required={required} />
-      <Hint id={f.hintId} hint={hint} />
-      <input
-        id={f.id}
-        name={name}
-        type="text"
-        value={value}
-        placeholder={placeholder}
-        inputMode={inputMode}
-        autoComplete={autoComplete}
-        maxLength={maxLength}
-        aria-required={required ? 'true' : undefined}
-        aria-invalid={f.error ? 'true' : undefined}
-        aria-describedby={describedBy(hint, f.error, f.hintId, f.errorId)}
-        onInput={(e) => onInput(e.currentTarget.value)}
-      />
-      <FieldMessage id={f.errorId} error={f.error} />
-    </div>
+    <LabelledField
+      {...common}
+      control={(props) => (
+        <input
+          {...props}
+          type="text"
+          value={value}
+          placeholder={placeholder}
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          maxLength={maxLength}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
+      )}
+    />
   )
 }
 
-export function TextArea({ name, label, hint, required, value, onInput, rows = 3, maxLength }: Common & { value: string; onInput: (v: string) => void; rows?: number; maxLength?: number }) {
-  const f = useField(name)
-  return (
-    <div class={`field${f.error ? ' has-error' : ''}`} data-field={name}>
-      <Label id={f.id} label={label} required={required} />
-      <Hint id={f.hintId} hint={hint} />
-      <textarea
-        id={f.id}
-        name={name}
-        rows={rows}
-        value={value}
-        maxLength={maxLength}
-        aria-required={required ? 'true' : undefined}
-        aria-invalid={f.error ? 'true' : undefined}
-        aria-describedby={describedBy(hint, f.error, f.hintId, f.errorId)}
-        onInput={(e) => onInput(e.currentTarget.value)}
-      />
-      <FieldMessage id={f.errorId} error={f.error} />
-    </div>
-  )
+export function TextArea({ value, onInput, rows = 3, maxLength, ...common }: Common & { value: string; onInput: (v: string) => void; rows?: number; maxLength?: number }) {
+  return <LabelledField {...common} control={(props) => <textarea {...props} rows={rows} value={value} maxLength={maxLength} onInput={(e) => onInput(e.currentTarget.value)} />} />
 }
 
-export function SelectField({ name, label, hint, required, value, onChange, options }: Common & { value: string; onChange: (v: string) => void; options: readonly (readonly [string, string])[] }) {
-  const f = useField(name)
+export function SelectField({ value, onChange, options, ...common }: Common & { value: string; onChange: (v: string) => void; options: readonly (readonly [string, string])[] }) {
   return (
-    <div class={`field${f.error ? ' has-error' : ''}`} data-field={name}>
-      <Label id={f.id} label={label} required={required} />
-      <Hint id={f.hintId} hint={hint} />
-      <select
-        id={f.id}
-        name={name}
-        value={value}
-        aria-required={required ? 'true' : undefined}
-        aria-invalid={f.error ? 'true' : undefined}
-        aria-describedby={describedBy(hint, f.error, f.hintId, f.errorId)}
-        onChange={(e) => onChange(e.currentTarget.value)}
-      >
-        {options.map(([v, l]) => (
-          <option value={v} key={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-      <FieldMessage id={f.errorId} error={f.error} />
-    </div>
+    <LabelledField
+      {...common}
+      control={(props) => (
+        <select {...props} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+          {options.map(([v, l]) => (
+            <option value={v} key={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   )
 }
 
