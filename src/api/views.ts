@@ -153,7 +153,13 @@ function sourcesOf(snapshot: Snapshot, project: Project): Set<string> {
   return ids
 }
 
-export function projectItem(snapshot: Snapshot, project: Project, asOf?: string): ProjectItem {
+export function projectItem(
+  snapshot: Snapshot,
+  project: Project,
+  asOf?: string,
+  /** Already worked out by the caller (the project page needs the lists too). */
+  known: { conflicts?: unknown[]; sources?: Set<string> } = {},
+): ProjectItem {
   const status = projectStatus(snapshot, project, asOf)
   const m = meta(snapshot, 'project', project.id)
   // Every field written out, in one order: list filters read these objects tens of thousands
@@ -174,8 +180,8 @@ export function projectItem(snapshot: Snapshot, project: Project, asOf?: string)
     status_basis: status.basis,
     locality: localityRef(snapshot, project.locality_id),
     dates: keyDates(snapshot.eventsByProject.get(project.id) ?? [], asOf),
-    sources: sourcesOf(snapshot, project).size,
-    conflicts: conflictsOf(snapshot, project).length,
+    sources: (known.sources ?? sourcesOf(snapshot, project)).size,
+    conflicts: (known.conflicts ?? conflictsOf(snapshot, project)).length,
     version: m.version,
     updated_at: m.updated_at,
   }
@@ -191,12 +197,15 @@ export function eventView(snapshot: Snapshot, e: Event) {
 }
 
 export function projectDetail(snapshot: Snapshot, project: Project, asOf?: string) {
+  const conflicts = conflictsOf(snapshot, project)
+  const sources = sourcesOf(snapshot, project)
+  const item = projectItem(snapshot, project, asOf, { conflicts, sources })
   return {
-    ...projectItem(snapshot, project, asOf),
+    ...item,
     events: (snapshot.eventsByProject.get(project.id) ?? []).map((e) => eventView(snapshot, e)),
     claims: claimsOf(snapshot, 'project', project.id).map((c) => claimView(snapshot, c)),
-    conflict_list: conflictsOf(snapshot, project),
-    source_list: [...sourcesOf(snapshot, project)].map((id) => snapshot.sources.get(id)).filter((s): s is Source => Boolean(s)).map(sourceRef),
+    conflict_list: conflicts,
+    source_list: [...sources].map((id) => snapshot.sources.get(id)).filter((s): s is Source => Boolean(s)).map(sourceRef),
   }
 }
 

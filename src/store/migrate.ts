@@ -16,8 +16,11 @@ export interface Migration {
 const dir = new URL('./migrations/', import.meta.url)
 const lockKey = 2_010_202_4
 
+let migrations: Migration[] | null = null
+
+/** The migration files, read once per process (they do not change while it runs; /api/health asks on every call). */
 export function listMigrations(): Migration[] {
-  return fs
+  return (migrations ??= fs
     .readdirSync(dir)
     .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
     .sort()
@@ -25,7 +28,7 @@ export function listMigrations(): Migration[] {
       version: Number(file.slice(0, 3)),
       name: file.slice(4, -4),
       sql: fs.readFileSync(new URL(file, dir), 'utf8'),
-    }))
+    })))
 }
 
 async function ensureTable(db: Kysely<DB>): Promise<void> {

@@ -45,7 +45,7 @@ export function registerExports(app: OpenAPIHono<AppEnv>): void {
       const table = tableByName.get(t.name)!
       if (t.name === 'projects') {
         const q = c.req.valid('query') as z.infer<typeof FilterQuery>
-        const ids = new Set(selectProjects(s, { ...q, limit: 1000, offset: 0 }).map((i) => i.id))
+        const ids = new Set(selectProjects(s, q).map((i) => i.id))
         return download(c, tableCsv(table, s, s.dataset.projects.filter((p) => ids.has(p.id))), csvType, `20x10-${t.name}.csv`)
       }
       return download(c, tableCsv(table, s), csvType, `20x10-${t.name}.csv`)
@@ -55,13 +55,13 @@ export function registerExports(app: OpenAPIHono<AppEnv>): void {
     const s = await c.var.tracker.readModel.current()
     const q = c.req.valid('query')
     const filtered = Object.keys(c.req.queries()).length > 0
-    const projectIds = filtered ? new Set(selectProjects(s, { ...q, limit: 1000, offset: 0 }).map((i) => i.id)) : undefined
+    const projectIds = filtered ? new Set(selectProjects(s, q).map((i) => i.id)) : undefined
     return download(c, datasetJson(s, projectIds ? { projectIds } : {}), 'application/json', '20x10-dataset.json')
   })
   app.openapi(file('/api/export/projects.geojson', 'Projects as GeoJSON points (honours the project filters)', 'application/geo+json'), async (c) => {
     const s = await c.var.tracker.readModel.current()
     const q = c.req.valid('query')
-    const ids = new Set(selectProjects(s, { ...q, limit: 1000, offset: 0 }).map((i) => i.id))
+    const ids = new Set(selectProjects(s, q).map((i) => i.id))
     return download(c, projectsGeoJson(s, s.dataset.projects.filter((p) => ids.has(p.id)), q.as_of), 'application/geo+json', '20x10-projects.geojson')
   })
   app.openapi(file('/api/export/localities.geojson', 'The gazetteer as GeoJSON points', 'application/geo+json', NoQuery as never), async (c) => {

@@ -54,7 +54,7 @@ export function registerLocalities(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => {
     const q = c.req.valid('query')
     const s = await c.var.tracker.readModel.current()
-    checkKnown(s, { province: q.province, program: q.program } as never)
+    checkKnown(s, { province: q.province, program: q.program })
     const program = s.programs.get(q.program)!
     const reached = q.reached === undefined ? null : reachedLocalities(s, program, q.as_of)
     const text = q.q ? localityMatcher(s, q.q) : null
@@ -78,7 +78,7 @@ export function registerLocalities(app: OpenAPIHono<AppEnv>): void {
   app.openapi(provinces, async (c) => {
     const q = c.req.valid('query')
     const s = await c.var.tracker.readModel.current()
-    checkKnown(s, { program: q.program } as never)
+    checkKnown(s, { program: q.program })
     const reached = reachedLocalities(s, s.programs.get(q.program)!, q.as_of)
     const items = s.dataset.provinces.map((p) => {
       const ls = s.dataset.localities.filter((l) => l.province === p.id)

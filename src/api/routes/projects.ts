@@ -38,7 +38,7 @@ export type ProjectQuery = z.infer<typeof ProjectQuery>
 const Facets = z.record(z.string(), z.record(z.string(), z.number().int())).meta({ id: 'Facets' })
 const ProjectList = listOf(ProjectItem, 'ProjectList', { facets: Facets.optional() })
 
-export function checkKnown(snapshot: Snapshot, q: ProjectQuery): void {
+export function checkKnown(snapshot: Snapshot, q: Pick<ProjectQuery, 'province' | 'locality' | 'program'>): void {
   for (const p of q.province ?? []) if (!snapshot.provinces.has(p)) throw new InvalidInputError(`query.province: unknown province "${p}"`, [{ path: 'query.province', message: `unknown province "${p}"` }])
   for (const l of q.locality ?? []) if (!snapshot.localities.has(l)) throw new InvalidInputError(`query.locality: unknown locality "${l}"`, [{ path: 'query.locality', message: `unknown locality "${l}"` }])
   if (q.program !== undefined && !snapshot.programs.has(q.program)) throw new InvalidInputError(`query.program: unknown program "${q.program}"`, [{ path: 'query.program', message: `unknown program "${q.program}"` }])
@@ -100,7 +100,10 @@ function ordered(snapshot: Snapshot, key: string): ProjectItem[] {
 }
 
 /** The projects matching a query, sorted, with derived fields; shared by the list, the exports and the map. */
-export function selectProjects(snapshot: Snapshot, q: ProjectQuery): ProjectItem[] {
+/** The filters and order of a project query (paging and facets are the caller's). */
+export type ProjectSelection = Omit<ProjectQuery, 'limit' | 'offset' | 'facets'>
+
+export function selectProjects(snapshot: Snapshot, q: ProjectSelection): ProjectItem[] {
   checkKnown(snapshot, q)
   const key = (q.sort ?? 'year').replace(/^-/, '')
   const descending = q.sort?.startsWith('-') ?? false
