@@ -27,7 +27,7 @@ import { registerProjects } from './routes/projects.ts'
 import { registerSources } from './routes/sources.ts'
 import { registerStats } from './routes/stats.ts'
 import { registerStatic } from './static.ts'
-import type { Tracker } from './tracker.ts'
+import type { Tracker } from '../service/tracker.ts'
 
 export interface AppOptions {
   tracker: Tracker

@@ -1,7 +1,7 @@
 /** @module What every request handler can reach through `c.var`. */
 import type { Auth } from './auth/middleware.ts'
 import type { Logger } from './log.ts'
-import type { Tracker } from './tracker.ts'
+import type { Tracker } from '../service/tracker.ts'
 
 export interface AppVariables {
   tracker: Tracker

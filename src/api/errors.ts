@@ -6,7 +6,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { AppError, InvalidInputError, PreconditionFailedError, TooManyRequestsError, zodDetails, type ErrorDetail } from '../model/errors.ts'
-import { isUnavailable } from '../store/open.ts'
+import { isUnavailable } from '../service/health.ts'
 import type { Logger } from './log.ts'
 
 export interface ErrorBody {

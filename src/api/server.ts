@@ -9,7 +9,7 @@ import { serve } from '@hono/node-server'
 import type { Config } from '../config/config.ts'
 import { createApp } from './app.ts'
 import { createLogger, type Logger } from './log.ts'
-import { openTracker, type Tracker } from './tracker.ts'
+import { openTracker, type Tracker } from '../service/tracker.ts'
 
 export interface RunningServer {
   url: string

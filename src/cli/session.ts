@@ -1,6 +1,6 @@
 /** @module Opens the tracker for one CLI command and closes it afterwards, whatever happens. */
 import { loadConfig } from '../config/config.ts'
-import { openTracker, type Tracker } from '../api/tracker.ts'
+import { openTracker, type Tracker } from '../service/tracker.ts'
 import { progress } from './io.ts'
 
 export async function withTracker<T>(command: string, fn: (tracker: Tracker) => Promise<T>): Promise<T> {

@@ -3,8 +3,8 @@
  * schemas (type-only imports: nothing of the server reaches the bundle, and nothing is declared twice).
  */
 import type { z } from 'zod'
-import type { ClaimCreate } from '../api/edit/claims.ts'
-import type { EventCreate, EventPatch, ProjectPatch, SourceCreate, SourcePatch } from '../api/edit/records.ts'
+import type { ClaimCreate } from '../service/edit/claims.ts'
+import type { EventCreate, EventPatch, ProjectPatch, SourceCreate, SourcePatch } from '../service/edit/records.ts'
 import type { RevisionSchema, WriteResult as WriteResultSchema } from '../api/routes/edit.ts'
 import type { EventItem as EventItemSchema } from '../api/routes/events.ts'
 import type { Health as HealthSchema } from '../api/routes/health.ts'

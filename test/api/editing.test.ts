@@ -7,9 +7,9 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type App } from '../../src/api/app.ts'
-import { createAccount, createApiToken } from '../../src/api/auth/accounts.ts'
+import { createAccount, createApiToken } from '../../src/service/accounts.ts'
 import { createLogger } from '../../src/api/log.ts'
-import { openTracker, type Tracker } from '../../src/api/tracker.ts'
+import { openTracker, type Tracker } from '../../src/service/tracker.ts'
 import { engines, freshDatabase, type TestDatabase } from '../support/engines.ts'
 
 const songchon = '20x10.2024.south-pyongan.songchon'

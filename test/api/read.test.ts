@@ -5,7 +5,7 @@
  */
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAccount, createApiToken } from '../../src/api/auth/accounts.ts'
+import { createAccount, createApiToken } from '../../src/service/accounts.ts'
 import { bundledApp, type TestApp } from '../support/app.ts'
 
 let t: TestApp

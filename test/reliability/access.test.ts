@@ -6,7 +6,7 @@
  * as well as in `npm run test:reliability`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAccount, createApiToken } from '../../src/api/auth/accounts.ts'
+import { createAccount, createApiToken } from '../../src/service/accounts.ts'
 import { bundledApp, type TestApp } from '../support/app.ts'
 import { facts, reliabilityRun, report } from './support.ts'
 

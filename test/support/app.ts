@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createApp, type App } from '../../src/api/app.ts'
 import { createLogger } from '../../src/api/log.ts'
-import { openTracker, type Tracker } from '../../src/api/tracker.ts'
+import { openTracker, type Tracker } from '../../src/service/tracker.ts'
 import { loadConfig } from '../../src/config/config.ts'
 
 export interface TestApp {

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAccount, createApiToken } from '../../src/api/auth/accounts.ts'
+import { createAccount, createApiToken } from '../../src/service/accounts.ts'
 import { openPage, screenshot, startWebTest, type WebTest } from './support.ts'
 
 let t: WebTest

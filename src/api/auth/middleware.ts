@@ -6,9 +6,8 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { ForbiddenError, UnauthorizedError } from '../../model/errors.ts'
-import { sessionUser, tokenUser, type Role, type User } from '../../store/accounts.ts'
+import { userOfSession, userOfToken, type Role, type User } from '../../service/session.ts'
 import type { AppEnv } from '../context.ts'
-import { sha256 } from './passwords.ts'
 
 export const sessionCookie = 'tracker_session'
 export const csrfHeader = 'X-CSRF-Token'
@@ -22,29 +21,23 @@ export interface Auth {
 
 const rank: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 }
 
-/** Splits "trk_<id>_<secret>" into its public id and checks it against the stored hash. */
-export function tokenParts(token: string): { id: string } | null {
-  const m = /^trk_([A-Za-z0-9]{8})_[A-Za-z0-9_-]{20,}$/.exec(token)
-  return m ? { id: m[1]! } : null
-}
+export { tokenParts } from '../../service/session.ts'
 
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const auth: Auth = { user: null, via: null, csrf: null, sessionId: null }
     const header = c.req.header('authorization')
-    const db = c.var.tracker.store.db
+    const tracker = c.var.tracker
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header)
-      const parts = m ? tokenParts(m[1]!) : null
-      const user = parts ? await tokenUser(db, parts.id, sha256(m![1]!)) : null
+      const user = m ? await userOfToken(tracker, m[1]!) : null
       if (!user) throw new UnauthorizedError('the API token is not valid (revoked, mistyped, or its user is disabled)')
       Object.assign(auth, { user, via: 'token' })
     } else {
       const cookie = getCookie(c, sessionCookie)
       if (cookie) {
-        const id = sha256(cookie)
-        const found = await sessionUser(db, id)
-        if (found) Object.assign(auth, { user: found.user, via: 'cookie', csrf: found.csrf, sessionId: id })
+        const found = await userOfSession(tracker, cookie)
+        if (found) Object.assign(auth, { user: found.user, via: 'cookie', csrf: found.csrf, sessionId: found.sessionId })
       }
     }
     c.set('auth', auth)

@@ -4,8 +4,7 @@
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { createApiToken, createAccount, disableAccount } from '../auth/accounts.ts'
-import { listUsers, roles } from '../../store/accounts.ts'
+import { createApiToken, createAccount, disableAccount, listUsers, roles } from '../../service/accounts.ts'
 import { requireRole } from '../auth/middleware.ts'
 import type { AppEnv } from '../context.ts'
 import { ErrorSchema, errorResponses, json } from '../openapi.ts'

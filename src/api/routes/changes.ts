@@ -5,7 +5,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { InvalidInputError, NotFoundError } from '../../model/errors.ts'
-import { recentChanges, revisionById } from '../../store/revisions.ts'
+import { changeById, listChanges } from '../../service/changes.ts'
 import type { AppEnv } from '../context.ts'
 import { errorResponses, json, notFound } from '../openapi.ts'
 import { offsetParam } from '../params.ts'
@@ -39,7 +39,7 @@ export function registerChanges(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const q = c.req.valid('query')
-      const { items, total } = await recentChanges(c.var.tracker.store.db, { ...parseSince(q.since), limit: q.limit, offset: q.offset })
+      const { items, total } = await listChanges(c.var.tracker, { ...parseSince(q.since), limit: q.limit, offset: q.offset })
       c.header('Cache-Control', 'no-cache')
       return c.json({ items: items.map(revisionView), total }, 200)
     },
@@ -55,7 +55,7 @@ export function registerChanges(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const q = c.req.valid('query')
-      const { items } = await recentChanges(c.var.tracker.store.db, { ...parseSince(q.since), limit: q.limit, offset: q.offset })
+      const { items } = await listChanges(c.var.tracker, { ...parseSince(q.since), limit: q.limit, offset: q.offset })
       const base = new URL(c.req.url).origin
       const updated = items[0]?.at ?? new Date(0).toISOString()
       const entries = items
@@ -98,7 +98,7 @@ ${entries}
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      const r = await revisionById(c.var.tracker.store.db, id)
+      const r = await changeById(c.var.tracker, id)
       if (!r) throw new NotFoundError(`no revision ${id}`)
       return c.json({ ...revisionView(r), before: r.before, after: r.after }, 200)
     },

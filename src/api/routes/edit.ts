@@ -7,35 +7,23 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { z } from 'zod'
-import type { EntityName } from '../../model/dataset.ts'
 import { NotFoundError, PreconditionRequiredError } from '../../model/errors.ts'
-import type { Claim } from '../../model/claim.ts'
-import { historyOf, type RevisionRow } from '../../store/revisions.ts'
-import { readRecord, type StoredRecord } from '../../store/writes.ts'
 import type { AppEnv } from '../context.ts'
-import { ClaimCreate, ClaimPatch, createClaim, patchClaim, preferClaim } from '../edit/claims.ts'
 import {
-  createEvent,
-  createProject,
-  createSimple,
-  deleteRecord,
-  EventCreate,
-  EventPatch,
-  LocalityCreate,
-  LocalityPatch,
-  mergeLocalities,
-  mergeSources,
-  patchEvent,
-  patchProject,
-  ProjectCreate,
-  ProjectPatch,
-  restoreDeleted,
-  SourceCreate,
-  SourcePatch,
-} from '../edit/records.ts'
-import { revertRevision } from '../edit/revert.ts'
-import { parseIfMatch, runWrite } from '../edit/run.ts'
-import { updateRecord } from '../../store/writes.ts'
+  changeRecord,
+  createRecord,
+  editableEntities,
+  mergeRecords,
+  parseIfMatch,
+  preferClaimOp,
+  recordHistory,
+  removeRecord,
+  restoreRecord,
+  revert,
+  type EditableEntity,
+  type RevisionRow,
+  type StoredRecord,
+} from '../../service/edit/operations.ts'
 import { ErrorSchema, errorResponses, json, notFound } from '../openapi.ts'
 
 export const RevisionSchema = z
@@ -94,60 +82,14 @@ function user(c: Context<AppEnv>) {
   return c.var.auth.user!
 }
 
-interface EntityRoutes {
-  entity: EntityName
-  path: string
-  tag: string
-  type: string
-  create: z.ZodType
-  patch: z.ZodType
-  doCreate: (trx: Parameters<typeof createProject>[0], input: any, ctx: Parameters<typeof createProject>[2]) => Promise<StoredRecord>
-  doPatch: (trx: Parameters<typeof createProject>[0], id: string, version: number, input: any, ctx: Parameters<typeof createProject>[2]) => Promise<StoredRecord>
-}
-
-const entities: EntityRoutes[] = [
-  { entity: 'projects', path: 'projects', tag: 'projects', type: 'project', create: ProjectCreate, patch: ProjectPatch, doCreate: createProject, doPatch: patchProject },
-  { entity: 'events', path: 'events', tag: 'events', type: 'event', create: EventCreate, patch: EventPatch, doCreate: createEvent, doPatch: patchEvent },
-  {
-    entity: 'sources',
-    path: 'sources',
-    tag: 'sources',
-    type: 'source',
-    create: SourceCreate,
-    patch: SourcePatch,
-    doCreate: (trx, input, ctx) => createSimple(trx, 'sources', input, ctx),
-    doPatch: async (trx, id, version, { comment: _c, ...patch }, ctx) => (await updateRecord(trx, 'sources', id, version, patch, ctx)).stored,
-  },
-  {
-    entity: 'localities',
-    path: 'localities',
-    tag: 'localities',
-    type: 'locality',
-    create: LocalityCreate,
-    patch: LocalityPatch,
-    doCreate: (trx, input, ctx) => createSimple(trx, 'localities', input, ctx),
-    doPatch: async (trx, id, version, { comment: _c, ...patch }, ctx) => (await updateRecord(trx, 'localities', id, version, patch, ctx)).stored,
-  },
-  {
-    entity: 'claims',
-    path: 'claims',
-    tag: 'claims',
-    type: 'claim',
-    create: ClaimCreate,
-    patch: ClaimPatch,
-    doCreate: async (trx, input, ctx) => (await readRecord(trx, 'claims', (await createClaim(trx, input, ctx)).id))!,
-    doPatch: async (trx, id, version, input, ctx) => (await readRecord(trx, 'claims', (await patchClaim(trx, id, version, input, ctx)).id))!,
-  },
-]
-
-function registerEntity(app: OpenAPIHono<AppEnv>, e: EntityRoutes): void {
+function registerEntity(app: OpenAPIHono<AppEnv>, e: EditableEntity): void {
   const idParam = z.object({ id: z.string().min(1).max(400) })
   const body = (schema: z.ZodType) => ({ body: { required: true, content: { 'application/json': { schema } } } })
   app.openapi(
-    createRoute({ method: 'post', path: `/api/${e.path}`, tags: [e.tag], summary: `Create a ${e.type}`, request: body(e.create), responses: { 201: json(WriteResult, 'Created.'), ...writeResponses } }),
+    createRoute({ method: 'post', path: `/api/${e.path}`, tags: [e.path], summary: `Create a ${e.type}`, request: body(e.create), responses: { 201: json(WriteResult, 'Created.'), ...writeResponses } }),
     async (c) => {
       const input = c.req.valid('json') as { comment?: string; source?: string }
-      const out = await runWrite(c.var.tracker, user(c), input.comment, (trx, ctx) => e.doCreate(trx, input, ctx), { source_id: input.source ?? null })
+      const out = await createRecord(c.var.tracker, user(c), e, input)
       return c.json({ record: view(out.result), data_version: out.data_version, batch: out.batch }, 201)
     },
   )
@@ -155,7 +97,7 @@ function registerEntity(app: OpenAPIHono<AppEnv>, e: EntityRoutes): void {
     createRoute({
       method: 'patch',
       path: `/api/${e.path}/{id}`,
-      tags: [e.tag],
+      tags: [e.path],
       summary: `Change a ${e.type} (send If-Match with its version)`,
       request: { params: idParam, headers: ifMatch, ...body(e.patch) },
       responses: { 200: json(WriteResult, 'Changed.'), ...writeResponses },
@@ -164,7 +106,7 @@ function registerEntity(app: OpenAPIHono<AppEnv>, e: EntityRoutes): void {
       const { id } = c.req.valid('param')
       const version = requiredVersion(c)
       const input = c.req.valid('json') as { comment?: string; source?: string }
-      const out = await runWrite(c.var.tracker, user(c), input.comment, (trx, ctx) => e.doPatch(trx, id, version, input, ctx), { source_id: input.source ?? null })
+      const out = await changeRecord(c.var.tracker, user(c), e, id, version, input)
       return c.json({ record: view(out.result), data_version: out.data_version, batch: out.batch }, 200)
     },
   )
@@ -172,7 +114,7 @@ function registerEntity(app: OpenAPIHono<AppEnv>, e: EntityRoutes): void {
     createRoute({
       method: 'delete',
       path: `/api/${e.path}/{id}`,
-      tags: [e.tag],
+      tags: [e.path],
       summary: `Delete a ${e.type} (soft: it can be restored)`,
       request: { params: idParam, headers: ifMatch, ...body(CommentBody) },
       responses: { 200: json(WriteResult, 'Deleted.'), ...writeResponses },
@@ -181,7 +123,7 @@ function registerEntity(app: OpenAPIHono<AppEnv>, e: EntityRoutes): void {
       const { id } = c.req.valid('param')
       const version = requiredVersion(c)
       const { comment } = c.req.valid('json') as z.infer<typeof CommentBody>
-      const out = await runWrite(c.var.tracker, user(c), comment, (trx, ctx) => deleteRecord(trx, e.entity, id, version, ctx))
+      const out = await removeRecord(c.var.tracker, user(c), e.entity, id, version, comment)
       return c.json({ record: view(out.result), data_version: out.data_version, batch: out.batch }, 200)
     },
   )
@@ -189,7 +131,7 @@ function registerEntity(app: OpenAPIHono<AppEnv>, e: EntityRoutes): void {
     createRoute({
       method: 'post',
       path: `/api/${e.path}/{id}/restore`,
-      tags: [e.tag],
+      tags: [e.path],
       summary: `Restore a deleted ${e.type}, with what was deleted along with it`,
       request: { params: idParam, ...body(CommentBody) },
       responses: { 200: json(WriteResult, 'Restored.'), ...writeResponses },
@@ -197,7 +139,7 @@ function registerEntity(app: OpenAPIHono<AppEnv>, e: EntityRoutes): void {
     async (c) => {
       const { id } = c.req.valid('param')
       const { comment } = c.req.valid('json') as z.infer<typeof CommentBody>
-      const out = await runWrite(c.var.tracker, user(c), comment, (trx, ctx) => restoreDeleted(trx, e.entity, id, ctx))
+      const out = await restoreRecord(c.var.tracker, user(c), e.entity, id, comment)
       return c.json({ record: view(out.result), data_version: out.data_version, batch: out.batch }, 200)
     },
   )
@@ -205,25 +147,14 @@ function registerEntity(app: OpenAPIHono<AppEnv>, e: EntityRoutes): void {
     createRoute({
       method: 'get',
       path: `/api/${e.path}/{id}/history`,
-      tags: [e.tag],
+      tags: [e.path],
       summary: `Revisions of a ${e.type}${e.entity === 'projects' ? ' and of its events and claims' : ''}, newest first`,
       request: { params: idParam },
       responses: { 200: json(z.object({ items: z.array(RevisionSchema), total: z.number() }).meta({ id: 'History' }), 'Revisions.'), ...notFound },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      const db = c.var.tracker.store.db
-      const exists = await db.transaction().execute((trx) => readRecord(trx, e.entity, id))
-      if (!exists) throw new NotFoundError(`no ${e.type} with id "${id}"`)
-      const subjects = [{ type: e.type, id }]
-      if (e.entity === 'projects' || e.entity === 'events') {
-        const events = e.entity === 'projects' ? await db.selectFrom('events').select('id').where('project_id', '=', id).execute() : []
-        for (const ev of events) subjects.push({ type: 'event', id: ev.id })
-        const claimSubjects = subjects.map((s) => s.id)
-        const claims = await db.selectFrom('claims').select('id').where('subject_id', 'in', claimSubjects).execute()
-        for (const cl of claims) subjects.push({ type: 'claim', id: cl.id })
-      }
-      const items = (await historyOf(db, subjects)).map(revisionView)
+      const items = (await recordHistory(c.var.tracker, e, id)).map(revisionView)
       c.header('Cache-Control', 'no-store')
       return c.json({ items, total: items.length }, 200)
     },
@@ -234,7 +165,7 @@ const Merge = z.object({ from: z.string().min(1).max(200), into: z.string().min(
 const Prefer = z.object({ reason: z.string().min(3).max(1000), comment: z.string().max(500).optional() }).meta({ id: 'Prefer' })
 
 export function registerEdit(app: OpenAPIHono<AppEnv>): void {
-  for (const e of entities) registerEntity(app, e)
+  for (const e of editableEntities) registerEntity(app, e)
   app.openapi(
     createRoute({
       method: 'post',
@@ -247,19 +178,11 @@ export function registerEdit(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const { id } = c.req.valid('param')
       const { reason, comment } = c.req.valid('json')
-      const out = await runWrite(c.var.tracker, user(c), comment ?? reason, async (trx, ctx) => {
-        const claim = await readRecord(trx, 'claims', id)
-        if (!claim || claim.meta.deleted_at) throw new NotFoundError(`no claim with id "${id}"`)
-        await preferClaim(trx, claim.record as unknown as Claim, reason, ctx)
-        return (await readRecord(trx, 'claims', id))!
-      })
+      const out = await preferClaimOp(c.var.tracker, user(c), id, reason, comment)
       return c.json({ record: view(out.result), data_version: out.data_version, batch: out.batch }, 200)
     },
   )
-  for (const [path, fn] of [
-    ['localities', mergeLocalities],
-    ['sources', mergeSources],
-  ] as const) {
+  for (const path of ['localities', 'sources'] as const) {
     app.openapi(
       createRoute({
         method: 'post',
@@ -271,7 +194,7 @@ export function registerEdit(app: OpenAPIHono<AppEnv>): void {
       }),
       async (c) => {
         const { from, into, comment } = c.req.valid('json')
-        const out = await runWrite(c.var.tracker, user(c), comment, (trx, ctx) => fn(trx, from, into, ctx))
+        const out = await mergeRecords(c.var.tracker, user(c), path, from, into, comment)
         return c.json({ record: view(out.result), data_version: out.data_version, batch: out.batch }, 200)
       },
     )
@@ -288,7 +211,7 @@ export function registerEdit(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const { id } = c.req.valid('param')
       const { comment } = c.req.valid('json')
-      const out = await runWrite(c.var.tracker, user(c), comment, (trx, ctx) => revertRevision(trx, id, ctx), { reverts: id })
+      const out = await revert(c.var.tracker, user(c), id, comment)
       return c.json({ record: view(out.result), data_version: out.data_version, batch: out.batch }, 200)
     },
   )

@@ -1,8 +1,7 @@
 /** @module GET /api/health: whether the server and its database answer, and which data version it serves. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { migrationStatus } from '../../store/migrate.ts'
-import { ping } from '../../store/open.ts'
+import { checkHealth } from '../../service/health.ts'
 import type { AppEnv } from '../context.ts'
 import { errorResponses, json } from '../openapi.ts'
 
@@ -28,16 +27,14 @@ const route = createRoute({
 export function registerHealth(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { tracker, startedAt } = c.var
-    await ping(tracker.store)
-    const snapshot = await tracker.readModel.current()
-    const schema = await migrationStatus(tracker.store.db)
+    const health = await checkHealth(tracker)
     c.header('Cache-Control', 'no-store')
     return c.json(
       {
         status: 'ok' as const,
         engine: tracker.store.engine,
-        data_version: snapshot.version,
-        schema_version: schema.current,
+        data_version: health.data_version,
+        schema_version: health.schema_version,
         started_at: startedAt.toISOString(),
         uptime_s: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
       },

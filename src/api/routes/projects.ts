@@ -7,7 +7,7 @@ import { facilityKinds, statuses } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
 import { errorResponses, json, listOf, notFound } from '../openapi.ts'
 import { asOfParam, booleanParam, csvList, page, paging, qParam, recordedAsOf, yearList } from '../params.ts'
-import { snapshotAsRecorded } from '../recorded.ts'
+import { snapshotAsRecorded } from '../../service/recorded.ts'
 import { localityMatcher } from '../search.ts'
 import { ProjectDetail, ProjectItem, projectDetail, projectItem } from '../views.ts'
 

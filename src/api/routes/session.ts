@@ -8,15 +8,12 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
-import { TooManyRequestsError, UnauthorizedError } from '../../model/errors.ts'
-import { clearLoginFailures, createSession, deleteSession, recentLoginFailures, recordLoginFailure, userByName } from '../../store/accounts.ts'
 import { sessionCookie } from '../auth/middleware.ts'
-import { newSecret, sha256, verifyPassword } from '../auth/passwords.ts'
+import { sessionTtlMs, signIn, signOut } from '../../service/session.ts'
 import type { AppEnv } from '../context.ts'
 import { ErrorSchema, errorResponses, json } from '../openapi.ts'
 
-export const loginLimits = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 }
-const sessionTtlMs = 14 * 24 * 3600_000
+export { loginLimits } from '../../service/session.ts'
 
 export const SessionInfo = z
   .object({
@@ -54,23 +51,8 @@ const logout = createRoute({ method: 'delete', path: '/api/session', tags: ['acc
 export function registerSession(app: OpenAPIHono<AppEnv>): void {
   app.openapi(login, async (c) => {
     const { name, password } = c.req.valid('json')
-    const db = c.var.tracker.store.db
     const from = address(c)
-    const failures = await recentLoginFailures(db, name, from, loginLimits.windowMs)
-    if (failures.account >= loginLimits.perAccount || failures.address >= loginLimits.perAddress) {
-      throw new TooManyRequestsError('too many failed sign-in attempts; try again in 15 minutes', Math.ceil(loginLimits.windowMs / 1000))
-    }
-    const user = await userByName(db, name)
-    const ok = user !== null && !user.disabled && (await verifyPassword(password, user.password_hash))
-    if (!ok || !user) {
-      await recordLoginFailure(db, name, from)
-      c.var.log.warn(`failed sign-in for "${name.slice(0, 100)}" from ${from}`)
-      throw new UnauthorizedError('wrong name or password')
-    }
-    await clearLoginFailures(db, name)
-    const secret = newSecret()
-    const csrf = newSecret()
-    await createSession(db, sha256(secret), user.id, csrf, sessionTtlMs)
+    const { user, secret, csrf } = await signIn(c.var.tracker, name, password, from, c.var.log)
     setCookie(c, sessionCookie, secret, {
       httpOnly: true,
       sameSite: 'Strict',
@@ -88,7 +70,7 @@ export function registerSession(app: OpenAPIHono<AppEnv>): void {
   })
   app.openapi(logout, async (c) => {
     const auth = c.var.auth
-    if (auth.sessionId) await deleteSession(c.var.tracker.store.db, auth.sessionId)
+    if (auth.sessionId) await signOut(c.var.tracker, auth.sessionId)
     deleteCookie(c, sessionCookie, { path: '/' })
     return c.json({ user: null, csrf_token: null }, 200)
   })

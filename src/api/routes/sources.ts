@@ -8,7 +8,7 @@ import { sourceKinds } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
 import { errorResponses, json, listOf, notFound } from '../openapi.ts'
 import { csvList, page, paging, recordedAsOf } from '../params.ts'
-import { snapshotAsRecorded } from '../recorded.ts'
+import { snapshotAsRecorded } from '../../service/recorded.ts'
 import { fold } from '../search.ts'
 import { ClaimView, claimView } from '../views.ts'
 

@@ -1,7 +1,7 @@
 /** @module `tracker init`: creates or migrates the database and loads the bundled data when it is empty. */
 import type { Command } from 'commander'
 import { loadConfig } from '../../config/config.ts'
-import { openTracker } from '../../api/tracker.ts'
+import { openTracker } from '../../service/tracker.ts'
 import { migrationStatus } from '../../store/migrate.ts'
 import { print, printJson, progress } from '../io.ts'
 

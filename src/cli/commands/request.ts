@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander'
 import { createApp } from '../../api/app.ts'
-import { createApiToken } from '../../api/auth/accounts.ts'
+import { createApiToken } from '../../service/accounts.ts'
 import { createLogger } from '../../api/log.ts'
 import { tokenParts } from '../../api/auth/middleware.ts'
 import { revokeToken } from '../../store/accounts.ts'

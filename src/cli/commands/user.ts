@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander'
 import { Option } from 'commander'
-import { createAccount, createApiToken, disableAccount, resetPassword } from '../../api/auth/accounts.ts'
+import { createAccount, createApiToken, disableAccount, resetPassword } from '../../service/accounts.ts'
 import { InvalidInputError } from '../../model/errors.ts'
 import { listUsers, roles, type Role } from '../../store/accounts.ts'
 import { print, printJson, table } from '../io.ts'

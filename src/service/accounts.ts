@@ -1,8 +1,9 @@
 /** @module Account operations shared by the API and the CLI: add users, reset passwords, disable, create tokens. */
 import type { Kysely } from 'kysely'
-import { InvalidInputError, NotFoundError } from '../../model/errors.ts'
-import { createToken, createUser, setPasswordHash, setUserDisabled, userByName, type Role, type User } from '../../store/accounts.ts'
-import type { DB } from '../../store/schema.ts'
+import { InvalidInputError, NotFoundError } from '../model/errors.ts'
+export { listUsers, roles, type Role, type User } from '../store/accounts.ts'
+import { createToken, createUser, setPasswordHash, setUserDisabled, userByName, type Role, type User } from '../store/accounts.ts'
+import type { DB } from '../store/schema.ts'
 import { checkPasswordStrength, hashPassword, newSecret, sha256 } from './passwords.ts'
 
 export async function createAccount(db: Kysely<DB>, name: string, role: Role, password: string): Promise<User> {

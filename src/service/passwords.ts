@@ -4,7 +4,7 @@
  * stored as a SHA-256 hash (they are long and random, so a fast hash is enough).
  */
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
-import { InvalidInputError } from '../../model/errors.ts'
+import { InvalidInputError } from '../model/errors.ts'
 
 const N = 2 ** 15
 const r = 8
