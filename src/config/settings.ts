@@ -124,6 +124,61 @@ export const settings = {
     help: 'Credit line the tile provider requires, shown under the map when TRACKER_TILE_URL is set.',
     parse: (raw: string) => raw.slice(0, 300),
   },
+  // Limits on the work one request may cause (docs/security.md lists each and its test).
+  maxUnzippedBytes: {
+    env: 'TRACKER_MAX_UNZIPPED_BYTES',
+    default: String(50 * 1024 * 1024),
+    help: 'Largest uncompressed size of all the files of an imported zip together, in bytes; counted while inflating, reading stops with 413 at the cap.',
+    parse: integer('TRACKER_MAX_UNZIPPED_BYTES', 1024, 4 * 1024 * 1024 * 1024),
+  },
+  maxZipEntryBytes: {
+    env: 'TRACKER_MAX_ZIP_ENTRY_BYTES',
+    default: String(25 * 1024 * 1024),
+    help: 'Largest uncompressed size of one file of an imported zip, in bytes; larger files stop the import with 413.',
+    parse: integer('TRACKER_MAX_ZIP_ENTRY_BYTES', 1024, 4 * 1024 * 1024 * 1024),
+  },
+  maxZipEntries: {
+    env: 'TRACKER_MAX_ZIP_ENTRIES',
+    default: '100',
+    help: 'Most files (folders included) an imported zip may list; more gets 413 before anything is inflated.',
+    parse: integer('TRACKER_MAX_ZIP_ENTRIES', 1, 65_535),
+  },
+  previewsPerMinute: {
+    env: 'TRACKER_PREVIEWS_PER_MINUTE',
+    default: '20',
+    help: 'Anonymous import previews (POST /api/import) one client address may run a minute; more get 429 with Retry-After. Signed-in editors are not limited.',
+    parse: integer('TRACKER_PREVIEWS_PER_MINUTE', 1, 1_000_000),
+  },
+  cacheMaxBytes: {
+    env: 'TRACKER_CACHE_MAX_BYTES',
+    default: String(64 * 1024 * 1024),
+    help: 'Most bytes of response bodies the read cache keeps in memory; the least recently used are dropped first.',
+    parse: integer('TRACKER_CACHE_MAX_BYTES', 0, 16 * 1024 * 1024 * 1024),
+  },
+  publicUrl: {
+    env: 'TRACKER_PUBLIC_URL',
+    default: undefined,
+    help: 'The address people reach the tracker at, e.g. https://tracker.example.org; links in feeds are built from it. Unset: the address the server listens on. Never taken from the request.',
+    parse: (raw: string) => httpUrl('TRACKER_PUBLIC_URL')(raw).replace(/\/+$/, ''),
+  },
+  headersTimeoutMs: {
+    env: 'TRACKER_HEADERS_TIMEOUT_MS',
+    default: '10000',
+    help: "How long a client may take to send a request's headers, in milliseconds; slower connections are closed.",
+    parse: integer('TRACKER_HEADERS_TIMEOUT_MS', 100, 600_000),
+  },
+  requestTimeoutMs: {
+    env: 'TRACKER_REQUEST_TIMEOUT_MS',
+    default: '60000',
+    help: 'How long a client may take to send a whole request (headers and body), in milliseconds; slower requests get 408 and are closed.',
+    parse: integer('TRACKER_REQUEST_TIMEOUT_MS', 100, 3_600_000),
+  },
+  maxConnections: {
+    env: 'TRACKER_MAX_CONNECTIONS',
+    default: '1000',
+    help: 'Most open client connections the server holds at once; further connections are closed on arrival.',
+    parse: integer('TRACKER_MAX_CONNECTIONS', 1, 1_000_000),
+  },
 } satisfies Record<string, Setting<unknown>>
 
 export type SettingName = keyof typeof settings

@@ -1,6 +1,7 @@
 /** @module Reads the JSON document format (docs/data-format.md) into records, with errors that name the place. */
 import type { Dataset } from '../model/dataset.ts'
 import { InvalidInputError, zodDetails } from '../model/errors.ts'
+import { describeProblems, maxProblemsListed } from '../model/problems.ts'
 import { DatasetDoc } from './documentSchema.ts'
 import { flattenDocument } from './flatten.ts'
 
@@ -22,8 +23,9 @@ export function parseJsonDocument(text: string, file: string): Dataset {
   }
   const parsed = DatasetDoc.safeParse(data)
   if (!parsed.success) {
-    const details = zodDetails(parsed.error.issues).map((d) => ({ ...d, path: `${file}: ${d.path ?? ''}` }))
-    throw new InvalidInputError(`${details[0]?.path}: ${details[0]?.message}`, details)
+    const issues = parsed.error.issues
+    const details = zodDetails(issues.slice(0, maxProblemsListed)).map((d) => ({ ...d, path: `${file}: ${d.path ?? ''}` }))
+    throw new InvalidInputError(...describeProblems(details, issues.length))
   }
   return flattenDocument(parsed.data, file)
 }

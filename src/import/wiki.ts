@@ -6,7 +6,8 @@
  * are collected and thrown together; nothing partial is returned.
  */
 import { emptyDataset, type Dataset } from '../model/dataset.ts'
-import { InvalidInputError } from '../model/errors.ts'
+import { InvalidInputError, type ErrorDetail } from '../model/errors.ts'
+import { describeProblems, maxProblemsListed, ProblemList } from '../model/problems.ts'
 import type { Locality } from '../model/locality.ts'
 import type { LocalityMatch } from '../model/names/resolve.ts'
 import { readWikiRow } from './wiki/row.ts'
@@ -38,35 +39,42 @@ export interface WikiResult {
   warnings: LineProblem[]
 }
 
+type LineDetail = ErrorDetail & { line: number }
+
 export function parseWiki(text: string, options: WikiOptions): WikiResult {
   const scan = scanWikiTables(text)
-  const problems: LineProblem[] = [...scan.problems]
+  const problems = new ProblemList()
+  for (const p of scan.problems) problems.add({ path: `${options.file}:${p.line}`, message: p.message, line: p.line } as LineDetail)
   const warnings: LineProblem[] = []
+  let moreWarnings = 0
   const dataset = emptyDataset()
   const firstLine = new Map<string, number>()
   for (const row of scan.rows) {
     const read = readWikiRow(row, options)
-    warnings.push(...read.warnings.map((message) => ({ line: row.line, message })))
+    for (const message of read.warnings) {
+      if (warnings.length < maxProblemsListed) warnings.push({ line: row.line, message })
+      else moreWarnings++
+    }
     if (!read.ok) {
-      problems.push(...read.problems.map((message) => ({ line: row.line, message })))
+      for (const message of read.problems) problems.add({ path: `${options.file}:${row.line}`, message, line: row.line } as LineDetail)
       continue
     }
     const { project, events, claims } = read.records
     const first = firstLine.get(project.id)
     if (first !== undefined) {
-      problems.push({ line: row.line, message: `duplicate row: ${row.year} ${project.locality_id} is also on line ${first} (one row per locality and year)` })
+      problems.add({ path: `${options.file}:${row.line}`, message: `duplicate row: ${row.year} ${project.locality_id} is also on line ${first} (one row per locality and year)`, line: row.line } as LineDetail)
       continue
     }
     firstLine.set(project.id, row.line)
     dataset.projects.push(project)
-    dataset.events.push(...events)
-    dataset.claims.push(...claims)
+    for (const e of events) dataset.events.push(e)
+    for (const c of claims) dataset.claims.push(c)
   }
-  if (problems.length > 0) {
-    const sorted = problems.sort((a, b) => a.line - b.line)
-    const details = sorted.map((p) => ({ path: `${options.file}:${p.line}`, message: p.message }))
-    throw new InvalidInputError(`${details[0]!.path}: ${details[0]!.message}`, details)
+  if (problems.total > 0) {
+    const listed = problems.listed((a, b) => (a as LineDetail).line - (b as LineDetail).line).map(({ path, message }) => ({ path, message }))
+    throw new InvalidInputError(...describeProblems(listed, problems.total))
   }
   if (scan.rows.length === 0) throw new InvalidInputError(`${options.file}: no project rows found`, [{ path: options.file, message: 'no project rows found' }])
+  if (moreWarnings > 0) warnings.push({ line: warnings.at(-1)!.line, message: `… and ${moreWarnings} more warning(s) not listed` })
   return { dataset, rows: scan.rows.length, warnings }
 }

@@ -10,6 +10,7 @@ import type { Dataset } from '../model/dataset.ts'
 import { InvalidInputError, type ErrorDetail } from '../model/errors.ts'
 import { mergeDatasets, referenceProblems } from '../model/integrity.ts'
 import { createResolver } from '../model/names/resolve.ts'
+import { describeProblems, maxProblemsListed } from '../model/problems.ts'
 import { planChanges, planCounts, type Plan } from '../model/plan.ts'
 import { reconcile, type KeptConflict } from '../model/reconcile.ts'
 import { buildSnapshot, type Snapshot } from '../model/snapshot.ts'
@@ -40,10 +41,10 @@ export interface PreparedImport {
 
 export const defaultWikiSource = 'wikipedia-20x10-policy'
 
-function parse(snapshot: Snapshot, input: ImportInput): { dataset: Dataset; warnings: ErrorDetail[]; rows: number } {
+async function parse(snapshot: Snapshot, input: ImportInput): Promise<{ dataset: Dataset; warnings: ErrorDetail[]; rows: number }> {
   if (input.files.size === 0) throw new InvalidInputError('nothing to import: no file given')
   if (input.format === 'csv') {
-    const dataset = parseCsvTables(input.files)
+    const dataset = await parseCsvTables(input.files)
     return { dataset, warnings: [], rows: Object.values(dataset).reduce((n, l) => n + l.length, 0) }
   }
   if (input.files.size > 1) throw new InvalidInputError(`the ${input.format} format takes one file, got ${input.files.size}`)
@@ -74,12 +75,13 @@ function parse(snapshot: Snapshot, input: ImportInput): { dataset: Dataset; warn
 export async function prepareImport(tracker: Tracker, input: ImportInput, base?: Dataset): Promise<PreparedImport> {
   const current = await tracker.readModel.current()
   const snapshot = base ? buildSnapshot(base, current.version) : current
-  const { dataset, warnings, rows } = parse(snapshot, input)
+  const { dataset, warnings, rows } = await parse(snapshot, input)
   const { dataset: merged, kept } = reconcile(snapshot.dataset, dataset)
   const problems = referenceProblems(mergeDatasets(snapshot.dataset, merged), merged)
   if (problems.length > 0) {
     const where = [...input.files.keys()].join(', ')
-    throw new InvalidInputError(`${where}: ${problems.length} broken reference(s), first: ${problems[0]!.path}: ${problems[0]!.message}`, problems.map((p) => ({ ...p, path: `${where}: ${p.path}` })))
+    const listed = problems.slice(0, maxProblemsListed).map((p) => ({ ...p, path: `${where}: ${p.path}` }))
+    throw new InvalidInputError(`${where}: ${problems.length} broken reference(s), first: ${problems[0]!.path}: ${problems[0]!.message}`, describeProblems(listed, problems.length)[1])
   }
   const plan = planChanges(snapshot.dataset, merged)
   return { format: input.format, plan, kept, warnings, counts: planCounts(plan), rows, version: snapshot.version }

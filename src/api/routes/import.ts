@@ -4,12 +4,12 @@
  * as text, a CSV table as text, or several CSV tables as a zip.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import { strFromU8, unzipSync } from 'fflate'
 import { z } from 'zod'
 import { InvalidInputError } from '../../model/errors.ts'
 import type { AppEnv } from '../context.ts'
 import { applyImport, defaultWikiSource, importFormats, prepareImport, previewOf } from '../../service/importService.ts'
 import { checkComment } from '../../service/edit/run.ts'
+import { importFilesFromBytes, looksLikeZip, zipLimits } from '../../service/importFiles.ts'
 import { ErrorSchema, errorResponses, json } from '../openapi.ts'
 import { booleanParam } from '../params.ts'
 
@@ -52,26 +52,8 @@ export function registerImportRoute(app: OpenAPIHono<AppEnv>): void {
     const q = c.req.valid('query')
     const raw = new Uint8Array(await c.req.arrayBuffer())
     if (raw.length === 0) throw new InvalidInputError('the request body is empty: send the file to import as the body')
-    let files: Map<string, string>
-    const isZip = raw[0] === 0x50 && raw[1] === 0x4b
-    if (isZip) {
-      if (q.format !== 'csv') throw new InvalidInputError('a zip body is only read for format=csv')
-      let entries: Record<string, Uint8Array>
-      try {
-        entries = unzipSync(raw)
-      } catch (error) {
-        throw new InvalidInputError(`the body is not a readable zip archive (${(error as Error).message})`)
-      }
-      files = new Map(Object.entries(entries).filter(([n]) => n.endsWith('.csv')).map(([n, d]) => [n.split('/').pop()!, strFromU8(d)]))
-    } else {
-      let text: string
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(raw)
-      } catch {
-        throw new InvalidInputError('the body is not valid UTF-8 text')
-      }
-      files = new Map([[q.name ?? `upload.${q.format === 'wiki' ? 'txt' : q.format}`, text]])
-    }
+    const name = q.name ?? (looksLikeZip(raw) ? 'upload.zip' : `upload.${q.format === 'wiki' ? 'txt' : q.format}`)
+    const files = await importFilesFromBytes(raw, { format: q.format, name, limits: zipLimits(c.var.tracker.config) })
     const prepared = await prepareImport(c.var.tracker, { format: q.format, files, ...(q.source ? { sourceId: q.source } : {}) })
     if (q.dry_run === false) {
       // The gate in app.ts has already required an editor for a non-dry-run import.

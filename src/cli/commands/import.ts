@@ -6,9 +6,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Option, type Command } from 'commander'
-import { strFromU8, unzipSync } from 'fflate'
 import { loadConfig } from '../../config/config.ts'
 import { applyImport, importFormats, prepareImport, previewOf, type ImportFormat, type PreparedImport } from '../../service/importService.ts'
+import { importFilesFromBytes, zipLimits } from '../../service/importFiles.ts'
 import { bundledReference, isEmpty, loadReferenceIfEmpty, openTracker } from '../../service/tracker.ts'
 import { InvalidInputError } from '../../model/errors.ts'
 import { print, printJson, progress, readInput, table } from '../io.ts'
@@ -21,16 +21,14 @@ export async function readImportFiles(file: string, format: ImportFormat): Promi
     if (names.length === 0) throw new InvalidInputError(`${file} holds no .csv file`)
     return new Map(names.sort().map((n) => [n, fs.readFileSync(path.join(file, n), 'utf8')]))
   }
-  if (format === 'csv' && file.endsWith('.zip')) {
-    let entries: Record<string, Uint8Array>
+  if (file.endsWith('.zip')) {
+    let bytes: Uint8Array
     try {
-      entries = unzipSync(fs.readFileSync(file))
+      bytes = fs.readFileSync(file)
     } catch (error) {
-      throw new InvalidInputError(`${file}: not a readable zip archive (${(error as Error).message})`)
+      throw new InvalidInputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
     }
-    const csvs = Object.entries(entries).filter(([n]) => n.endsWith('.csv'))
-    if (csvs.length === 0) throw new InvalidInputError(`${file} holds no .csv file`)
-    return new Map(csvs.map(([n, data]) => [n.split('/').pop()!, strFromU8(data)]))
+    return importFilesFromBytes(bytes, { format, name: file, limits: zipLimits(loadConfig()) })
   }
   const { text, name } = await readInput(file)
   return new Map([[name, text]])

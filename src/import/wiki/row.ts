@@ -38,15 +38,16 @@ export function readWikiRow(row: WikiRow, options: WikiOptions): RowResult {
 
   const place = readPlace(localityCell, provinceCell, options)
   const { province, localityId } = place
-  problems.push(...place.problems)
-  warnings.push(...place.warnings)
+  // Loops, not push(...list): a hostile cell can yield more problems than a call takes arguments.
+  for (const p of place.problems) problems.push(p)
+  for (const w of place.warnings) warnings.push(w)
 
   const types = parseProjectTypes(typesCell)
-  problems.push(...types.problems)
+  for (const p of types.problems) problems.push(p)
   const status = parseStatus(statusCell)
   if (!status.ok) problems.push(status.problem)
   const keyDates = parseKeyDates(datesCell)
-  problems.push(...keyDates.problems)
+  for (const p of keyDates.problems) problems.push(p)
   if (keyDates.dates.length === 0 && keyDates.problems.length === 0) warnings.push('no key dates')
 
   if (problems.length > 0 || localityId === null || !status.ok) return { ok: false, problems, warnings }
@@ -69,12 +70,14 @@ export function readWikiRow(row: WikiRow, options: WikiOptions): RowResult {
   if (place.spelledOtherwise) claims.push(claim('project', project.id, 'locality', localityId, source, { said: localityCell }))
 
   const events: Event[] = []
+  const eventIds = new Set<string>()
   for (const d of keyDates.dates) {
     const id = eventId({ project_id: project.id, program_id: programId, type: d.type, label: d.label })
-    if (events.some((e) => e.id === id)) {
+    if (eventIds.has(id)) {
       problems.push(`two key dates for the same event: "${d.text}" (label it "… of <thing>" to tell them apart)`)
       continue
     }
+    eventIds.add(id)
     events.push({ id, program_id: programId, project_id: project.id, type: d.type, label: d.label, date: d.date, leader_present: null, notes: null })
     claims.push(claim('event', id, 'date', d.date, source, { quote: datesCell }))
   }
