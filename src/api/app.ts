@@ -17,6 +17,8 @@ import { registerConfig } from './routes/config.ts'
 import { registerEdit } from './routes/edit.ts'
 import { registerSession } from './routes/session.ts'
 import { responseCache } from './cache.ts'
+import { declaredQueries } from './queryCheck.ts'
+import { previewLimit } from './previewLimit.ts'
 import { registerEvents } from './routes/events.ts'
 import { registerExports } from './routes/exports.ts'
 import { registerImportRoute } from './routes/import.ts'
@@ -59,7 +61,10 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   // Cached reads are answered first, before any other middleware: the cache entry already holds
   // the security headers of the original response (measured: building full Request/Response
   // objects in later middleware halved the throughput of cached reads).
-  const cache = responseCache()
+  // Unknown query parameters are refused before the cache sees the URL.
+  const queries = declaredQueries()
+  app.use('/api/*', queries.middleware)
+  const cache = responseCache(tracker.config.cacheMaxBytes)
   for (const path of ['/api/programs', '/api/projects', '/api/localities', '/api/provinces', '/api/events', '/api/sources', '/api/stats', '/api/export']) {
     app.use(path, cache)
     app.use(`${path}/*`, cache)
@@ -87,7 +92,8 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   }))
   app.use('/api/*', authenticate())
   app.use('/api/*', writeGate())
-  registerHealth(app)
+  app.use('/api/import', previewLimit(tracker.config.previewsPerMinute))
+  registerHealth(app, cache.stats)
   registerConfig(app)
   registerSession(app)
   registerAccounts(app)
@@ -102,6 +108,7 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   registerExports(app)
   registerImportRoute(app)
 
+  queries.load(app.openAPIRegistry.definitions)
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: apiInfo })
   registerStatic(app)
 

@@ -13,8 +13,19 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: ErrorDetail[]; current?: unknown }
 }
 
+/** At most this many details go into a response; the rest are counted in a closing one. */
+const maxDetails = 100
+
 export function errorBody(code: string, message: string, details?: ErrorDetail[]): ErrorBody {
+  if (details && details.length > maxDetails + 1) {
+    details = [...details.slice(0, maxDetails), { message: `… and ${details.length - maxDetails} more problem(s) not listed` }]
+  }
   return { error: details && details.length > 0 ? { code, message, details } : { code, message } }
+}
+
+/** A zod error that escaped a service: a value the request carried broke a record's schema. */
+function isZodError(error: unknown): error is { issues: Array<{ path: PropertyKey[]; message: string }> } {
+  return (error as { name?: unknown } | null)?.name === 'ZodError' && Array.isArray((error as { issues?: unknown }).issues)
 }
 
 const httpCodes: Record<number, string> = {
@@ -60,6 +71,10 @@ export function toErrorResponse(c: Context, error: unknown, log?: Logger): Respo
   }
   if (isDataException(error)) {
     return c.json(errorBody('invalid_input', `a value in the request cannot be stored: ${(error as Error).message}`), 400)
+  }
+  if (isZodError(error)) {
+    const details = zodDetails(error.issues, 'body')
+    return c.json(errorBody('invalid_input', details[0] ? `${details[0].path ?? 'body'}: ${details[0].message}` : 'invalid request', details), 400)
   }
   if (error instanceof SyntaxError) return c.json(errorBody('invalid_input', `malformed request body: ${error.message}`), 400)
   log?.error(`unexpected error on ${c.req.method} ${c.req.path}: ${(error as Error)?.stack ?? String(error)}`)

@@ -110,3 +110,18 @@ export class TooManyRequestsError extends AppError {
     super('too_many_requests', message, 429, 1)
   }
 }
+
+/**
+ * Validates a record built from a request: its schema's refusal (a claim value outside the
+ * vocabulary, a label too long) is the caller's bad input, a 400 naming the fields — not a 500.
+ */
+export function validRecord<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } } },
+  value: unknown,
+  prefix = 'body',
+): T {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const details = zodDetails(result.error.issues, prefix)
+  throw new InvalidInputError(details[0] ? `${details[0].path ?? prefix}: ${details[0].message}` : 'invalid record', details)
+}

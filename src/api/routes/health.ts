@@ -13,6 +13,7 @@ export const Health = z
     schema_version: z.number().int(),
     started_at: z.string(),
     uptime_s: z.number(),
+    cache: z.object({ bytes: z.number().int(), entries: z.number().int(), max_bytes: z.number().int() }).describe('The read cache: bytes of response bodies held, entries, and its bound (TRACKER_CACHE_MAX_BYTES).'),
   })
   .meta({ id: 'Health' })
 
@@ -24,7 +25,7 @@ const route = createRoute({
   responses: { 200: json(Health, 'The server and its database answer.'), 503: errorResponses[503] },
 })
 
-export function registerHealth(app: OpenAPIHono<AppEnv>): void {
+export function registerHealth(app: OpenAPIHono<AppEnv>, cacheStats: () => { bytes: number; entries: number }): void {
   app.openapi(route, async (c) => {
     const { tracker, startedAt } = c.var
     const health = await checkHealth(tracker)
@@ -37,6 +38,7 @@ export function registerHealth(app: OpenAPIHono<AppEnv>): void {
         schema_version: health.schema_version,
         started_at: startedAt.toISOString(),
         uptime_s: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
+        cache: { ...cacheStats(), max_bytes: tracker.config.cacheMaxBytes },
       },
       200,
     )

@@ -1,7 +1,7 @@
 /** @module Writing claims: adding one (with its source), changing its rank, quote or note, preferring it over competing claims. */
 import type { Transaction } from 'kysely'
 import { ClaimValue, type Claim } from '../../model/claim.ts'
-import { InvalidInputError, NotFoundError } from '../../model/errors.ts'
+import { InvalidInputError, NotFoundError, validRecord } from '../../model/errors.ts'
 import { claimId } from '../../model/ids.ts'
 import { ClaimSchema } from '../../model/claim.ts'
 import type { DB } from '../../store/schema.ts'
@@ -59,7 +59,7 @@ export async function createClaim(trx: Transaction<DB>, input: z.infer<typeof Cl
   const source_id = await requireSource(trx, input.source)
   const core = { subject_type: input.subject_type, subject_id: input.subject_id, field: input.field, value: input.value, source_id }
   const today = new Date().toISOString().slice(0, 10)
-  const claim = ClaimSchema.parse({ id: claimId(core), ...core, quote: input.quote ?? null, said: input.said ?? null, rank: input.rank === 'preferred' ? 'normal' : input.rank, reason: input.rank === 'deprecated' ? (input.reason ?? null) : null, first_seen: today, last_seen: today })
+  const claim = validRecord(ClaimSchema, { id: claimId(core), ...core, quote: input.quote ?? null, said: input.said ?? null, rank: input.rank === 'preferred' ? 'normal' : input.rank, reason: input.rank === 'deprecated' ? (input.reason ?? null) : null, first_seen: today, last_seen: today })
   if (input.rank === 'deprecated' && !input.reason) throw new InvalidInputError('reason: a deprecated claim needs the reason', [{ path: 'body.reason', message: 'required' }])
   await insertRecord(trx, 'claims', claim, ctx)
   if (input.rank === 'preferred') await preferClaim(trx, claim, input.reason ?? ctx.comment, ctx)

@@ -6,7 +6,7 @@
  */
 import { sql, type Transaction } from 'kysely'
 import { z } from 'zod'
-import { ConflictError, InvalidInputError, NotFoundError } from '../../model/errors.ts'
+import { ConflictError, InvalidInputError, NotFoundError, validRecord } from '../../model/errors.ts'
 import { claimId, eventId, LocalityId, projectId, Slug } from '../../model/ids.ts'
 import { EventSchema } from '../../model/event.ts'
 import { LocalitySchema } from '../../model/locality.ts'
@@ -100,7 +100,7 @@ export async function createProject(trx: Transaction<DB>, input: z.infer<typeof 
   if (!input.source) throw new InvalidInputError('source: a new project needs the source that reports it', [{ path: 'body.source', message: 'required for a new fact' }])
   if (input.year === null && !input.pilot) throw new InvalidInputError('year: a project without a policy year must be a pilot', [{ path: 'body.year', message: 'required unless pilot' }])
   if (!input.counted && !input.counted_reason) throw new InvalidInputError('counted_reason: say why the project does not count toward the target', [{ path: 'body.counted_reason', message: 'required when counted is false' }])
-  const record = ProjectSchema.parse({
+  const record = validRecord(ProjectSchema, {
     id: projectId({ program_id: input.program, year: input.year, locality_id: input.locality, label: input.label ?? null }),
     program_id: input.program,
     year: input.year,
@@ -147,7 +147,7 @@ export async function createEvent(trx: Transaction<DB>, input: z.infer<typeof Ev
   if (input.project) program = (await live(trx, 'projects', input.project, 'project')).record.program_id as string
   else await live(trx, 'programs', program, 'program')
   if (!input.source) throw new InvalidInputError('source: a new event needs the source that reports it', [{ path: 'body.source', message: 'required for a new fact' }])
-  const record = EventSchema.parse({
+  const record = validRecord(EventSchema, {
     id: eventId({ project_id: input.project ?? null, program_id: program, type: input.type, label: input.label ?? null }),
     program_id: program,
     project_id: input.project ?? null,
