@@ -244,11 +244,20 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
     return { name, hinted, unknownProvince }
   }
 
+  /** "Kaesong District", 개성구역: the province-level unit the name would be without its locality unit word. */
+  function provinceUnderUnitWord(name: string): ProvinceMatch | null {
+    if (askedLevel(name) !== 'locality') return null
+    const bare = hasHan(name) ? hanjaKeys(name).stripped : hasHangul(name) ? hangulKeys(name).stripped : hasCyrillic(name) ? null : latinKeys(name).marked
+    const p = bare ? provinces.resolveStrict(bare) : null
+    // The unit word was cut to find it: a rule, not a recorded form.
+    return p && { ...p, method: 'normalised' }
+  }
+
   function resolveLocality(text: string, opts: ResolveOptions = {}): LocalityMatch {
     const { name, hinted, unknownProvince } = readHints(text, opts)
     // Does the name itself name a province-level unit? Exact and normalised only: cheap, and a
     // typo of a province is no reason to refuse a county.
-    const province = provinces.resolveStrict(name) ?? undefined
+    const province = provinces.resolveStrict(name) ?? provinceUnderUnitWord(name) ?? undefined
     const withProvince = <T extends LocalityMatch>(m: T): T => (province ? { ...m, province } : m)
 
     const { found, nearMisses } = search(name)
