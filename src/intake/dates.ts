@@ -135,7 +135,7 @@ const latinRules: Rule[] = [
   { re: /\b(20\d\d)-(\d\d)-(\d\d)\b/g, read: (m) => day(isoDay(+m[1]!, +m[2]!, +m[3]!), false) },
   { re: /\b(\d{1,2})\.(\d{1,2})\.(20\d\d)\b/g, read: (m) => day(isoDay(+m[3]!, +m[2]!, +m[1]!), false) },
   // February 28, 2024 · Feb. 28 2024
-  { re: new RegExp(`\\b${M}\\s+${D},?\\s+${Y}\\b`, 'giu'), read: (m) => day(isoDay(+m[3]!, monthNumber(m[1]!) ?? 0, +m[2]!), false) },
+  { re: new RegExp(`\\b${M}\\s+${D},?\\s+${Y}(?!\\d)`, 'giu'), read: (m) => day(isoDay(+m[3]!, monthNumber(m[1]!) ?? 0, +m[2]!), false) },
   // 28 February 2024 · 28 de febrero de 2024 · 28 février 2024 · 28. Februar 2024
   { re: new RegExp(`\\b${D}\\.?\\s+(?:de\\s+)?${M}(?:\\s+de|,)?\\s+${Y}\\b`, 'giu'), read: (m) => day(isoDay(+m[3]!, monthNumber(m[2]!) ?? 0, +m[1]!), false) },
   // February 2024 · février 2024 · febrero de 2024

@@ -109,7 +109,8 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
   const given = input.published && input.published.length === 10 ? input.published : null
   const yearHint: ReferenceDate | null = given ?? dateFromUrl(input.url) ?? pageStamp(text, language) ?? (input.published ? `${input.published.slice(0, 4)}-12-31` : null)
   const dateline = findDateline(text, yearHint)
-  const ref: ReferenceDate | null = dateline?.date ?? given ?? dateFromUrl(input.url)
+  // A page stamp is the last resort: an aggregator's date is often days off the report's.
+  const ref: ReferenceDate | null = dateline?.date ?? given ?? dateFromUrl(input.url) ?? pageStamp(text, language)
 
   const host = hostOf(input.url)
   const publisher = dateline?.publisher ?? publisherFromHost(host)
@@ -135,6 +136,10 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
   const articleKinds = kindsIn(whole, lex)
   const titleLeader = title ? lex.leader.test(title) && lex.presence.test(title) : false
 
+  const reportCeremony = (() => {
+    const c = firstCue(whole, lex, null)
+    return c?.ceremony ? c.type : null
+  })()
   const drafts: Draft[] = []
   let lastPlaces: PlaceMention[] = []
   let lastPlacesAt = -10
@@ -143,7 +148,7 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
     const own = places.filter((p) => p.start >= s.start && p.end <= s.end)
     const named = own.filter((p) => p.unit || own.some((q) => q.plural))
     const placesHere = named.length > 0 ? named : own.filter((p) => p.text.length >= 5)
-    const cue = firstCue(s.text, lex)
+    const cue = firstCue(s.text, lex, reportCeremony)
     if (placesHere.length > 0) {
       lastPlaces = placesHere
       lastPlacesAt = index
@@ -155,10 +160,21 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
     let targets = placesHere
     let inherited = false
     if (targets.length === 0) {
-      // The happening is told apart from where: take the places of the last sentences, or the title's.
+      // Only a ceremony is told apart from where it was ("The ceremony took place on the 3rd."):
+      // take the places of the last sentences, or the title's, or those of the next sentence that
+      // names places and no happening of its own ("One in Gangdong, one in Jangyon…").
+      if (!cue.ceremony && cue.type !== 'production_start') return
+      inherited = true
       if (index - lastPlacesAt <= 2 && lastPlaces.length > 0) targets = lastPlaces
       else if (titlePlaces.length > 0) targets = titlePlaces.map((p) => ({ ...p, start: -1, end: -1 }))
-      inherited = true
+      else {
+        for (const next of sentences.slice(index + 1, index + 3)) {
+          const own = places.filter((p) => p.start >= next.start && p.end <= next.end)
+          if (own.length === 0) continue
+          if (!firstCue(next.text, lex, null)) targets = own
+          break
+        }
+      }
     }
     if (targets.length === 0) return
     for (const mention of targets) {
@@ -185,14 +201,27 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
   return { source, events, text }
 }
 
-function firstCue(sentence: string, lex: Lexicon): { type: EventType; at: number; ceremony: boolean } | null {
+/** The happening a sentence names; a ceremony word outranks a plain verb, and one still to come does not count. */
+function firstCue(sentence: string, lex: Lexicon, reportCeremony: EventType | null): { type: EventType; at: number; ceremony: boolean } | null {
   let best: { type: EventType; at: number; ceremony: boolean; rank: number } | null = null
+  let sawGroundbreaking = false
   lex.events.forEach((e, rank) => {
-    const m = e.re.exec(sentence)
-    if (!m) return
-    // A ceremony word anywhere in the sentence outranks a plain verb.
-    if (!best || (e.ceremony && !best.ceremony) || (e.ceremony === best.ceremony && rank < best.rank)) best = { type: e.type, at: m.index, ceremony: e.ceremony, rank }
+    const re = new RegExp(e.re.source, e.re.flags.includes('g') ? e.re.flags : `${e.re.flags}g`)
+    for (const m of sentence.matchAll(re)) {
+      if (lex.notYetBefore.test(sentence.slice(Math.max(0, m.index - 30), m.index))) continue
+      if (lex.notYetAfter.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue
+      if (e.type === 'groundbreaking' && e.ceremony) sawGroundbreaking = true
+      // A report of an opening recalls the groundbreaking ("from the groundbreaking to the inauguration"): the later stage is the news.
+      const later = e.ceremony && best?.ceremony && e.type === 'inauguration' && best.type === 'groundbreaking'
+      if (!best || (e.ceremony && !best.ceremony) || later) best = { type: e.type, at: m.index, ceremony: e.ceremony, rank }
+      break
+    }
   })
+  if (!best && reportCeremony) {
+    const m = lex.ceremonyWord.exec(sentence)
+    if (m) return { type: reportCeremony, at: m.index, ceremony: true }
+  }
+  void sawGroundbreaking
   return best
 }
 
@@ -232,8 +261,14 @@ function place(
     if (withHint.status === 'match') return { locality: withHint.locality, candidates: [], province: hint?.id ?? finder.provinceOf(withHint.locality), provinceConflict: false, confidence: withHint.score }
     if (withHint.status === 'none' && withHint.reason === 'province-mismatch') {
       const alone = finder.resolver.resolveLocality(query)
-      // The text's province is kept as said; it does not move the place.
-      if (alone.status === 'match') return { locality: alone.locality, candidates: [], province: hint!.id, provinceConflict: true, confidence: alone.score * 0.9 }
+      const inProvince = withHint.candidates.filter((c) => finder.provinceOf(c.id) === hint!.id)
+      // A recorded spelling in another province: the text's province is kept as said and does not
+      // move the place. A spelling that only comes close: the province says which unit is meant.
+      if (alone.status === 'match' && alone.score >= 0.95) return { locality: alone.locality, candidates: [], province: hint!.id, provinceConflict: true, confidence: alone.score * 0.9 }
+      if (inProvince.length === 1 || (inProvince.length > 1 && inProvince[0]!.score - inProvince[1]!.score >= 0.05)) {
+        return { locality: inProvince[0]!.id, candidates: [], province: hint!.id, provinceConflict: false, confidence: inProvince[0]!.score * 0.9 }
+      }
+      if (alone.status === 'match') return { locality: alone.locality, candidates: [], province: hint!.id, provinceConflict: true, confidence: alone.score * 0.85 }
       ids = alone.candidates.map((c) => c.id)
     } else ids = withHint.candidates.map((c) => c.id)
     certain = withHint.status === 'ambiguous' ? 0.9 : 0.8
@@ -272,6 +307,9 @@ interface SettleContext {
   skip: { start: number; end: number } | null
 }
 
+const reportVerb = /^\s*(?:보도|발표|밝혔|전했|reported|said|announced|сообщ|informó|inform[óo]|berichtete|a\s+rapporté|rapporte|報じ|伝え|报道|報道|电|電|発|발\s)/iu
+const agencyBefore = /(?:통신(?:은|이)|신문(?:은|이)|KCNA|Yonhap|ЦТАК|朝中社|新华社|朝鮮中央通信は?)\s*$/u
+
 const ceremonyTypes = new Set<EventType>(['groundbreaking', 'inauguration'])
 
 /** Dates, merging and confidence: one event per place and happening. */
@@ -284,6 +322,9 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
       if (d.length === 0) d = chronoDates(s.text, c.language, c.ref)
       d = d.filter((x) => !c.ref || x.date.slice(0, Math.min(x.date.length, 10)) <= c.ref.slice(0, x.date.length)).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))
       if (c.skip) d = d.filter((x) => x.end <= c.skip!.start || x.start >= c.skip!.end)
+      // "KCNA reported on the 12th that … on the 11th": the day of the report is not the event's.
+      const event = d.filter((x) => !reportVerb.test(c.text.slice(x.end, x.end + 14)) && !agencyBefore.test(c.text.slice(Math.max(0, x.start - 14), x.start)))
+      if (event.length > 0) d = event
       datesBySentence.set(s, d)
     }
     return d

@@ -26,12 +26,18 @@ export interface Lexicon {
   unnamedOthers: RegExp
   /** Looking ahead: plans and calls are no happening. */
   future: RegExp
+  /** Words just before a happening that make it one still to come ("about to be inaugurated", "ahead of"). */
+  notYetBefore: RegExp
+  /** Words just after one that do the same (준공을 앞둔: "ahead of completion"). */
+  notYetAfter: RegExp
+  /** A ceremony named without its kind ("the ceremony took place…"): it is the report's ceremony. */
+  ceremonyWord: RegExp
 }
 
 const en: Lexicon = {
   events: [
     { type: 'groundbreaking', ceremony: true, re: /\bground[- ]?breaking\b|\bbroke\s+ground\b|\bfirst\s+spade(?:ful)?\b|\bfoundation[- ]stone\b|\bceremon(?:y|ies)\s+(?:for|of|marking)\s+(?:the\s+)?(?:start|launch|beginning)\s+of\s+(?:the\s+)?construction\b/i },
-    { type: 'inauguration', ceremony: true, re: /\binaugur\w*|\bcompletion\s+ceremon\w*|\bopening\s+ceremon\w*|\b(?:cut|cutting)\s+(?:the\s+)?(?:inaugural\s+)?(?:tape|ribbon)\b|\btape[- ]cutting\b|\bribbon[- ]cutting\b/i },
+    { type: 'inauguration', ceremony: true, re: /\binaugur\w*|\bcompletion\s+ceremon\w*|\bceremon\w*\s+(?:marking|for|to\s+mark|celebrating|of)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:completion|inauguration|opening)\b|\bopening\s+ceremon\w*|\b(?:cut|cutting)\s+(?:the\s+)?(?:inaugural\s+)?(?:tape|ribbon)\b|\btape[- ]cutting\b|\bribbon[- ]cutting\b/i },
     { type: 'production_start', ceremony: false, re: /\b(?:started|began|begun|commenced|starting|beginning)\s+(?:(?:its|their|the)\s+)?(?:trial\s+)?(?:production|operation)s?\b|\bwent\s+into\s+(?:operation|production)\b|\bput\s+into\s+operation\b/i },
     { type: 'leader_visit', ceremony: false, re: /\binspected\b|\bvisited\b|\btoured\b|\blooked\s+(?:round|around)\b|\bwent\s+round\b|\bfield\s+guidance\b|\bon-the-spot\s+guidance\b|\binspection\b|\bmade\s+a\s+(?:tour|visit)\b/i },
     { type: 'groundbreaking', ceremony: false, re: /\b(?:started|began|launched|start(?:ing)?\s+of|launch(?:ing)?\s+of|beginning\s+of)\s+(?:the\s+)?construction\b|\bconstruction\s+(?:was\s+|has\s+)?(?:started|began|begun|launched)\b/i },
@@ -56,6 +62,9 @@ const en: Lexicon = {
   country: /\bDPRK\b|North\s+Korea|\bKCNA\b|Pyongyang|Korean\s+People|Workers'\s+Party|\bWPK\b|Rodong\s+Sinmun/i,
   unnamedOthers: /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|nineteen|several|many)\s+other\s+(?:cities|counties|places|regions|areas)\b|\band\s+other\s+(?:cities|counties|regions)\b/i,
   future: /\bwill\s+be\b|\bplans?\s+to\b|\bare\s+to\s+be\b|\bis\s+to\s+be\b|\bscheduled\b|\bnext\s+year\b|\bto\s+be\s+built\b/i,
+  notYetBefore: /(?:\bwill\s+(?:be\s+)?|\bto\s+be\s+|\bahead\s+of\s+(?:the\s+|its\s+|their\s+)?|\babout\s+to\s+(?:be\s+)?|\bbefore\s+(?:the\s+|its\s+)?|\bnearing\s+|\bpending\s+|\bupcoming\s+)$/i,
+  notYetAfter: /^$/,
+  ceremonyWord: /\bceremon(?:y|ies)\b/i,
 }
 
 const ko: Lexicon = {
@@ -63,9 +72,9 @@ const ko: Lexicon = {
     { type: 'groundbreaking', ceremony: true, re: /착공식|착공모임|착공의\s*첫삽|첫삽/ },
     { type: 'inauguration', ceremony: true, re: /준공식|준공테프|개업식|개원식|조업식|준공\s*의식/ },
     { type: 'production_start', ceremony: false, re: /생산을\s*시작|생산에\s*들어|조업을\s*시작|첫\s*생산|시운전/ },
-    { type: 'leader_visit', ceremony: false, re: /현지지도|돌아보|찾으시|시찰|료해하시/ },
+    { type: 'leader_visit', ceremony: false, re: /현지지도|현지료해|돌아보|둘러보|찾으시|찾아|시찰|료해|방문|점검/ },
     { type: 'groundbreaking', ceremony: false, re: /착공(?!식)|건설을\s*시작|건설이\s*시작|건설에\s*착수/ },
-    { type: 'completion', ceremony: false, re: /완공|준공(?!식|테프)|일떠섰|건설되였|건설됐|건설되었|완공되/ },
+    { type: 'completion', ceremony: false, re: /완공|준공(?!식|테프|\s*테이프|을\s*앞)|일떠섰|건설되였|건설됐|건설되었|완공되/ },
     { type: 'construction_stage', ceremony: false, re: /골조공사|마감공사|건설이\s*한창|건설이\s*진행|건설장/ },
   ],
   kinds: [
@@ -86,6 +95,9 @@ const ko: Lexicon = {
   country: /조선|북한|북측|평양|김정은|노동당|로동당|조선중앙통신/,
   unnamedOthers: /(?:\d+|여러)\s*개?\s*(?:다른\s*)?시[,·\s]*군(?:들)?에서|다른\s*\d+\s*개\s*시[,·\s]*군/,
   future: /(?:할|될)\s*예정|계획이다|하기로|할\s*것/,
+  notYetBefore: /(?:앞두고|앞둔)\s*$/,
+  notYetAfter: /^\s*(?:을|를)?\s*(?:앞둔|앞두고|눈앞|예정|할\s*예정)/,
+  ceremonyWord: /(?:의식|행사|기념식)/,
 }
 
 const ja: Lexicon = {
@@ -93,7 +105,7 @@ const ja: Lexicon = {
     { type: 'groundbreaking', ceremony: true, re: /着工式|起工式|鍬入れ/ },
     { type: 'inauguration', ceremony: true, re: /竣工式|落成式|完工式|開業式|操業式|開院式/ },
     { type: 'production_start', ceremony: false, re: /生産を開始|操業を開始|稼働を開始|生産を始め/ },
-    { type: 'leader_visit', ceremony: false, re: /現地指導|視察|見て回|訪問し/ },
+    { type: 'leader_visit', ceremony: false, re: /現地指導|視察|見て回|訪問し|訪れ|点検/ },
     { type: 'groundbreaking', ceremony: false, re: /着工|建設(?:を|が)(?:開始|始ま)|建設に着手/ },
     { type: 'completion', ceremony: false, re: /完成し|竣工し|完工し|建設され/ },
     { type: 'construction_stage', ceremony: false, re: /建設中|建設が進/ },
@@ -116,6 +128,9 @@ const ja: Lexicon = {
   country: /北朝鮮|朝鮮|平壌|金正恩|労働党|朝鮮中央通信/,
   unnamedOthers: /他の\s*\d+\s*の?(?:市|郡)|\d+\s*の?(?:市・郡|市郡)/,
   future: /予定|計画|方針/,
+  notYetBefore: /(?:予定の|控えた)\s*$/,
+  notYetAfter: /^\s*(?:を控え|を前に|予定|する予定|される予定)/,
+  ceremonyWord: /式典|記念式/,
 }
 
 const zh: Lexicon = {
@@ -146,12 +161,15 @@ const zh: Lexicon = {
   country: /朝鲜|朝鮮|平壤|金正恩|劳动党|勞動黨/,
   unnamedOthers: /其他\s*\d+\s*个?(?:市|郡)|等\s*\d+\s*个?市郡/,
   future: /将于|将在|计划|拟/,
+  notYetBefore: /(?:即将|將要|即將|将要)\s*$/,
+  notYetAfter: /^\s*(?:在即|前夕)/,
+  ceremonyWord: /仪式|儀式|典礼|典禮/,
 }
 
 const ru: Lexicon = {
   events: [
     { type: 'groundbreaking', ceremony: true, re: /закладк\w*|церемони\w*\s+(?:начала|старта)\s+(?:строительства|строительных\s+работ)|перв\w+\s+(?:камн|лопат)\w*/i },
-    { type: 'inauguration', ceremony: true, re: /церемони\w*\s+(?:сдачи|ввода|открытия|завершения|торжественного)|торжественн\w*\s+(?:открыти|сдач|ввод)\w*|(?:сдач|ввод)\w*\s+в\s+эксплуатацию|перерез\w*\s+ленточк/i },
+    { type: 'inauguration', ceremony: true, re: /открыл\w*\s+нов|церемони\w*\s+(?:сдачи|ввода|открытия|завершения|торжественного|по\s+случаю\s+(?:завершения|открытия))|торжественн\w*\s+(?:открыти|сдач|ввод)\w*|(?:сдач|ввод)\w*\s+в\s+эксплуатацию|перерез\w*\s+ленточк/i },
     { type: 'production_start', ceremony: false, re: /начал\w*\s+(?:выпуск|производств|работ)\w*|запущен\w*\s+в\s+производств/i },
     { type: 'leader_visit', ceremony: false, re: /посетил\w*|осмотрел\w*|инспектировал\w*|проинспектировал\w*|руководств\w*\s+на\s+месте|ознакомил\w*|побывал\w*/i },
     { type: 'groundbreaking', ceremony: false, re: /начал\w*\s+строительств\w*|начато\s+строительство|стартовал\w*\s+строительств/i },
@@ -176,6 +194,9 @@ const ru: Lexicon = {
   country: /КНДР|Северн\w+\s+Коре\w*|Пхеньян\w*|ЦТАК|Ким\s+Чен\s+Ын|ТПК/i,
   unnamedOthers: /(?:ещ[её]\s+)?\d+\s+(?:других\s+)?(?:город\w*\s+и\s+уезд\w*|уезд\w*)/i,
   future: /будут?\s+построен|планиру\w*|предстоит|намечен/i,
+  notYetBefore: /(?:будет|будут|предстоящ[а-яё]*|накануне|перед)\s+$/i,
+  notYetAfter: /^$/,
+  ceremonyWord: /церемони[а-яё]*|торжеств[а-яё]*/i,
 }
 
 const es: Lexicon = {
@@ -206,6 +227,9 @@ const es: Lexicon = {
   country: /RPDC|Corea\s+del\s+Norte|norcorean|Pyongyang|ACNC|Partido\s+del\s+Trabajo/i,
   unnamedOthers: /otr[oa]s\s+\d+\s+(?:ciudades|distritos|condados|localidades)/i,
   future: /ser[áa]n?\s+construid|se\s+construir[áa]n?|prev[ée]|planea/i,
+  notYetBefore: /(?:a\s+punto\s+de\s+(?:ser\s+)?|ser[áa]n?\s+|por\s+|antes\s+de\s+(?:la\s+|su\s+)?|pr[óo]xim[ao]s?\s+a\s+(?:la\s+)?)$/i,
+  notYetAfter: /^$/,
+  ceremonyWord: /\bceremonia|\bacto\b/i,
 }
 
 const fr: Lexicon = {
@@ -236,12 +260,15 @@ const fr: Lexicon = {
   country: /RPDC|Cor[ée]e\s+du\s+Nord|nord-cor[ée]en|Pyongyang|ATCC|KCNA|Parti\s+du\s+travail/i,
   unnamedOthers: /\d+\s+autres\s+(?:villes|districts|arrondissements|comt[ée]s|localit[ée]s)/i,
   future: /sera\s+construit|seront\s+construit|pr[ée]vu|projet/i,
+  notYetBefore: /(?:sur\s+le\s+point\s+d'(?:[êe]tre\s+)?|sera\s+|seront\s+|avant\s+(?:l'|la\s+|leur\s+)?|prochaine?\s+)$/i,
+  notYetAfter: /^$/,
+  ceremonyWord: /c[ée]r[ée]monie/i,
 }
 
 const de: Lexicon = {
   events: [
     { type: 'groundbreaking', ceremony: true, re: /Grundsteinlegung\w*|Spatenstich\w*|Baubeginn\w*|Baustart|Zeremonie\s+zum\s+(?:Beginn|Start)\s+de[rs]\s+Bau|Beginn\s+de[rs]\s+Bau(?:s|arbeiten|es)/ },
-    { type: 'inauguration', ceremony: true, re: /Einweihung\w*|eingeweiht|Er[öo]ffnungs(?:zeremonie|feier)|Fertigstellungs(?:zeremonie|feier)|Inbetriebnahme(?:zeremonie|feier)|feierlich\s+er[öo]ffnet|Band\s+durchschnitt/ },
+    { type: 'inauguration', ceremony: true, re: /Einweihung\w*|eingeweiht|Feier\s+zu[rm]\s+(?:Fertigstellung|Einweihung|Er[öo]ffnung)|Fertigstellung[\s\S]{0,60}gefeiert|Er[öo]ffnungs(?:zeremonie|feier)|Fertigstellungs(?:zeremonie|feier)|Inbetriebnahme(?:zeremonie|feier)|feierlich\s+er[öo]ffnet|Band\s+durchschnitt/ },
     { type: 'production_start', ceremony: false, re: /Produktion\s+(?:aufgenommen|begonnen|angelaufen)|nahm\w*\s+(?:die\s+)?Produktion\s+auf|in\s+Betrieb\s+genommen/ },
     { type: 'leader_visit', ceremony: false, re: /besuchte|besichtigte|inspizierte|Vor-Ort-(?:Anleitung|Inspektion|Besichtigung)|vor\s+Ort\s+angeleitet/ },
     { type: 'groundbreaking', ceremony: false, re: /Bau\w*\s+(?:begann|begonnen)|(?:begann|begonnen)\s+\w*\s*(?:mit\s+dem\s+)?Bau/ },
@@ -266,10 +293,35 @@ const de: Lexicon = {
   country: /KDVR|DVRK|Nordkorea|nordkoreanisch|Pjöngjang|Pyongyang|KCNA|KZNA|Partei\s+der\s+Arbeit/i,
   unnamedOthers: /\d+\s+(?:weitere[n]?|andere[n]?)\s+(?:St[äa]dte|Kreise|Bezirke|Orte)/i,
   future: /(?:wird|werden)\s+\w*\s*gebaut|geplant|soll(?:en)?\s/i,
+  notYetBefore: /(?:kurz\s+vor\s+(?:der\s+|ihrer\s+)?|vor\s+(?:der\s+|ihrer\s+)|bevorstehende[nr]?\s+|soll(?:en)?\s+)$/i,
+  notYetAfter: /^$/,
+  ceremonyWord: /Zeremonie|Feier/,
 }
 
-const tables: Record<Exclude<IntakeLanguage, 'und'>, Lexicon> = { en, ko, ja, zh, ru, es, fr, de }
+/** JavaScript's \\w is ASCII only: make it any letter, so "церемони\\w*" and "inaugur\\w*" reach past é and я. */
+function unicode(re: RegExp): RegExp {
+  return new RegExp(re.source.replace(/\\w/g, '[\\p{L}\\p{M}]'), re.flags.includes('u') ? re.flags : `${re.flags}u`)
+}
+
+function widen(lex: Lexicon): Lexicon {
+  return {
+    ...lex,
+    events: lex.events.map((e) => ({ ...e, re: unicode(e.re) })),
+    kinds: lex.kinds.map((k) => ({ ...k, re: unicode(k.re) })),
+    leader: unicode(lex.leader),
+    presence: unicode(lex.presence),
+    programme: unicode(lex.programme),
+    country: unicode(lex.country),
+    unnamedOthers: unicode(lex.unnamedOthers),
+    future: unicode(lex.future),
+    notYetBefore: unicode(lex.notYetBefore),
+    notYetAfter: unicode(lex.notYetAfter),
+    ceremonyWord: unicode(lex.ceremonyWord),
+  }
+}
+
+const tables: Record<Exclude<IntakeLanguage, 'und'>, Lexicon> = { en: widen(en), ko: widen(ko), ja: widen(ja), zh: widen(zh), ru: widen(ru), es: widen(es), fr: widen(fr), de: widen(de) }
 
 export function lexiconFor(language: IntakeLanguage): Lexicon {
-  return language === 'und' ? en : tables[language]
+  return language === 'und' ? tables.en : tables[language]
 }

@@ -70,6 +70,9 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
   const resolver = createResolver(gazetteer)
   const provinceOfId = new Map(gazetteer.localities.map((l) => [l.id, l.province]))
   const latin = new Map<string, Set<string>>()
+  // Keys a name may have without a unit word beside it: the unit's own forms, not translated
+  // aliases ("Central District" would make every "Central Committee" a place).
+  const bareKeys = new Set<string>()
   const loose = new Map<string, Set<string>>()
   const hangul = new Map<string, Set<string>>()
   const han = new Map<string, Set<string>>()
@@ -91,6 +94,7 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
         const spelled = latinKeys(f).spelled
         if (spelled.length < 3) continue
         add(latin, skeleton(spelled), l.id)
+        if (f === l.plain || f === l.mr || f === l.rr || !/\s/.test(f.trim())) bareKeys.add(skeleton(spelled))
         add(loose, looseKey(spelled), l.id)
       }
     }
@@ -107,6 +111,7 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
       const first = words[i]!
       if (!/^\p{Lu}/u.test(first.w)) continue
       if (/[\u0400-\u04ff]/.test(first.w)) continue
+      let hit = false
       for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
         const span = words.slice(i, i + n)
         // Words of one name are apart by a space or a hyphen only, and each is capitalised or
@@ -129,14 +134,29 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
         const before = unitBefore.test(text.slice(Math.max(0, start - 30), start))
         const unit = Boolean(unitM) || before
         // A province's name on its own is the province (Pyongyang, Nampho), and a person's name is no place.
-        if (!unit && provinceNames.has(key)) break
+        if (!unit && (provinceNames.has(key) || !bareKeys.has(key))) break
         if (!unit && surnames.has(foldText(first.w)) && n > 1) break
         if (!unit && n === 1 && spelled.length < 4) break
+        if (!unit && i > 0 && text.slice(words[i - 1]!.end, first.start) === ' ' && surnames.has(foldText(words[i - 1]!.w))) break
         if (unitM) end += unitM[0].length
         out.push({ text: text.slice(start, end), start, end, unit, plural: Boolean(unitM && pluralAfter.test(after)), spotted: [...ids], script: 'latin' })
         i += n - 1
+        hit = true
         break
       }
+      if (hit) continue
+      // A word the index does not know, marked as a unit ("Kandong County", "Landkreis Kandong"):
+      // the resolver's typo tolerance may still know it.
+      const after = text.slice(first.end, first.end + 12)
+      const unitM = unitAfter.exec(after)
+      const before = unitBefore.test(text.slice(Math.max(0, first.start - 30), first.start))
+      if (!unitM && !before) continue
+      if (foldText(first.w).length < 4) continue
+      const r = resolver.resolveLocality(first.w)
+      const ids = r.status === 'match' ? [r.locality] : r.status === 'ambiguous' ? r.candidates.map((c) => c.id) : []
+      if (ids.length === 0 || (r.status === 'match' && r.score < 0.65)) continue
+      const end = first.end + (unitM ? unitM[0].length : 0)
+      out.push({ text: text.slice(first.start, end), start: first.start, end, unit: true, plural: Boolean(unitM && pluralAfter.test(after)), spotted: ids, script: 'latin' })
     }
   }
 
@@ -185,16 +205,36 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
 
   function hanPlaces(text: string, out: PlaceMention[]): void {
     const re = /(區域|区域|地區|地区|郡|市|區|区|县|縣)/g
+    const seen = new Set<number>()
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const unitStart = m.index
-      for (let len = Math.min(hanStemMax, unitStart); len >= 1; len--) {
-        const start = unitStart - len
-        const raw = text.slice(start, unitStart)
+      // A reading may stand between the name and its unit: 長淵(チャンヨン)郡.
+      let nameEnd = m.index
+      const close = text[nameEnd - 1]
+      if (close === ')' || close === '）') {
+        const open = Math.max(text.lastIndexOf('(', nameEnd), text.lastIndexOf('（', nameEnd))
+        if (open >= 0 && nameEnd - open <= 16) nameEnd = open
+      }
+      for (let len = Math.min(hanStemMax, nameEnd); len >= 1; len--) {
+        const start = nameEnd - len
+        const raw = text.slice(start, nameEnd)
         if (!/^[\u3400-\u9fff\uf900-\ufaff]+$/.test(raw)) continue
         const ids = han.get(hanjaKeys(raw).full)
         if (!ids) continue
-        const end = unitStart + m[0].length
+        const end = m.index + m[0].length
         out.push({ text: text.slice(start, end), start, end, unit: true, plural: false, spotted: [...ids], script: 'han' })
+        seen.add(start)
+        break
+      }
+    }
+    // A name written straight after its province, without a unit word: 黄海南道殷栗.
+    const after = /(?:南道|北道|道)([\u3400-\u9fff]{2,3})/g
+    for (let m = after.exec(text); m; m = after.exec(text)) {
+      const start = m.index + m[0].length - m[1]!.length
+      if (seen.has(start)) continue
+      for (let len = m[1]!.length; len >= 2; len--) {
+        const ids = han.get(hanjaKeys(text.slice(start, start + len)).full)
+        if (!ids) continue
+        out.push({ text: text.slice(start, start + len), start, end: start + len, unit: true, plural: false, spotted: [...ids], script: 'han' })
         break
       }
     }

@@ -22,11 +22,11 @@ const publishers: Publisher[] = [
   { name: 'Pyongyang Times', kind: 'state_media', hosts: /(?:^|\.)pyongyangtimes\.com\.kp$/, signs: /^(?:PT|Pyongyang Times)$/i },
   { name: 'Uriminzokkiri', kind: 'state_media', hosts: /(?:^|\.)uriminzokkiri\.com$/, signs: /^(?:우리민족끼리)$/ },
   { name: 'Choson Sinbo', kind: 'news', hosts: /(?:^|\.)chosonsinbo\.com$/, signs: /^(?:조선신보|朝鮮新報)$/ },
-  { name: 'Yonhap', kind: 'news', hosts: /(?:^|\.)(?:yna\.co\.kr|yonhapnews\.co\.kr)$/, signs: /^(?:Yonhap|연합뉴스|聯合ニュース|韩联社)$/i },
+  { name: 'Yonhap', kind: 'news', hosts: /(?:^|\.)(?:yna\.co\.kr|yonhapnews\.co\.kr)$/, signs: /^(?:Yonhap|연합뉴스|聯合ニュース|韩联社|韓聯社)$/i },
   { name: 'NK News', kind: 'news', hosts: /(?:^|\.)nknews\.org$/, signs: /^NK News$/i },
   { name: 'Daily NK', kind: 'news', hosts: /(?:^|\.)dailynk\.com$/, signs: /^(?:Daily NK|데일리NK)$/i },
   { name: '38 North', kind: 'analysis', hosts: /(?:^|\.)38north\.org$/, signs: /^38 North$/i },
-  { name: 'Xinhua', kind: 'news', hosts: /(?:^|\.)(?:xinhuanet\.com|news\.cn|xinhua\.net)$/, signs: /^(?:Xinhua|新华社|新華社|Синьхуа)$/i },
+  { name: 'Xinhua', kind: 'news', hosts: /(?:^|\.)(?:xinhuanet\.com|news\.cn|xinhua\.net)$/, signs: /^(?:Xinhua|新华社|新華社|Синьхуа|新華)$/i },
   { name: 'Kyodo', kind: 'news', hosts: /(?:^|\.)kyodonews\.(?:net|jp)$/, signs: /^(?:Kyodo|共同)$/i },
   { name: 'TASS', kind: 'news', hosts: /(?:^|\.)(?:tass\.ru|tass\.com)$/, signs: /^(?:TASS|ТАСС)$/i },
   { name: 'RIA Novosti', kind: 'news', hosts: /(?:^|\.)ria\.ru$/, signs: /^(?:РИА Новости|RIA Novosti)$/i },
@@ -77,7 +77,7 @@ const datelineForms: { re: RegExp; read: (m: RegExpExecArray) => { month: number
   // "(평양 1월 21일발 조선중앙통신)"
   { re: /\(\s*[가-힣]{2,6}\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*발\s*([가-힣 ]{2,12})\)/u, read: (m) => ({ month: +m[1]!, day: +m[2]!, sign: m[3]!.trim() }) },
   // "新华社平壤1月20日电" · "【平壌1月20日共同】"
-  { re: /(新华社|新華社)\s*[\p{Script=Han}]{1,6}?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*电/u, read: (m) => ({ month: +m[2]!, day: +m[3]!, sign: m[1]! }) },
+  { re: /(新华社|新華社|韩联社|韓聯社)\s*[\p{Script=Han}]{1,6}?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[电電]/u, read: (m) => ({ month: +m[2]!, day: +m[3]!, sign: m[1]! }) },
   { re: /【\s*[\p{Script=Han}\p{Script=Katakana}]{1,6}?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(共同|時事|新華社|聯合)?\s*】/u, read: (m) => ({ month: +m[1]!, day: +m[2]!, sign: m[3] ?? null }) },
 ]
 
@@ -115,8 +115,9 @@ export function findDateline(text: string, hint: ReferenceDate | null): Dateline
 /** A date a URL carries: /2025/01/11/, 20250111, or a Unix time (kcnawatch's newstream ids). */
 export function dateFromUrl(url: string | undefined): ReferenceDate | null {
   if (!url) return null
-  const ymd = /(?:^|[^\d])(20[2-3]\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[^\d]|$)/.exec(url)
-  if (ymd) return isoDay(+ymd[1]!, +ymd[2]!, +ymd[3]!)
+  // Digits may follow (Yonhap's AKR20251205000300881, newspic's nid=2025021209513784003).
+  const ymd = /(?:^|[^\d])(20[2-3]\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])/.exec(url)
+  if (ymd) return isoDay(+ymd[1]!, +ymd[3]!, +ymd[4]!)
   const unix = /(?:^|[^\d])(1[6-9]\d{8})(?:[^\d]|$)/.exec(url)
   if (unix) return new Date(Number(unix[1]) * 1000).toISOString().slice(0, 10)
   return null
