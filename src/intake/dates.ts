@@ -25,6 +25,9 @@ export interface DateMention {
 /** A day known for certain (YYYY-MM-DD) that relative dates are counted from. */
 export type ReferenceDate = string
 
+/** Placeholder for "the next day": resolved against the date written before it in the same text. */
+const NEXT_DAY = 'next-day'
+
 const pad = (n: number) => String(n).padStart(2, '0')
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
 
@@ -160,6 +163,8 @@ const latinRules: Rule[] = [
   // last month · le mois dernier · letzten Monat · el mes pasado
   { re: /\b(?:last\s+month|the\s+previous\s+month|le\s+mois\s+(?:dernier|pr[ée]c[ée]dent)|(?:im\s+)?letzten\s+Monat|(?:im\s+)?Vormonat|el\s+mes\s+pasado)\b/giu, read: (_m, ref) => (ref ? month(monthShift(ref, -1), true) : null) },
   { re: /\b(?:this\s+month|ce\s+mois|diesen\s+Monat|este\s+mes)\b/giu, read: (_m, ref) => (ref ? month(monthShift(ref, 0), true) : null) },
+  // last October: the latest October before the reference month
+  { re: new RegExp(`\\blast\\s+${M}\\b(?!\\s*\\d)`, 'giu'), read: (m, ref) => { const mo = monthNumber(m[1]!); if (!mo || !ref) return null; const r = refParts(ref); return month(`${mo >= r.m ? r.y - 1 : r.y}-${pad(mo)}`, true) } },
   // in February (no year): the month of the reference year, or last year's when still to come
   { re: new RegExp(`\\b(?:in|early|late|mid|en|au\\s+d[ée]but\\s+de|fin|im|Anfang|Ende|Mitte|a\\s+(?:principios|finales)\\s+de)[- ]+(?:de\\s+|d')?${M}\\b(?!\\s*(?:de\\s+)?\\d)`, 'giu'), read: (m, ref) => { const mo = monthNumber(m[1]!); return mo && ref ? month(`${yearFor(mo, null, ref)}-${pad(mo)}`, true) : null } },
   // this year · last year · cette année · dieses Jahr · este año
@@ -170,6 +175,7 @@ const latinRules: Rule[] = [
 ]
 
 const russianRules: Rule[] = [
+  { re: /\b(20\d\d)-(\d\d)-(\d\d)\b/g, read: (m) => day(isoDay(+m[1]!, +m[2]!, +m[3]!), false) },
   { re: /(\d{1,2})\.(\d{1,2})\.(20\d\d)/g, read: (m) => day(isoDay(+m[3]!, +m[2]!, +m[1]!), false) },
   { re: new RegExp(`(\\d{1,2})\\s+${M}\\s+${Y}`, 'giu'), read: (m) => day(isoDay(+m[3]!, monthNumber(m[2]!) ?? 0, +m[1]!), false) },
   { re: new RegExp(`(?<!\\d\\s)${M}\\s+${Y}`, 'giu'), read: (m) => month(monthNumber(m[1]!) ? `${m[2]}-${pad(monthNumber(m[1]!)!)}` : null, false) },
@@ -186,6 +192,7 @@ const russianRules: Rule[] = [
 
 // CJK: 2024年2月28日, 2月28日, 28日, 2024年2月, 前日, 昨日/昨天, 今年, 去年/昨年
 const cjkRules: Rule[] = [
+  { re: /(?<!\d)(20\d\d)-(\d\d)-(\d\d)(?!\d)/g, read: (m) => day(isoDay(+m[1]!, +m[2]!, +m[3]!), false) },
   { re: /((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g, read: (m) => day(isoDay(+m[1]!, +m[2]!, +m[3]!), false) },
   { re: /((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?!\s*\d)/g, read: (m) => month(`${m[1]}-${pad(+m[2]!)}`, false) },
   { re: /(?<![年\d])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g, read: (m, ref) => md(+m[1]!, +m[2]!, ref) },
@@ -200,6 +207,7 @@ const cjkRules: Rule[] = [
 ]
 
 const koreanRules: Rule[] = [
+  { re: /\b(20\d\d)-(\d\d)-(\d\d)\b/g, read: (m) => day(isoDay(+m[1]!, +m[2]!, +m[3]!), false) },
   { re: /((?:19|20)\d\d)\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일/g, read: (m) => day(isoDay(+m[1]!, +m[2]!, +m[3]!), false) },
   { re: /((?:19|20)\d\d)\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*\.?/g, read: (m) => day(isoDay(+m[1]!, +m[2]!, +m[3]!), false) },
   { re: /((?:19|20)\d\d)\s*년\s*(\d{1,2})\s*월(?!\s*\d)/g, read: (m) => month(`${m[1]}-${pad(+m[2]!)}`, false) },
@@ -213,6 +221,7 @@ const koreanRules: Rule[] = [
   { re: /(?<![월\d])(?:지난\s*)?(\d{1,2})\s*일(?![간째])/g, read: (m, ref) => (ref ? day(dayOnly(+m[1]!, ref), true) : null) },
   { re: /(?<![월\d])(\d{1,2})\s*월(?!\s*\d)(?:\s*(?:초|중순|말|하순|상순))?/g, read: (m, ref) => { const mo = +m[1]!; return mo >= 1 && mo <= 12 && ref ? month(`${yearFor(mo, null, ref)}-${pad(mo)}`, true) : null } },
   { re: /전날|어제|전일/g, read: rel(-1) },
+  { re: /이튿날|다음날|다음 날/g, read: (_m, ref) => (ref ? { date: NEXT_DAY, precision: 'day', relative: true } : null) },
   { re: /오늘/g, read: rel(0) },
   { re: /올해|금년/g, read: (_m, ref) => year(refYear(ref), true) },
   { re: /지난해|작년/g, read: (_m, ref) => year(refYear(ref, -1), true) },
@@ -248,7 +257,14 @@ export function findDates(text: string, language: IntakeLanguage, ref: Reference
       taken.push({ date: read.date, precision: read.precision, start, end, text: m[0].trim(), relative: read.relative })
     }
   }
-  return taken.sort((a, b) => a.start - b.start)
+  taken.sort((a, b) => a.start - b.start)
+  // "On the 7th …, the next day …": counted from the day before it, not from the report.
+  for (let i = 0; i < taken.length; i++) {
+    if (taken[i]!.date !== NEXT_DAY) continue
+    const prev = taken.slice(0, i).reverse().find((t) => t.precision === 'day' && t.date !== NEXT_DAY)
+    taken[i] = { ...taken[i]!, date: prev ? addDays(prev.date, 1) : '' }
+  }
+  return taken.filter((t) => t.date !== '')
 }
 
 const chronoParsers: Partial<Record<IntakeLanguage, chrono.Chrono>> = {

@@ -118,14 +118,17 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
     publisher: publisher?.name ?? null,
     url: input.url ?? null,
     title,
-    published: dateline?.date ?? input.published ?? null,
+    published: dateline?.date ?? input.published ?? dateFromUrl(input.url),
     language,
     kind: publisher?.kind ?? (host ? 'news' : 'other'),
   }
 
   const whole = `${title ?? ''}\n${text}`
   const aboutDprk = lex.country.test(whole) || (publisher !== null && dprkPublishers.has(publisher.name))
-  if (!aboutDprk || !lex.programme.test(whole)) return { source, events: [], text }
+  // About the policy: it is named, or a ceremony opens one of its kinds of facility.
+  const ceremonial = lex.events.some((e) => e.ceremony && e.re.test(whole))
+  const aboutPolicy = lex.programme.test(whole) || (ceremonial && kindsIn(whole, lex).length > 0)
+  if (!aboutDprk || !aboutPolicy) return { source, events: [], text }
 
   const sentences = splitSentences(text)
   const places = finder.findPlaces(text)
@@ -146,8 +149,7 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
   sentences.forEach((s, index) => {
     if (dateline && s.end <= dateline.start) return
     const own = places.filter((p) => p.start >= s.start && p.end <= s.end)
-    const named = own.filter((p) => p.unit || own.some((q) => q.plural))
-    const placesHere = named.length > 0 ? named : own.filter((p) => p.text.length >= 5)
+    const placesHere = own
     const cue = firstCue(s.text, lex, reportCeremony)
     if (placesHere.length > 0) {
       lastPlaces = placesHere
@@ -156,14 +158,16 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
     if (!cue) return
     if (lex.future.test(s.text) && !cue.ceremony) return
     const leaderHere = lex.leader.test(s.text)
-    if (cue.type === 'leader_visit' && !(leaderHere || (index <= 1 && title !== null && lex.leader.test(title)))) return
+    // A visit is the leader's: he is named here, in the two sentences before ("He toured…"), or in the title.
+    const leaderNear = leaderHere || sentences.slice(Math.max(0, index - 2), index).some((p) => lex.leader.test(p.text)) || (title !== null && lex.leader.test(title))
+    if (cue.type === 'leader_visit' && !leaderNear) return
     let targets = placesHere
     let inherited = false
     if (targets.length === 0) {
       // Only a ceremony is told apart from where it was ("The ceremony took place on the 3rd."):
       // take the places of the last sentences, or the title's, or those of the next sentence that
       // names places and no happening of its own ("One in Gangdong, one in Jangyon…").
-      if (!cue.ceremony && cue.type !== 'production_start') return
+      if (!cue.ceremony && cue.type !== 'production_start' && cue.type !== 'leader_visit') return
       inherited = true
       if (index - lastPlacesAt <= 2 && lastPlaces.length > 0) targets = lastPlaces
       else if (titlePlaces.length > 0) targets = titlePlaces.map((p) => ({ ...p, start: -1, end: -1 }))
@@ -178,7 +182,9 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
     }
     if (targets.length === 0) return
     for (const mention of targets) {
-      const hint = inherited ? null : provinceNear(mention, provinces, s)
+      // The province written beside the place, in the sentence that names it.
+      const home = mention.start < 0 ? null : sentences.find((x) => x.start <= mention.start && mention.end <= x.end) ?? null
+      const hint = home ? provinceNear(mention, provinces, home) : null
       const placed = place(mention, hint, finder, articleProvinces, articleKinds, context)
       const leader = leaderHere && lex.presence.test(s.text)
       drafts.push({
@@ -196,7 +202,9 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
     }
   })
 
-  const skip = dateline ? { start: dateline.start, end: dateline.end } : null
+  // The dateline's date is the report's; a stamp that opens the page (before any sentence with a happening) is the page's.
+  const stamp = stampOf(text, language)
+  const skip = dateline ? { start: dateline.start, end: dateline.end } : stamp && stamp.start < 60 ? { start: stamp.start, end: stamp.end } : null
   const events = settle(drafts, { text, language, ref, lex, sentences, articleKinds, titleLeader, finder, skip })
   return { source, events, text }
 }
@@ -217,7 +225,7 @@ function firstCue(sentence: string, lex: Lexicon, reportCeremony: EventType | nu
       break
     }
   })
-  if (!best && reportCeremony) {
+  if (reportCeremony && !(best as { ceremony: boolean } | null)?.ceremony) {
     const m = lex.ceremonyWord.exec(sentence)
     if (m) return { type: reportCeremony, at: m.index, ceremony: true }
   }
@@ -268,6 +276,9 @@ function place(
       if (inProvince.length === 1 || (inProvince.length > 1 && inProvince[0]!.score - inProvince[1]!.score >= 0.05)) {
         return { locality: inProvince[0]!.id, candidates: [], province: hint!.id, provinceConflict: false, confidence: inProvince[0]!.score * 0.9 }
       }
+      let near = finder.nearInProvince(mention.text, hint!.id)
+      if (near.length > 1 && context.projects) near = near.filter((id) => context.projects!.some((p) => p.locality === id))
+      if (near.length === 1) return { locality: near[0]!, candidates: [], province: hint!.id, provinceConflict: false, confidence: 0.7 }
       if (alone.status === 'match') return { locality: alone.locality, candidates: [], province: hint!.id, provinceConflict: true, confidence: alone.score * 0.85 }
       ids = alone.candidates.map((c) => c.id)
     } else ids = withHint.candidates.map((c) => c.id)
@@ -290,6 +301,12 @@ function place(
     const known = pool.filter((id) => context.projects!.some((p) => p.locality === id && p.kinds.some((k) => kinds.includes(k as FacilityKind))))
     if (known.length === 1) return { locality: known[0]!, candidates: [], province: finder.provinceOf(known[0]!), provinceConflict: false, confidence: 0.7 }
   }
+  // Last, the units the record has projects in: a report about the policy is most likely about one of them.
+  if (context.projects) {
+    const pool = byArticle.length > 1 ? byArticle : ids
+    const tracked = pool.filter((id) => context.projects!.some((p) => p.locality === id))
+    if (tracked.length === 1) return { locality: tracked[0]!, candidates: [], province: finder.provinceOf(tracked[0]!), provinceConflict: false, confidence: 0.6 }
+  }
   const provincesOf = new Set(ids.map((id) => finder.provinceOf(id)))
   return { locality: null, candidates: ids, province: hint?.id ?? (provincesOf.size === 1 ? [...provincesOf][0]! : null), provinceConflict: false, confidence: 0.5 }
 }
@@ -308,7 +325,7 @@ interface SettleContext {
 }
 
 const reportVerb = /^\s*(?:보도|발표|밝혔|전했|reported|said|announced|сообщ|informó|inform[óo]|berichtete|a\s+rapporté|rapporte|報じ|伝え|报道|報道|电|電|発|발\s)/iu
-const agencyBefore = /(?:통신(?:은|이)|신문(?:은|이)|KCNA|Yonhap|ЦТАК|朝中社|新华社|朝鮮中央通信は?)\s*$/u
+const agencyBefore = /(?:통신(?:은|이)|신문(?:은|이)|KCNA|Yonhap|Sinmun|[Aa]gency|ЦТАК|ТАСС|朝中社|新华社|朝鮮中央通信は?|Nachrichtenagentur\s+\S+)\s*(?:on\s+|am\s+|el\s+|le\s+)?$/u
 
 const ceremonyTypes = new Set<EventType>(['groundbreaking', 'inauguration'])
 
@@ -337,7 +354,14 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
     if (nearest && !typeDates.has(d.type)) typeDates.set(d.type, nearest)
   }
   for (const d of drafts) {
-    d.date = nearestDate(datesOf(d.sentence), d.cueAt) ?? typeDates.get(d.type) ?? null
+    const ds = datesOf(d.sentence)
+    // A sentence of several places and several days ("on the 7th in Jaeryong, the next day in Sukchon"):
+    // each place takes the day written before it.
+    const days = new Set(ds.filter((x) => x.precision === 'day').map((x) => x.date))
+    const siblings = drafts.filter((o) => o.sentence === d.sentence && o.mention !== d.mention).length
+    let pick: DateMention | null = null
+    if (days.size > 1 && siblings > 0 && d.mention && d.mention.start >= 0) pick = [...ds].reverse().find((x) => x.end <= d.mention!.start) ?? null
+    d.date = pick ?? nearestDate(ds, d.cueAt) ?? typeDates.get(d.type) ?? null
   }
 
   // One event per place and type; a ceremony absorbs the leader's visit and a plain completion.
@@ -358,7 +382,9 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
       let type = d.type
       if (hasCeremony && (type === 'leader_visit' || type === 'completion' || type === 'construction_stage' || type === 'production_start')) {
         const ceremony = list.find((x) => x.ceremony && ceremonyTypes.has(x.type))!
-        if (type !== 'production_start' || !d.date || d.date.date === ceremony.date?.date) type = ceremony.type
+        // A tour of the ceremony's site the same day is part of it; a visit months before is its own event.
+        const sameDay = !d.date || !ceremony.date || d.date.date === ceremony.date.date
+        if (type !== 'leader_visit' || sameDay) type = ceremony.type
       }
       const l = byType.get(type) ?? []
       l.push(d)
@@ -367,7 +393,9 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
     for (const [type, ds] of byType) {
       // The evidence: the first sentence that names the place itself, with the happening.
       const lead = ds.find((d) => !d.inherited && d.type === type) ?? ds.find((d) => d.type === type) ?? ds[0]!
-      const dated = ds.find((d) => d.type === type && d.date) ?? ds.find((d) => d.date)
+      // The most precise date the group's sentences give ("12월 3일" beats "올해").
+      const rank = (d: Draft) => (d.date ? (d.date.precision === 'day' ? 3 : d.date.precision === 'month' ? 2 : 1) + (d.type === type ? 0.5 : 0) : 0)
+      const dated = ds.reduce<Draft | null>((b, d) => (rank(d) > (b ? rank(b) : 0) ? d : b), null)
       const date = dated?.date ?? null
       const kinds = unique(ds.flatMap((d) => d.kinds))
       const leaderPresent = ceremonyTypes.has(type) ? leaderAnywhere && ds.some((d) => d.leader || c.titleLeader) : type === 'leader_visit'
@@ -437,8 +465,11 @@ function quote(text: string, s: Sentence, cueAt: number, mention: PlaceMention |
 
 /** A date printed at the top of a page (an aggregator's stamp): good for the year, never the event. */
 function pageStamp(text: string, language: IntakeLanguage): ReferenceDate | null {
+  return stampOf(text, language)?.date ?? null
+}
+
+function stampOf(text: string, language: IntakeLanguage): DateMention | null {
   const head = text.slice(0, 300)
-  const full = findDates(head, language, null).find((d) => d.precision === 'day' && !d.relative)
-  return full ? full.date : null
+  return findDates(head, language, null).find((d) => d.precision === 'day' && !d.relative) ?? null
 }
 

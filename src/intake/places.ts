@@ -10,6 +10,7 @@
  */
 import { hanjaKeys, hasHan } from '../model/names/hanja.ts'
 import { foldText, hangulKeys, latinKeys, skeleton } from '../model/names/normalize.ts'
+import { editDistance } from '../model/names/editDistance.ts'
 import { createResolver, type GazetteerLocality, type GazetteerProvince, type Resolver } from '../model/names/resolve.ts'
 import { cyrillicToLatin, hasCyrillic, looseKey, looseKeyOfLatin, russianStems } from './cyrillic.ts'
 
@@ -46,6 +47,8 @@ export interface PlaceFinder {
   provinceOf(id: string): string | null
   findPlaces(text: string): PlaceMention[]
   findProvinces(text: string): ProvinceMention[]
+  /** Units of `province` whose name is one edit from `name` (a near spelling the province settles). */
+  nearInProvince(name: string, province: string): string[]
 }
 
 const add = (map: Map<string, Set<string>>, key: string, id: string) => {
@@ -59,7 +62,7 @@ const add = (map: Map<string, Set<string>>, key: string, id: string) => {
 const unitAfter = /^(?:[- ]?(?:county|counties|country|city|cities|district|districts|gun|kun|guyok|kuyok|up|eup|ŭp|si|shi|town|area|zone))\b/i
 const pluralAfter = /^[- ]?(?:counties|cities|districts)\b/i
 // Words before a name that make it a unit (German, French, Spanish).
-const unitBefore = /(?:\bKreis(?:es)?|\bKreisstadt|\bStadt|\bStadtbezirk|\bBezirk|\bcomt[ée]s?\s+(?:de\s+|d')|\bdistricts?\s+(?:de\s+|d')|\bville\s+(?:de\s+|d')|\barrondissements?\s+(?:de\s+|d')|\bcondados?\s+(?:de\s+)?|\bdistritos?\s+(?:de\s+)?|\bciudad(?:es)?\s+(?:de\s+)?|\bmunicipios?\s+(?:de\s+)?|\bprefecturas?\s+(?:de\s+)?)\s*$/i
+const unitBefore = /(?:\b(?:Land)?[Kk]reis(?:es)?|\bKreisstadt|\bStadt|\bStadtbezirk|\bBezirk|\bcomt[ée]s?\s+(?:de\s+|d')|\bdistricts?\s+(?:de\s+|d')|\bville\s+(?:de\s+|d')|\barrondissements?\s+(?:de\s+|d')|\bcondados?\s+(?:de\s+)?|\bdistritos?\s+(?:de\s+)?|\bciudad(?:es)?\s+(?:de\s+)?|\bmunicipios?\s+(?:de\s+)?|\bprefecturas?\s+(?:de\s+)?)\s*$/i
 const cyrUnitNear = /^\s*(?:уезд\w*|город\w*|район\w*)|(?:уезд\w*|город\w*|район\w*)\s*$/i
 // Korean surnames: a span that starts with one and has no unit word is a person ("Kim Jong Suk").
 const surnames = new Set(['kim', 'ri', 'pak', 'choe', 'jo', 'o', 'kang', 'han', 'jon', 'jong', 'hwang', 'yun', 'chon', 'ryu', 'so', 'son', 'ho', 'ju', 'ko', 'mun', 'an', 'sin', 'paek', 'yang', 'song', 'cha', 'ji', 'thae'])
@@ -256,7 +259,7 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
     [/^(?:north|nord|norte|северн\w*|北)$/i, 'North'],
   ]
   const latinProvince =
-    /\b(?:(North|South|Nord|Süd|Sud)[- ])?(\p{Lu}[\p{L}'’]+(?:[- ](?:namdo|pukto|bukto|nam-do|puk-to|buk-do))?)(?:[- ](?:du\s+|del\s+)?(Sud|Nord|Sur|Norte|Süd))?(?:\s+(Province|Provinz|Municipality|City|province|provincia))?/gu
+    /\b(?:(North|South|Nord|Süd|Sud)[- ])?(\p{Lu}[\p{L}'’]+(?:[- ](?:[Nn]amdo|[Pp]ukto|[Bb]ukto|[Nn]am-do|[Pp]uk-to|[Bb]uk-do))?)(?:[- ](?:du\s+|del\s+)?(Sud|Nord|Sur|Norte|Süd))?(?:\s+(Province|Provinz|Municipality|City|province|provincia))?/gu
   const provinceLead = /(?:\b(?:Province|Provinz|Bezirk|provincia|province)\s+(?:de\s+|du\s+|of\s+|d')?)$/i
 
   function findProvinces(text: string): ProvinceMention[] {
@@ -271,7 +274,8 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
         const guess = `${dir ? `${dir} ` : ''}${stem}`
         const p = resolver.resolveProvince(guess)
         if (!p || p.score < 0.9) {
-          if (!m[2]) latinProvince.lastIndex = m.index + 1
+          // Try again from the next word: "Provinz Süd-Hamgyong" is not "Provinz Süd" + "Hamgyong".
+          latinProvince.lastIndex = m.index + 1
           continue
         }
         // "Pyongyang" alone is in every dateline: a province only when written as one.
@@ -330,5 +334,24 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
     return null
   }
 
-  return { resolver, provinceOf: (id) => provinceOfId.get(id) ?? null, findPlaces, findProvinces }
+  // Latin skeletons per province, for a spelling that comes close to a unit of the province the text names.
+  const skeletonsByProvince = new Map<string, { id: string; key: string }[]>()
+  for (const l of gazetteer.localities) {
+    const list = skeletonsByProvince.get(l.province) ?? []
+    for (const f of [l.plain, l.mr, l.rr, ...l.aliases]) {
+      if (/[가-힣]/.test(f) || hasHan(f)) continue
+      const key = skeleton(latinKeys(f).spelled)
+      if (key.length >= 4) list.push({ id: l.id, key })
+    }
+    skeletonsByProvince.set(l.province, list)
+  }
+  function nearInProvince(name: string, province: string): string[] {
+    const key = skeleton(latinKeys(hasCyrillic(name) ? cyrillicToLatin(name) : name).spelled)
+    if (key.length < 5) return []
+    const ids = new Set<string>()
+    for (const e of skeletonsByProvince.get(province) ?? []) if (editDistance(key, e.key, 1) <= 1) ids.add(e.id)
+    return [...ids]
+  }
+
+  return { resolver, provinceOf: (id) => provinceOfId.get(id) ?? null, findPlaces, findProvinces, nearInProvince }
 }

@@ -50,7 +50,13 @@ export function splitSentences(text: string): Sentence[] {
     }
     let j = i + 1
     while (j < text.length && /["'”’»)\]]/.test(text[j]!)) j++
-    if (j < text.length && !/\s/.test(text[j]!)) continue // "20.10", "U.S.", "KCNA.kp"
+    if (j < text.length && !/\s/.test(text[j]!)) {
+      // Pages that drop the space after a full stop ("…teilgenommen.Wie", "방문했다.당"): a word
+      // ending in a small letter or hangul, then a capital or hangul, is a new sentence.
+      const prevWord = /[\p{L}]+$/u.exec(text.slice(Math.max(0, i - 20), i))?.[0] ?? ''
+      const glued = (/\p{Ll}$/u.test(prevWord) && prevWord.length > 3 && /\p{Lu}/u.test(text[j]!)) || (/[가-힣]$/.test(prevWord) && /[가-힣]/.test(text[j]!))
+      if (!glued) continue
+    }
     if (ch === '.') {
       const before = /([\p{L}]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1] ?? ''
       if (before && (abbreviations.has(before.toLowerCase()) || (before.length === 1 && /\p{Lu}/u.test(before)))) continue
