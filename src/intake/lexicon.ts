@@ -37,7 +37,7 @@ export interface Lexicon {
 const en: Lexicon = {
   events: [
     { type: 'groundbreaking', ceremony: true, re: /\bground[- ]?breaking\b|\bbroke\s+ground\b|\bfirst\s+spade(?:ful)?\b|\bfoundation[- ]stone\b|\bceremon(?:y|ies)\s+(?:for|of|marking)\s+(?:the\s+)?(?:start|launch|beginning)\s+of\s+(?:the\s+)?construction\b/i },
-    { type: 'inauguration', ceremony: true, re: /\binaugur\w*|\bcompletion\s+ceremon\w*|\bceremon\w*\s+(?:marking|for|to\s+mark|celebrating|of)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:completion|inauguration|opening)\b|\bopening\s+ceremon\w*|\b(?:cut|cutting)\s+(?:the\s+)?(?:inaugural\s+)?(?:tape|ribbon)\b|\btape[- ]cutting\b|\bribbon[- ]cutting\b/i },
+    { type: 'inauguration', ceremony: true, re: /\binaugur\w*|\b(?:was|were|been)\s+(?:officially\s+)?opened\b|\bcompletion\s+ceremon\w*|\bceremon\w*\s+(?:marking|for|to\s+mark|celebrating|of)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:completion|inauguration|opening)\b|\bopening\s+ceremon\w*|\b(?:cut|cutting)\s+(?:the\s+)?(?:inaugural\s+)?(?:tape|ribbon)\b|\btape[- ]cutting\b|\bribbon[- ]cutting\b/i },
     { type: 'production_start', ceremony: false, re: /\b(?:started|began|begun|commenced|starting|beginning)\s+(?:(?:its|their|the)\s+)?(?:trial\s+)?(?:production|operation)s?\b|\bwent\s+into\s+(?:operation|production)\b|\bput\s+into\s+operation\b/i },
     { type: 'leader_visit', ceremony: false, re: /\binspected\b|\bvisited\b|\btoured\b|\blooked\s+(?:round|around)\b|\bwent\s+round\b|\bfield\s+guidance\b|\bon-the-spot\s+guidance\b|\binspection\b|\bmade\s+a\s+(?:tour|visit)\b/i },
     { type: 'groundbreaking', ceremony: false, re: /\b(?:started|began|launched|start(?:ing)?\s+of|launch(?:ing)?\s+of|beginning\s+of)\s+(?:the\s+)?construction\b|\bconstruction\s+(?:was\s+|has\s+)?(?:started|began|begun|launched)\b/i },
@@ -57,7 +57,7 @@ const en: Lexicon = {
     { kind: 'housing', re: /\bhous(?:es|ing)\b|\bdwelling/i },
   ],
   leader: /\bKim\s+Jong[- ]?Un\b|\bKim\s+Jong-un\b|\b(?:the\s+)?General\s+Secretary\b|\bSupreme\s+Leader\b|\bNorth\s+Korean\s+leader\b|\bthe\s+leader\b/i,
-  presence: /\battend(?:ed|s|ing)?\b|\b(?:was|were)\s+present\b|\bpresent\s+(?:at|there)\b|\bdelivered\s+(?:a|an|the)\s+(?:\w+\s+)?(?:speech|address)\b|\bmade\s+(?:a|an)\s+(?:\w+\s+)?(?:speech|address)\b|\bcut\s+the\b|\btook\s+part\b|\bparticipated\b|\binspected\b|\bvisited\b|\btoured\b|\blooked\s+(?:round|around)\b|\bgave\s+(?:field|on-the-spot)\s+guidance\b|\bwent\s+round\b/i,
+  presence: /\battend(?:ed|s|ing)?\b|\bin\s+attendance\b|\b(?:was|were)\s+present\b|\bpresent\s+(?:at|there)\b|\bdelivered\s+(?:a|an|the)\s+(?:\w+\s+)?(?:speech|address)\b|\bmade\s+(?:a|an)\s+(?:\w+\s+)?(?:speech|address)\b|\bcut\s+the\b|\btook\s+part\b|\bparticipated\b|\binspected\b|\bvisited\b|\btoured\b|\blooked\s+(?:round|around)\b|\bgave\s+(?:field|on-the-spot)\s+guidance\b|\bwent\s+round\b/i,
   programme: /20\s?[×x*]\s?10|regional[- ]industry|regional[- ]development|local[- ]industry|regional\s+hospital|county\s+hospital|regional\s+rejuvenation|provincial\s+development/i,
   country: /\bDPRK\b|North\s+Korea|\bKCNA\b|Pyongyang|Korean\s+People|Workers'\s+Party|\bWPK\b|Rodong\s+Sinmun/i,
   unnamedOthers: /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|nineteen|several|many)\s+other\s+(?:cities|counties|places|regions|areas)\b|\band\s+other\s+(?:cities|counties|regions)\b/i,

@@ -14,11 +14,12 @@ const allowed: Record<string, string[]> = {
   model: [],
   config: ['model'],
   import: ['model'],
+  intake: ['model'],
   store: ['model', 'config'],
   analysis: ['model'],
   export: ['model', 'analysis'],
   api: ['model', 'config', 'import', 'store', 'analysis', 'export'],
-  cli: ['model', 'config', 'import', 'store', 'analysis', 'export', 'api'],
+  cli: ['model', 'config', 'import', 'intake', 'store', 'analysis', 'export', 'api'],
   web: ['model'],
 }
 
