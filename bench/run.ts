@@ -24,6 +24,7 @@ import { emptyDataset, type Dataset } from '../src/model/dataset.ts'
 import { planChanges } from '../src/model/plan.ts'
 import { applyPlan } from '../src/store/applyPlan.ts'
 import { findPgBin, freePort, startPostgres, type PgServer } from '../test/support/postgresServer.ts'
+import { runIntakeBench } from './intake.bench.ts'
 import { runResolveBench } from './resolve.bench.ts'
 import { countRecords, generateSynthetic, prng, syntheticCsv, syntheticWiki } from './synthetic.ts'
 
@@ -669,6 +670,12 @@ try {
   for (const r of await runResolveBench({ budgetMs: quick ? 2000 : 5000 })) {
     add({ section: 'name matching', name: r.name.replace(/^resolve: /, ''), value: r.value, unit: r.unit, ...(r.baseline !== undefined ? { baseline: { value: r.baseline, label: 'Map.get' } } : {}) })
   }
+
+  log('intake extraction')
+  for (const r of await runIntakeBench({ budgetMs: quick ? 1500 : 4000 })) {
+    add({ section: 'intake', name: r.name.replace(/^extract: /, ''), value: r.value, unit: r.unit, ...(r.unit === 'articles/s' && r.name.includes('text') ? { goal: { text: '≥ 500 articles/s', met: r.value >= 500 } } : {}) })
+  }
+
 
   log('web')
   try {

@@ -9,6 +9,7 @@ import { registerExport } from './commands/export.ts'
 import { registerImport } from './commands/import.ts'
 import { registerRequest } from './commands/request.ts'
 import { registerResolve } from './commands/resolve.ts'
+import { registerExtract } from './commands/extract.ts'
 import { registerUser } from './commands/user.ts'
 import { registerStats } from './commands/stats.ts'
 import { registerValidate } from './commands/validate.ts'
@@ -35,6 +36,7 @@ Exit codes: 0 success, 1 failure, 2 bad usage or input.`,
   registerValidate(program)
   registerStats(program)
   registerResolve(program)
+  registerExtract(program)
   registerExport(program)
   registerUser(program)
   registerRequest(program)
