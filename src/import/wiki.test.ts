@@ -168,9 +168,11 @@ const options: WikiOptions = {
     const candidates = places
       .filter((p) => p.plain === name || p.aliases.includes(name))
       .filter((p) => province === undefined || p.id.startsWith(`${province}.`))
-      .map((p) => ({ id: p.id, score: 1, matched: name }))
-    if (candidates.length === 1) return { status: 'match', locality: candidates[0]!.id, score: 1, candidates }
-    return candidates.length > 1 ? { status: 'ambiguous', candidates } : { status: 'none', candidates, reason: 'no-match' }
+      .map((p) => ({ id: p.id, score: 1, matched: name, method: 'exact' as const }))
+    if (candidates.length === 1) return { status: 'match', level: 'locality', method: 'exact', locality: candidates[0]!.id, score: 1, candidates }
+    return candidates.length > 1
+      ? { status: 'ambiguous', level: 'locality', method: 'ambiguous', candidates }
+      : { status: 'none', level: 'locality', method: null, candidates, reason: 'no-match' }
   },
 }
 

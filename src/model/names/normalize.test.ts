@@ -116,9 +116,9 @@ describe('province parts', () => {
       expect(provinceParts(f).dir, f).toBe('south')
       expect(skeleton(provinceParts(f).stem), f).toBe(skeleton('pyongan'))
     }
-    expect(provinceParts('평안북도')).toEqual({ dir: 'north', stem: '평안', hangul: true })
-    expect(provinceParts('평북')).toEqual({ dir: 'north', stem: '평', hangul: true })
-    expect(provinceParts('Nampho Municipality')).toEqual({ dir: '', stem: 'nampho', hangul: false })
-    expect(provinceParts('남포시')).toEqual({ dir: '', stem: '남포', hangul: true })
+    expect(provinceParts('평안북도')).toEqual({ dir: 'north', stem: '평안', script: 'hangul' })
+    expect(provinceParts('평북')).toEqual({ dir: 'north', stem: '평', script: 'hangul' })
+    expect(provinceParts('Nampho Municipality')).toEqual({ dir: '', stem: 'nampho', script: 'latin' })
+    expect(provinceParts('남포시')).toEqual({ dir: '', stem: '남포', script: 'hangul' })
   })
 })

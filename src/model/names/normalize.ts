@@ -16,6 +16,9 @@
  * The key is only ever compared, never shown, so it need not be pronounceable.
  */
 
+import { cyrillicProvinceParts, hasCyrillic } from './cyrillic.ts'
+import { foldHanja, hasHan } from './hanja.ts'
+
 const combiningMarks = /[\u0300-\u036f]/g
 // Every apostrophe-like mark sources use for MR aspiration (p'), syllable breaks (Sin'gye) or as typos.
 const apostrophes = /['’‘`ʼ´ʻ′]/g
@@ -107,6 +110,16 @@ export function stripAttachedSuffix(key: string): string | null {
 export function skeleton(key: string): string {
   return (
     key
+      // German and French write ch and j as tsch/dsch and tch/dj (Voice of Korea's German and French
+      // services, the European press): Songtschon, Tschongdschin, Songtchon, Tchongdjin. German sch
+      // is the s of 신 (Schinuidschu). None of these letter groups occurs in a Korean romanization.
+      .replace(/dsch/g, 'j')
+      .replace(/tsch/g, 'ch')
+      .replace(/sch/g, 's')
+      .replace(/tch/g, 'ch')
+      .replace(/dj/g, 'j')
+      // German writes y as j after p: Phjongan, Pjoktong.
+      .replace(/(ph?)j(?=[aeiou])/g, '$1y')
       // Aspiration: MR marks it with an apostrophe (already dropped), DPRK spelling with an h
       // (Jongphyong, Yonthan, Kaephung), RR not at all. "sh" is the MR-variant "shi" for 시.
       .replace(/([ptks])h/g, '$1')
@@ -174,22 +187,38 @@ export function hangulSkeleton(key: string): string {
 }
 
 /** Which half of a divided province a name says: "South …", "…-namdo", 평안남도. */
-export type Direction = 'south' | 'north' | ''
+export type { Direction } from './cyrillic.ts'
+import type { Direction } from './cyrillic.ts'
 
 // Words around a province's name that are not the name.
 const provinceWords = new Set([
   'province', 'municipality', 'city', 'special', 'directly', 'governed', 'si', 'shi', 'do', 'to',
   // German, as Voice of Korea's German service writes provinces ("Bezirk Süd-Phyongan", "Stadt Nampho").
-  'bezirk', 'provinz', 'stadt',
+  'bezirk', 'provinz', 'stadt', 'sonderstadt',
+  // French and Spanish: "province du Pyongan du Sud", "provincia de Pyongan del Sur", "ciudad especial de Kaesong".
+  'provincia', 'ciudad', 'ville', 'especial', 'speciale', 'de', 'du', 'del', 'la', 'el', 'le',
   'chikhalsi', 'jikhalsi', 'tukpyolsi', 'teukbyeolsi', 'the', 'of',
 ])
 
 /**
  * A province spelling split into its direction and its spelled stem: "South Phyongan Province",
  * "P'yŏngan-namdo", "Pyeongannam-do" and 평안남도 all give { dir: 'south', stem: 'phyongan' … }.
- * The stem goes through `skeleton` (or `hangulSkeleton`) like a locality name.
+ * The stem goes through `skeleton` (or `hangulSkeleton`) like a locality name. Chinese characters
+ * (平安南道, 平南) are split the same way; a Cyrillic name's stem is already its `cyrillicKey`.
  */
-export function provinceParts(text: string): { dir: Direction; stem: string; hangul: boolean } {
+export type Script = 'latin' | 'hangul' | 'han' | 'cyrillic'
+
+export function provinceParts(text: string): { dir: Direction; stem: string; script: Script } {
+  if (hasCyrillic(text)) return { ...cyrillicProvinceParts(text), script: 'cyrillic' }
+  if (hasHan(text)) {
+    let stem = foldHanja(text).replace(/(?:特別市|直轄市|道|市)$/, '')
+    let dir: Direction = ''
+    if (stem.length >= 2 && /[南北]$/.test(stem)) {
+      dir = stem.endsWith('南') ? 'south' : 'north'
+      stem = stem.slice(0, -1)
+    }
+    return { dir, stem, script: 'han' }
+  }
   if (hasHangul(text)) {
     let stem = foldText(text).replace(/[^\uac00-\ud7a3]/g, '').replace(/(?:특별시|직할시|도|시)$/, '')
     let dir: Direction = ''
@@ -198,13 +227,13 @@ export function provinceParts(text: string): { dir: Direction; stem: string; han
       dir = stem.endsWith('남') ? 'south' : 'north'
       stem = stem.slice(0, -1)
     }
-    return { dir, stem, hangul: true }
+    return { dir, stem, script: 'hangul' }
   }
   let dir: Direction = ''
   const words: string[] = []
   for (const w of nameTokens(text)) {
-    if (w === 'south' || w === 's' || w === 'sud') dir = 'south'
-    else if (w === 'north' || w === 'n' || w === 'nord') dir = 'north'
+    if (w === 'south' || w === 's' || w === 'sud' || w === 'sur') dir = 'south'
+    else if (w === 'north' || w === 'n' || w === 'nord' || w === 'norte') dir = 'north'
     else if (!provinceWords.has(w)) words.push(w)
   }
   let stem = words.join('')
@@ -214,5 +243,5 @@ export function provinceParts(text: string): { dir: Direction; stem: string; han
     dir = m[1] === 'nam' ? 'south' : 'north'
     stem = stem.slice(0, stem.length - m[0].length)
   }
-  return { dir, stem, hangul: false }
+  return { dir, stem, script: 'latin' }
 }

@@ -75,8 +75,8 @@ describe('the required behaviours', () => {
       expectMatch(a, id)
       expectMatch(b, id)
     }
-    expect(resolveProvince('Nampo')).toEqual({ id: 'nampo', score: 1 })
-    expect(resolveProvince('Nampho')).toEqual({ id: 'nampo', score: 1 })
+    expect(resolveProvince('Nampo')).toMatchObject({ id: 'nampo', score: 1, method: 'exact' })
+    expect(resolveProvince('Nampho')).toMatchObject({ id: 'nampo', score: 1, method: 'exact', matched: 'alias: Nampho' })
     expectMatch('Ryonggang County, Nampho City', 'nampo.ryonggang')
     expectMatch('Onchon County (Nampo)', 'nampo.onchon')
   })
@@ -127,7 +127,7 @@ describe('the required behaviours', () => {
   })
 
   it('says which name form matched', () => {
-    expect(expectMatch('Jongphyong', 'south-hamgyong.jongpyong').candidates[0]).toEqual({ id: 'south-hamgyong.jongpyong', score: 1, matched: 'alias: Jongphyong' })
+    expect(expectMatch('Jongphyong', 'south-hamgyong.jongpyong').candidates[0]).toEqual({ id: 'south-hamgyong.jongpyong', score: 1, matched: 'alias: Jongphyong', method: 'exact' })
     expect(expectMatch('성천군', 'south-pyongan.songchon').candidates[0]!.matched).toBe('hangul: 성천군')
   })
 })
@@ -205,7 +205,7 @@ describe('province hints', () => {
   })
 
   it('lists near misses when nothing matches', () => {
-    expect(resolveLocality('Xyzzy')).toEqual({ status: 'none', candidates: [], reason: 'no-match' })
+    expect(resolveLocality('Xyzzy')).toEqual({ status: 'none', level: 'locality', method: null, candidates: [], reason: 'no-match' })
     const near = resolveLocality('Kimhwaxyz')
     expect(near.status).toBe('none')
     expect(near.candidates.map((c) => c.id)).toEqual(['kangwon.kimhwa'])
@@ -215,7 +215,7 @@ describe('province hints', () => {
 describe('resolveProvince', () => {
   it('resolves every recorded form of every province to itself', () => {
     for (const p of provinces) {
-      for (const form of [p.id, p.plain, p.mr, p.rr, p.hangul, ...p.aliases]) expect(resolveProvince(form), form).toEqual({ id: p.id, score: 1 })
+      for (const form of [p.id, p.plain, p.mr, p.rr, p.hangul, ...p.aliases]) expect(resolveProvince(form), form).toMatchObject({ id: p.id, score: 1, method: 'exact' })
     }
   })
 
@@ -234,7 +234,7 @@ describe('resolveProvince', () => {
       ['Kangwŏn-do', 'kangwon'],
     ]
     for (const [text, id] of forms) expect(resolveProvince(text)?.id, text).toBe(id)
-    expect(resolveProvince('South Hamyong')).toEqual({ id: 'south-hamgyong', score: 0.75 })
+    expect(resolveProvince('South Hamyong')).toEqual({ id: 'south-hamgyong', score: 0.75, method: 'fuzzy', distance: 1, matched: 'plain: South Hamgyong' })
   })
 
   it('returns null for what is no single province', () => {

@@ -1,84 +1,36 @@
 /**
  * @module Resolves place names as sources write them ("Unsan County, North Pyongan",
- * "Jongphyong", 성천군, "Kimhwa Country") to gazetteer ids, and says so when it cannot tell:
- * two counties both written "Unsan" come back as ambiguous, never as a guess.
+ * "Jongphyong", 성천군, 成川郡, Сончхон, "Kimhwa Country", "Pyongyang City") to gazetteer ids, and
+ * says how: `exact`, `normalised`, `fuzzy` (with the edit distance) or `ambiguous` — two counties
+ * both written "Unsan" come back as ambiguous, never as a guess, and a name that is a
+ * province-level unit ("Kaesong", 평양) is never turned into a county one letter away.
  *
  * Indexes are built once per gazetteer; a resolution is a few map lookups, plus a bounded scan
- * for typos only when no name form matches.
+ * for typos only when no name form matches. The score scale is in scale.ts; a candidate wins when
+ * it is at least 0.05 ahead of the next, otherwise the result is ambiguous.
  *
- * Scores (see normalize.ts for the keys):
- * - 1    the spelling is a recorded name form, give or take case, spaces, hyphens and the unit
- *        suffix ("Songchon County" = plain "Songchon", "Ŭnsan-gun" = MR "Ŭnsan");
- * - 0.95 it is one once diacritics and apostrophes are set aside as well ("Songch'on");
- * - 0.9  it matches only after folding romanization systems together (the skeleton);
- * - 0.75 / 0.65  it is one / two edits from a skeleton (typos, misreadings);
- * - −0.05 when a unit suffix had to be cut off the end of the word (Songchongun, 성천시 for 성천군);
- * - −0.1  when the form is a former name: a unit that bears a name now is the likelier reading
- *         than one that bore it once (Hwasŏng District vs Myonggan, formerly Hwasŏng).
- * A candidate wins when it is at least 0.05 ahead of the next; otherwise the result is ambiguous.
+ * The types are in types.ts and re-exported here: callers import from this module.
  */
 import type { Locality } from '../locality.ts'
 import type { Province } from '../province.ts'
+import { cyrillicKey, hasCyrillic, kontsevich } from './cyrillic.ts'
 import { editDistance } from './editDistance.ts'
+import { hanjaKeys, hasHan } from './hanja.ts'
 import { splitHints } from './hints.ts'
-import { hangulKeys, hangulSkeleton, hasHangul, latinKeys, provinceParts, skeleton, stripAttachedSuffix } from './normalize.ts'
+import { hangulKeys, hangulSkeleton, hasHangul, latinKeys, skeleton, stripAttachedSuffix } from './normalize.ts'
+import { askedLevel } from './level.ts'
+import { buildProvinceIndex } from './provinceIndex.ts'
+import { literalKey, round, scores, typoAllowance } from './scale.ts'
+import type { LocalityCandidate, LocalityMatch, MatchMethod, NoMatchReason, PlaceCandidate, PlaceMatch, ProvinceMatch, ResolveOptions, Resolver } from './types.ts'
 
-export type GazetteerLocality = Pick<Locality, 'id' | 'province' | 'hangul' | 'mr' | 'plain' | 'rr' | 'aliases' | 'former_names'>
-export type GazetteerProvince = Pick<Province, 'id' | 'hangul' | 'mr' | 'plain' | 'rr' | 'aliases'>
+export type { LocalityCandidate, LocalityMatch, MatchLevel, MatchMethod, NoMatchReason, PlaceCandidate, PlaceMatch, ProvinceMatch, ResolveOptions, Resolver } from './types.ts'
 
-export interface LocalityCandidate {
-  id: string
-  /** 0..1; 1 = exact on a recorded name form (see the module comment for the scale). */
-  score: number
-  /** The name form that matched, e.g. "alias: Jongphyong". */
-  matched: string
-}
+export type GazetteerLocality = Pick<Locality, 'id' | 'province' | 'hangul' | 'mr' | 'plain' | 'rr' | 'aliases' | 'former_names'> & Partial<Pick<Locality, 'hanja'>>
+export type GazetteerProvince = Pick<Province, 'id' | 'hangul' | 'mr' | 'plain' | 'rr' | 'aliases'> & Partial<Pick<Province, 'hanja'>>
 
-/** Why nothing was chosen. */
-export type NoMatchReason =
-  | 'no-match' // no name form is close enough; candidates are near misses
-  | 'province-mismatch' // names match, but not in the province the hint says (or a better one lies outside it)
-  | 'conflicting-provinces' // the hints name different provinces
-  | 'unknown-province' // opts.province is not a province we can read
-
-export type LocalityMatch =
-  | { status: 'match'; locality: string; score: number; candidates: LocalityCandidate[] }
-  | { status: 'ambiguous'; candidates: LocalityCandidate[] }
-  | { status: 'none'; candidates: LocalityCandidate[]; reason: NoMatchReason }
-
-export interface ProvinceMatch {
-  id: string
-  score: number
-}
-
-export interface ResolveOptions {
-  /** The province the source gives, in any form: id, "South Phyongan", "P'yŏngan-namdo", 평안남도. */
-  province?: string | null
-}
-
-export interface Resolver {
-  resolveLocality(text: string, opts?: ResolveOptions): LocalityMatch
-  resolveProvince(text: string): ProvinceMatch | null
-}
-
-const MARKED = 1
-const SPELLED = 0.95
-const SKELETON = 0.9
-const TYPO_BASE = 0.85
-const TYPO_PER_EDIT = 0.1
-const CUT_SUFFIX = 0.05
-const FORMER_NAME = 0.1
-/** How far ahead the best candidate must be to be chosen; one step of the scale above. */
-const CLEAR_LEAD = 0.05
-/** A leading hangul word is taken for a province only on a close match: it might be part of the name. */
+const { MARKED, SPELLED, SKELETON, TYPO_BASE, TYPO_PER_EDIT, CUT_SUFFIX, FORMER_NAME, CLEAR_LEAD } = scores
+/** A leading word is taken for a province only on a close match: it might be part of the name. */
 const PREFIX_MIN_SCORE = SKELETON - CUT_SUFFIX
-
-/** The edits tolerated for a key of this length: none below 5 letters, where one edit makes another name. */
-function typoAllowance(key: string): number {
-  return key.length >= 9 ? 2 : key.length >= 5 ? 1 : 0
-}
-
-const round = (x: number) => Math.round(x * 100) / 100
 
 interface Form {
   id: string
@@ -106,52 +58,73 @@ class FormIndex {
     if (i < 0) list.push(form)
     else if (list[i]!.former && !form.former) list[i] = form
   }
+
+  /** Keys by length, so a typo scan looks only at keys that can be close enough. */
+  byLength(accept: (key: string) => boolean): KeyForms[][] {
+    const out: KeyForms[][] = []
+    for (const [key, forms] of this.map) if (accept(key)) (out[key.length] ??= []).push({ key, forms })
+    return out
+  }
 }
 
 /** Best score per locality, with the form that earned it. */
 type Found = Map<string, LocalityCandidate>
 
-function offer(found: Found, forms: Form[] | undefined, base: number): void {
+function offer(found: Found, forms: Form[] | undefined, base: number, method: MatchMethod, distance?: number): void {
   if (!forms) return
   for (const f of forms) {
     const score = round(base - (f.former ? FORMER_NAME : 0))
     const had = found.get(f.id)
-    if (!had || had.score < score) found.set(f.id, { id: f.id, score, matched: f.label })
+    if (had && had.score >= score) continue
+    const c: LocalityCandidate = { id: f.id, score, matched: f.label, method }
+    if (distance !== undefined) c.distance = distance
+    found.set(f.id, c)
   }
 }
 
-function byScore(a: LocalityCandidate, b: LocalityCandidate): number {
+function byScore(a: { id: string; score: number }, b: { id: string; score: number }): number {
   return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
-function namedForms<T extends { hangul: string; mr: string; plain: string; rr: string; aliases: string[] }>(
-  record: T,
-  former: string[] = [],
-): { text: string; label: string; former: boolean }[] {
+function namedForms(l: GazetteerLocality): { text: string; label: string; former: boolean }[] {
   return [
-    { text: record.plain, label: `plain: ${record.plain}`, former: false },
-    { text: record.mr, label: `mr: ${record.mr}`, former: false },
-    { text: record.rr, label: `rr: ${record.rr}`, former: false },
-    { text: record.hangul, label: `hangul: ${record.hangul}`, former: false },
-    ...record.aliases.map((a) => ({ text: a, label: `alias: ${a}`, former: false })),
-    ...former.map((a) => ({ text: a, label: `former name: ${a}`, former: true })),
+    { text: l.plain, label: `plain: ${l.plain}`, former: false },
+    { text: l.mr, label: `mr: ${l.mr}`, former: false },
+    { text: l.rr, label: `rr: ${l.rr}`, former: false },
+    { text: l.hangul, label: `hangul: ${l.hangul}`, former: false },
+    ...(l.hanja ? [{ text: l.hanja, label: `hanja: ${l.hanja}`, former: false }] : []),
+    ...l.aliases.map((a) => ({ text: a, label: `alias: ${a}`, former: false })),
+    ...l.former_names.map((a) => ({ text: a, label: `former name: ${a}`, former: true })),
   ]
 }
 
+const asPlace = (c: LocalityCandidate): PlaceCandidate => ({ level: 'locality', ...c })
+const provinceAsPlace = (p: ProvinceMatch): PlaceCandidate => ({ level: 'province', ...p })
+
 export function createResolver(gazetteer: { localities: readonly GazetteerLocality[]; provinces: readonly GazetteerProvince[] }): Resolver {
   const provinceOf = new Map<string, string>()
+  const literal = new Map<string, Set<string>>()
   const marked = new FormIndex()
   const spelled = new FormIndex()
   const skeletons = new FormIndex()
+  const cyrillic = new FormIndex()
   for (const l of gazetteer.localities) {
     provinceOf.set(l.id, l.province)
-    for (const { text, label, former } of namedForms(l, l.former_names)) {
+    for (const { text, label, former } of namedForms(l)) {
       const form = { id: l.id, label, former }
-      if (hasHangul(text)) {
+      const lit = literalKey(text)
+      literal.set(lit, (literal.get(lit) ?? new Set()).add(l.id))
+      if (hasHan(text)) {
+        // Chinese characters do not vary with a romanization system: no skeleton needed.
+        const { full, stripped } = hanjaKeys(text)
+        for (const k of stripped ? [full, stripped] : [full]) marked.add(k, form)
+      } else if (hasHangul(text)) {
         const { full, stripped } = hangulKeys(text)
         for (const k of stripped ? [full, stripped] : [full]) {
           marked.add(k, form)
           skeletons.add(hangulSkeleton(k), form)
+          // Russian by rule: every hangul form in Kontsevich, so Сончхон needs no listing.
+          cyrillic.add(cyrillicKey(kontsevich(k)), { ...form, label: `${label} (Kontsevich ${kontsevich(k)})` })
         }
       } else {
         const keys = latinKeys(text)
@@ -161,58 +134,79 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
       }
     }
   }
-  // Skeletons by length, so the typo scan looks only at keys that can be close enough. Hangul keys
-  // stay out: one syllable off is another name.
-  const localityTypoKeys: KeyForms[][] = []
-  for (const [key, forms] of skeletons.map) if (!hasHangul(key)) (localityTypoKeys[key.length] ??= []).push({ key, forms })
+  // Hangul keys stay out of the typo scan: one syllable off is another name.
+  const latinTypoKeys = skeletons.byLength((key) => !hasHangul(key))
+  const cyrillicTypoKeys = cyrillic.byLength(() => true)
 
   const provinces = buildProvinceIndex(gazetteer.provinces)
 
   /** Adds forms within `max` edits of `key` (and beyond `min`), scored by distance. */
-  function scanTypos(found: Found, key: string, min: number, max: number, penalty: number): void {
+  function scanTypos(found: Found, index: KeyForms[][], key: string, min: number, max: number, penalty: number): void {
     for (let len = Math.max(1, key.length - max); len <= key.length + max; len++) {
-      for (const entry of localityTypoKeys[len] ?? []) {
+      for (const entry of index[len] ?? []) {
         const d = editDistance(key, entry.key, max)
-        if (d > min && d <= max) offer(found, entry.forms, TYPO_BASE - TYPO_PER_EDIT * d - penalty)
+        if (d > min && d <= max) offer(found, entry.forms, TYPO_BASE - TYPO_PER_EDIT * d - penalty, 'fuzzy', d)
       }
     }
   }
 
+  const noNearMisses = () => new Map() as Found
+
   /** Every locality the name may mean, from the strictest tier that finds any. */
   function search(name: string): { found: Found; nearMisses: () => Found } {
     const found: Found = new Map()
+    if (hasHan(name)) {
+      const { full, stripped } = hanjaKeys(name)
+      offer(found, marked.map.get(full), MARKED, 'normalised')
+      if (found.size === 0 && stripped) offer(found, marked.map.get(stripped), MARKED - CUT_SUFFIX, 'normalised')
+      return { found, nearMisses: noNearMisses }
+    }
     if (hasHangul(name)) {
       const { full, stripped } = hangulKeys(name)
       // Hangul has no diacritics to drop: as written is marked and spelled at once.
-      offer(found, marked.map.get(full), MARKED)
-      offer(found, skeletons.map.get(hangulSkeleton(full)), SKELETON)
+      offer(found, marked.map.get(full), MARKED, 'normalised')
+      offer(found, skeletons.map.get(hangulSkeleton(full)), SKELETON, 'normalised')
       if (found.size === 0 && stripped) {
-        offer(found, marked.map.get(stripped), MARKED - CUT_SUFFIX)
-        offer(found, skeletons.map.get(hangulSkeleton(stripped)), SKELETON - CUT_SUFFIX)
+        offer(found, marked.map.get(stripped), MARKED - CUT_SUFFIX, 'normalised')
+        offer(found, skeletons.map.get(hangulSkeleton(stripped)), SKELETON - CUT_SUFFIX, 'normalised')
       }
-      return { found, nearMisses: () => new Map() }
+      return { found, nearMisses: noNearMisses }
+    }
+    if (hasCyrillic(name)) {
+      const key = cyrillicKey(name)
+      offer(found, cyrillic.map.get(key), SKELETON, 'normalised')
+      const allowance = typoAllowance(key)
+      if (found.size === 0) scanTypos(found, cyrillicTypoKeys, key, 0, allowance, 0)
+      return {
+        found,
+        nearMisses: () => {
+          const near: Found = new Map()
+          scanTypos(near, cyrillicTypoKeys, key, allowance, Math.min(3, allowance + 1), 0)
+          return near
+        },
+      }
     }
     const { marked: written, spelled: key } = latinKeys(name)
-    if (!key) return { found, nearMisses: () => new Map() }
+    if (!key) return { found, nearMisses: noNearMisses }
     const skel = skeleton(key)
-    offer(found, marked.map.get(written), MARKED)
-    offer(found, spelled.map.get(key), SPELLED)
-    offer(found, skeletons.map.get(skel), SKELETON)
+    offer(found, marked.map.get(written), MARKED, 'normalised')
+    offer(found, spelled.map.get(key), SPELLED, 'normalised')
+    offer(found, skeletons.map.get(skel), SKELETON, 'normalised')
     const cut = found.size === 0 ? stripAttachedSuffix(key) : null
     const cutSkel = cut ? skeleton(cut) : null
     if (cut && cutSkel) {
-      offer(found, spelled.map.get(cut), SPELLED - CUT_SUFFIX)
-      offer(found, skeletons.map.get(cutSkel), SKELETON - CUT_SUFFIX)
+      offer(found, spelled.map.get(cut), SPELLED - CUT_SUFFIX, 'normalised')
+      offer(found, skeletons.map.get(cutSkel), SKELETON - CUT_SUFFIX, 'normalised')
     }
     if (found.size === 0) {
-      scanTypos(found, skel, 0, typoAllowance(skel), 0)
-      if (cutSkel) scanTypos(found, cutSkel, 0, typoAllowance(cutSkel), CUT_SUFFIX)
+      scanTypos(found, latinTypoKeys, skel, 0, typoAllowance(skel), 0)
+      if (cutSkel) scanTypos(found, latinTypoKeys, cutSkel, 0, typoAllowance(cutSkel), CUT_SUFFIX)
     }
     const nearMisses = () => {
       // One edit beyond what counts as a typo, so "none" can still say what came close.
       const near: Found = new Map()
       const allowance = typoAllowance(skel)
-      scanTypos(near, skel, allowance, Math.min(3, allowance + 1), 0)
+      scanTypos(near, latinTypoKeys, skel, allowance, Math.min(3, allowance + 1), 0)
       return near
     }
     return { found, nearMisses }
@@ -222,14 +216,15 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
     return provinces.resolve(text)
   }
 
-  function resolveLocality(text: string, opts: ResolveOptions = {}): LocalityMatch {
+  /** The name without its qualifiers, and the provinces the qualifiers and options say. */
+  function readHints(text: string, opts: ResolveOptions) {
     const { hints, ...split } = splitHints(text)
     let name = split.name
     const hinted = new Set<string>()
-    // Korean writes the province first: "평안남도 성천군".
-    if (hasHangul(name)) {
+    // Korean, Chinese and Japanese write the province first: "평안남도 성천군", "平安南道 成川郡".
+    if (hasHangul(name) || hasHan(name)) {
       const words = name.trim().split(/\s+/)
-      const lead = words.length > 1 ? resolveProvince(words[0]!) : null
+      const lead = words.length > 1 ? provinces.resolveStrict(words[0]!) : null
       if (lead && lead.score >= PREFIX_MIN_SCORE) {
         hinted.add(lead.id)
         name = words.slice(1).join(' ')
@@ -246,98 +241,97 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
       if (p) hinted.add(p.id)
       else unknownProvince = true
     }
+    return { name, hinted, unknownProvince }
+  }
+
+  function resolveLocality(text: string, opts: ResolveOptions = {}): LocalityMatch {
+    const { name, hinted, unknownProvince } = readHints(text, opts)
+    // Does the name itself name a province-level unit? Exact and normalised only: cheap, and a
+    // typo of a province is no reason to refuse a county.
+    const province = provinces.resolveStrict(name) ?? undefined
+    const withProvince = <T extends LocalityMatch>(m: T): T => (province ? { ...m, province } : m)
 
     const { found, nearMisses } = search(name)
-    if (found.size === 0) return { status: 'none', candidates: [...nearMisses().values()].sort(byScore), reason: 'no-match' }
+    const exactIds = literal.get(literalKey(name))
+    if (exactIds) for (const c of found.values()) if (exactIds.has(c.id) && c.method === 'normalised') c.method = 'exact'
     const all = [...found.values()].sort(byScore)
+    const none = (reason: NoMatchReason, candidates: LocalityCandidate[]): LocalityMatch =>
+      withProvince({ status: 'none', level: 'locality', method: null, candidates, reason })
+
+    // "Kaesong" is the special city, not Taesong District one letter away.
+    if (province && (all.length === 0 || all[0]!.method === 'fuzzy')) return none('province-level', all)
+    if (found.size === 0) return none('no-match', [...nearMisses().values()].sort(byScore))
     // The caller named a province we cannot read: choosing without it would ignore what they said.
-    if (unknownProvince) return { status: 'none', candidates: all, reason: 'unknown-province' }
-    if (hinted.size > 1) return { status: 'none', candidates: all, reason: 'conflicting-provinces' }
+    if (unknownProvince) return none('unknown-province', all)
+    if (hinted.size > 1) return none('conflicting-provinces', all)
 
     let pool = all
     if (hinted.size === 1) {
-      const [province] = hinted
-      pool = all.filter((c) => provinceOf.get(c.id) === province)
+      const [hint] = hinted
+      pool = all.filter((c) => provinceOf.get(c.id) === hint)
       // Narrowing may pick among the candidates, never promote one that a candidate outside the
       // province beats: then the hint contradicts the name (e.g. a source placing Songchon in the
       // wrong province), and that is for a person to settle.
-      if (pool.length === 0 || all[0]!.score - pool[0]!.score > 1e-9) return { status: 'none', candidates: all, reason: 'province-mismatch' }
+      if (pool.length === 0 || all[0]!.score - pool[0]!.score > 1e-9) return none('province-mismatch', all)
     }
     const best = pool[0]!
     const tied = pool.filter((c) => best.score - c.score < CLEAR_LEAD - 1e-9)
-    if (tied.length > 1) return { status: 'ambiguous', candidates: tied }
-    return { status: 'match', locality: best.id, score: best.score, candidates: pool }
+    if (tied.length > 1) return withProvince({ status: 'ambiguous', level: 'locality', method: 'ambiguous', candidates: tied })
+    const m: LocalityMatch = { status: 'match', level: 'locality', method: best.method, locality: best.id, score: best.score, candidates: pool }
+    if (best.distance !== undefined) m.distance = best.distance
+    return withProvince(m)
   }
 
-  return { resolveLocality, resolveProvince }
-}
+  function resolve(text: string, opts: ResolveOptions = {}): PlaceMatch {
+    const name = splitHints(text).name
+    const asked = askedLevel(name)
+    const loc = resolveLocality(text, opts)
+    const hintedProvince = () => {
+      const { hinted, unknownProvince } = readHints(text, opts)
+      return { hinted, unknownProvince }
+    }
+    const locality = (m: LocalityMatch & { status: 'match' }, also: PlaceCandidate[]): PlaceMatch => {
+      const best = m.candidates.find((c) => c.id === m.locality)!
+      const out: PlaceMatch = { status: 'match', level: 'locality', id: m.locality, method: m.method, score: m.score, matched: best.matched, asked, candidates: m.candidates.map(asPlace), also }
+      if (m.distance !== undefined) out.distance = m.distance
+      return out
+    }
+    const provinceMatch = (p: ProvinceMatch, also: PlaceCandidate[]): PlaceMatch => {
+      const { hinted, unknownProvince } = hintedProvince()
+      const candidates = [provinceAsPlace(p), ...also]
+      if (unknownProvince) return { status: 'none', method: null, asked, reason: 'unknown-province', candidates }
+      // "Pyongyang, South Pyongan": the name and its qualifier disagree.
+      if (hinted.size > 0 && (hinted.size > 1 || !hinted.has(p.id))) return { status: 'none', method: null, asked, reason: 'province-mismatch', candidates }
+      const out: PlaceMatch = { status: 'match', level: 'province', id: p.id, method: p.method, score: p.score, matched: p.matched, asked, candidates: [provinceAsPlace(p)], also }
+      if (p.distance !== undefined) out.distance = p.distance
+      return out
+    }
 
-/** The province side: the same folding on the stem, with the direction (south/north) kept apart. */
-function buildProvinceIndex(list: readonly GazetteerProvince[]) {
-  const spelled = new Map<string, Set<string>>()
-  const skeletons = new Map<string, Set<string>>()
-  const typoStems: { dir: string; stem: string; id: string }[] = []
-  const put = (map: Map<string, Set<string>>, key: string, id: string) => {
-    const set = map.get(key) ?? new Set<string>()
-    set.add(id)
-    map.set(key, set)
-  }
-  const keysOf = (text: string) => {
-    const { dir, stem, hangul } = provinceParts(splitHints(text).name)
-    return { dir, stem, skel: hangul ? hangulSkeleton(stem) : skeleton(stem), hangul }
-  }
-  for (const p of list) {
-    const forms = [p.id.replace(/-/g, ' '), ...namedForms(p).map((f) => f.text)]
-    for (const form of forms) {
-      const k = keysOf(form)
-      if (!k.stem) continue
-      put(spelled, `${k.dir}:${k.stem}`, p.id)
-      put(skeletons, `${k.dir}:${k.skel}`, p.id)
-      if (!k.hangul) typoStems.push({ dir: k.dir, stem: k.skel, id: p.id })
+    if (loc.province) {
+      // The text names a province-level unit. A county-level unit of the same name wins only when
+      // the text asks for that level ("Kaesong District"); either way the answer names both.
+      const p = loc.province
+      const closeLocalities = loc.status === 'none' ? [] : loc.candidates.filter((c) => c.method !== 'fuzzy').map(asPlace)
+      if (asked === 'locality' && loc.status === 'match' && loc.method !== 'fuzzy') return locality(loc, [provinceAsPlace(p)])
+      if (asked === 'locality' && loc.status === 'ambiguous') return { status: 'ambiguous', method: 'ambiguous', asked, candidates: loc.candidates.map(asPlace) }
+      return provinceMatch(p, closeLocalities)
     }
-  }
+    if (loc.status === 'match' && loc.method !== 'fuzzy') return locality(loc, [])
+    if (loc.status === 'ambiguous') return { status: 'ambiguous', method: 'ambiguous', asked, candidates: loc.candidates.map(asPlace) }
 
-  /** One province, or null when nothing or more than one fits equally. */
-  function pick(scored: Map<string, number>): ProvinceMatch | null {
-    let best: ProvinceMatch | null = null
-    let tie = false
-    for (const [id, score] of scored) {
-      if (!best || score > best.score + 1e-9) {
-        best = { id, score }
-        tie = false
-      } else if (Math.abs(score - best.score) <= 1e-9) tie = true
+    // Nothing exact or normalised. A misspelt province competes with a misspelt locality: the
+    // closer one wins, and equally close is for a person to settle.
+    const pf = resolveProvince(name)
+    const { hinted } = hintedProvince()
+    const fuzzyProvince = pf && (hinted.size === 0 || hinted.has(pf.id)) ? pf : null
+    if (loc.status === 'match') {
+      if (!fuzzyProvince || loc.score - fuzzyProvince.score >= CLEAR_LEAD - 1e-9) return locality(loc, [])
+      if (fuzzyProvince.score - loc.score >= CLEAR_LEAD - 1e-9) return provinceMatch(fuzzyProvince, [])
+      return { status: 'ambiguous', method: 'ambiguous', asked, candidates: [provinceAsPlace(fuzzyProvince), ...loc.candidates.map(asPlace)].sort(byScore) }
     }
-    return best && !tie ? best : null
-  }
-
-  function resolve(text: string): ProvinceMatch | null {
-    const k = keysOf(text)
-    if (!k.stem) return null
-    const scored = new Map<string, number>()
-    const offerIds = (ids: Set<string> | undefined, score: number) => {
-      for (const id of ids ?? []) scored.set(id, Math.max(scored.get(id) ?? 0, round(score)))
-    }
-    const tryStem = (stem: string, skel: string, penalty: number) => {
-      offerIds(spelled.get(`${k.dir}:${stem}`), MARKED - penalty)
-      offerIds(skeletons.get(`${k.dir}:${skel}`), SKELETON - penalty)
-    }
-    tryStem(k.stem, k.skel, 0)
-    // "-do"/"-to" glued on: Chagangdo, Ryangkangto.
-    const cut = !k.hangul && scored.size === 0 ? /^(.{4,}?)(?:do|to)$/.exec(k.stem)?.[1] : undefined
-    if (cut) tryStem(cut, skeleton(cut), CUT_SUFFIX)
-    // A stem that names a province as written is no typo, even when the direction does not fit:
-    // "South Pyongyang" is a contradiction to report (null), not a misspelt South Pyongan.
-    const namesOne = (dir: string) => skeletons.has(`${dir}:${k.skel}`)
-    if (scored.size === 0 && !k.hangul && !namesOne('') && !namesOne('south') && !namesOne('north')) {
-      const max = typoAllowance(k.skel)
-      for (const t of typoStems) {
-        if (t.dir !== k.dir) continue
-        const d = editDistance(k.skel, t.stem, max)
-        if (d <= max) scored.set(t.id, Math.max(scored.get(t.id) ?? 0, round(TYPO_BASE - TYPO_PER_EDIT * d)))
-      }
-    }
-    return pick(scored)
+    if (fuzzyProvince && loc.reason === 'no-match') return provinceMatch(fuzzyProvince, [])
+    return { status: 'none', method: null, asked, reason: loc.reason, candidates: loc.candidates.map(asPlace) }
   }
 
-  return { resolve }
+  return { resolveLocality, resolveProvince, resolve }
 }
