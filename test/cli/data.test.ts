@@ -90,6 +90,25 @@ describe('tracker validate, resolve, stats, export', () => {
     expect(JSON.parse(hinted.stdout).locality).toBe('south-pyongan.unsan')
   })
 
+  it('resolve says how it matched: a province-level unit as such, a typo as "did you mean", an unknown province with the list', async () => {
+    const kaesong = await runCli(['resolve', 'Kaesong', '--json'], { env: env() })
+    expect(kaesong.code).toBe(0)
+    expect(JSON.parse(kaesong.stdout)).toMatchObject({ status: 'match', level: 'province', id: 'kaesong', method: 'exact', score: 1 })
+    const typo = await runCli(['resolve', 'Songchun'], { env: env() })
+    expect(typo.code).toBe(1)
+    expect(typo.stdout).toMatch(/^did you mean Songchon County, South Pyongan, 성천군 成川郡 .*fuzzy: 1 edit/)
+    const accepted = await runCli(['resolve', 'Songchun', '--accept-fuzzy', '--json'], { env: env() })
+    expect(accepted.code).toBe(0)
+    expect(JSON.parse(accepted.stdout)).toMatchObject({ method: 'fuzzy', distance: 1, locality: 'south-pyongan.songchon', score: 0.75 })
+    const hanja = await runCli(['resolve', '成川郡'], { env: env() })
+    expect(hanja.code).toBe(0)
+    expect(hanja.stdout).toMatch(/exact, score 1\.00 via hanja: 成川郡/)
+    const unknown = await runCli(['resolve', 'Unsan', '--province', 'NP'], { env: env() })
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toMatch(/unknown province "NP"; the provinces are: .*North Pyongan \(north-pyongan, 평안북도\)/)
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
   it('stats reports 20 counted localities per year and the extras with reasons', async () => {
     const r = await runCli(['stats', '--json'], { env: env() })
     expect(r.code, r.stderr).toBe(0)

@@ -62,6 +62,8 @@ export function readPlace(localityCell: string, provinceCell: string, options: W
       problems.push(`ambiguous locality "${localityCell}"${where}: could be ${listCandidates(match.candidates)}`)
     } else if (match.reason === 'province-mismatch') {
       problems.push(`locality "${localityCell}" is not in "${provinceCell}" (the name matches ${listCandidates(match.candidates)})`)
+    } else if (match.reason === 'province-level') {
+      problems.push(`"${localityCell}" names a province-level unit (${match.province?.id}), not a county-level locality`)
     } else if (match.reason === 'conflicting-provinces') {
       problems.push(`locality "${localityCell}"${where}: the province and the name's qualifier disagree`)
     } else if (match.reason !== 'unknown-province' || province) {

@@ -102,6 +102,24 @@ export function stripAttachedSuffix(key: string): string | null {
   return key.slice(0, key.length - m[0].length)
 }
 
+const europeanGroups = /sch|tch|dj|pj/
+
+/**
+ * German and French write ch and j as tsch/dsch and tch/dj (Voice of Korea's German and French
+ * services, the European press): Songtschon, Tschongdschin, Songtchon, Tchongdjin. German sch is
+ * the s of 신 (Schinuidschu), and y after p is j (Phjongan, Pjoktong). None of these letter groups
+ * occurs in a Korean romanization.
+ */
+function europeanToKorean(key: string): string {
+  return key
+    .replace(/dsch/g, 'j')
+    .replace(/tsch/g, 'ch')
+    .replace(/sch/g, 's')
+    .replace(/tch/g, 'ch')
+    .replace(/dj/g, 'j')
+    .replace(/(ph?)j(?=[aeiou])/g, '$1y')
+}
+
 /**
  * The skeleton of a spelled (Latin) key. Each rule folds one way the systems differ; both sides of
  * every comparison go through the same rules, so over-folding can merge two names (the resolver
@@ -109,17 +127,8 @@ export function stripAttachedSuffix(key: string): string | null {
  */
 export function skeleton(key: string): string {
   return (
-    key
-      // German and French write ch and j as tsch/dsch and tch/dj (Voice of Korea's German and French
-      // services, the European press): Songtschon, Tschongdschin, Songtchon, Tchongdjin. German sch
-      // is the s of 신 (Schinuidschu). None of these letter groups occurs in a Korean romanization.
-      .replace(/dsch/g, 'j')
-      .replace(/tsch/g, 'ch')
-      .replace(/sch/g, 's')
-      .replace(/tch/g, 'ch')
-      .replace(/dj/g, 'j')
-      // German writes y as j after p: Phjongan, Pjoktong.
-      .replace(/(ph?)j(?=[aeiou])/g, '$1y')
+    // Most keys have none of the European letter groups: one test spares them six replacements.
+    (europeanGroups.test(key) ? europeanToKorean(key) : key)
       // Aspiration: MR marks it with an apostrophe (already dropped), DPRK spelling with an h
       // (Jongphyong, Yonthan, Kaephung), RR not at all. "sh" is the MR-variant "shi" for 시.
       .replace(/([ptks])h/g, '$1')

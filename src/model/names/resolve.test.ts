@@ -319,3 +319,54 @@ describe('German spellings (Voice of Korea German service)', () => {
     expect(m.status === 'match' && m.locality).toBe(id)
   })
 })
+
+describe('resolve: either level, and how it matched', () => {
+  const { resolve } = resolver
+
+  it('answers the best-known places with the province-level unit, never a county one letter away', () => {
+    for (const [text, id] of [['Kaesong', 'kaesong'], ['Pyongyang', 'pyongyang'], ['Pyongyang City', 'pyongyang'], ['개성시', 'kaesong'], ['평양', 'pyongyang'], ['Nampho', 'nampo'], ['Kaesŏng', 'kaesong'], ['Phyongyang', 'pyongyang']] as const) {
+      const m = resolve(text)
+      expect(m.status === 'match' && `${m.level}:${m.id}`, `${text}: ${JSON.stringify(m)}`).toBe(`province:${id}`)
+      expect(m.status === 'match' && m.method).not.toBe('fuzzy')
+      // Asked for a locality, the same text is refused with the reason, not turned into Taesong or Pyonggang.
+      expect(resolveLocality(text)).toMatchObject({ status: 'none', reason: 'province-level', province: { id } })
+    }
+  })
+
+  it('says exact for a recorded form, normalised after rules, fuzzy with the distance', () => {
+    expect(resolve('Jongphyong')).toMatchObject({ status: 'match', level: 'locality', method: 'exact' })
+    expect(resolve("Songch'on")).toMatchObject({ status: 'match', method: 'normalised', id: 'south-pyongan.songchon' })
+    expect(resolve('Songchongun')).toMatchObject({ status: 'match', method: 'normalised', id: 'south-pyongan.songchon' })
+    expect(resolve('Songchun')).toMatchObject({ status: 'match', method: 'fuzzy', distance: 1, id: 'south-pyongan.songchon' })
+    expect(resolve('Mangsan County')).toMatchObject({ status: 'match', method: 'fuzzy', distance: 1, id: 'south-pyongan.maengsan', asked: 'locality' })
+    expect(resolve('Unsan')).toMatchObject({ status: 'ambiguous', method: 'ambiguous' })
+  })
+
+  it('never lets a typo win over a province-level name as close, nor cross a province hint', () => {
+    // One edit from both Pyongyang and Pyonggang County: for a person to settle.
+    const m = resolve('Pyongyng')
+    expect(m.status).toBe('ambiguous')
+    expect(m.candidates.map((c) => `${c.level}:${c.id}`).sort()).toEqual(['locality:kangwon.pyonggang', 'province:pyongyang'])
+    // Songchun is one edit from Songchon (South Pyongan); with a North Pyongan hint it is no match.
+    expect(resolve('Songchun', { province: 'North Pyongan' }).status).toBe('none')
+    expect(resolveLocality('Songchun', { province: 'North Pyongan' })).toMatchObject({ status: 'none', reason: 'province-mismatch' })
+    expect(resolve('Pyongyang', { province: 'South Pyongan' })).toMatchObject({ status: 'none', reason: 'province-mismatch' })
+  })
+
+  it('names both units when a county-level unit shares the name of a province-level one, and takes the one asked for', () => {
+    // The gazetteer has no such pair today; this one is made up to pin the behaviour.
+    const withTwin = createResolver({
+      localities: [...localities, { id: 'kaesong.kaesong', province: 'kaesong', hangul: '개성구역', mr: 'Kaesŏng', plain: 'Kaesong', rr: 'Gaeseong', aliases: [], former_names: [] }],
+      provinces,
+    })
+    const bare = withTwin.resolve('Kaesong')
+    expect(bare).toMatchObject({ status: 'match', level: 'province', id: 'kaesong', asked: null })
+    expect(bare.status === 'match' && bare.also.map((a) => `${a.level}:${a.id}`)).toEqual(['locality:kaesong.kaesong'])
+    const city = withTwin.resolve('Kaesong Special City')
+    expect(city).toMatchObject({ status: 'match', level: 'province', asked: 'province' })
+    const district = withTwin.resolve('Kaesong District')
+    expect(district).toMatchObject({ status: 'match', level: 'locality', id: 'kaesong.kaesong', asked: 'locality' })
+    expect(district.status === 'match' && district.also.map((a) => `${a.level}:${a.id}`)).toEqual(['province:kaesong'])
+    expect(withTwin.resolve('개성구역')).toMatchObject({ status: 'match', level: 'locality', id: 'kaesong.kaesong' })
+  })
+})

@@ -139,6 +139,15 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
   const cyrillicTypoKeys = cyrillic.byLength(() => true)
 
   const provinces = buildProvinceIndex(gazetteer.provinces)
+  // Localities with a name form that is also a province-level unit's name ("Kaesong" for a
+  // district of that name): only for these can a non-fuzzy locality match hide a province.
+  const provinceTwins = new Set<string>()
+  for (const l of gazetteer.localities) {
+    for (const { text } of namedForms(l)) {
+      const bare = hasHan(text) ? hanjaKeys(text).stripped : hasHangul(text) ? hangulKeys(text).stripped : latinKeys(text).marked
+      if (provinces.resolveStrict(text) || (bare && provinces.resolveStrict(bare))) provinceTwins.add(l.id)
+    }
+  }
 
   /** Adds forms within `max` edits of `key` (and beyond `min`), scored by distance. */
   function scanTypos(found: Found, index: KeyForms[][], key: string, min: number, max: number, penalty: number): void {
@@ -244,17 +253,28 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
     return { name, hinted, unknownProvince }
   }
 
+  /** "Kaesong District", 개성구역: the province-level unit the name would be without its locality unit word. */
+  function provinceUnderUnitWord(name: string): ProvinceMatch | null {
+    if (askedLevel(name) !== 'locality') return null
+    const bare = hasHan(name) ? hanjaKeys(name).stripped : hasHangul(name) ? hangulKeys(name).stripped : hasCyrillic(name) ? null : latinKeys(name).marked
+    const p = bare ? provinces.resolveStrict(bare) : null
+    // The unit word was cut to find it: a rule, not a recorded form.
+    return p && { ...p, method: 'normalised' }
+  }
+
   function resolveLocality(text: string, opts: ResolveOptions = {}): LocalityMatch {
     const { name, hinted, unknownProvince } = readHints(text, opts)
     // Does the name itself name a province-level unit? Exact and normalised only: cheap, and a
     // typo of a province is no reason to refuse a county.
-    const province = provinces.resolveStrict(name) ?? undefined
-    const withProvince = <T extends LocalityMatch>(m: T): T => (province ? { ...m, province } : m)
-
     const { found, nearMisses } = search(name)
     const exactIds = literal.get(literalKey(name))
     if (exactIds) for (const c of found.values()) if (exactIds.has(c.id) && c.method === 'normalised') c.method = 'exact'
     const all = [...found.values()].sort(byScore)
+    // The province check costs as much as the search, so it runs only where it can change the
+    // answer: nothing or only typos found, or a candidate that shares a name with a province-level unit.
+    const mayBeProvince = all.length === 0 || all[0]!.method === 'fuzzy' || all.some((c) => provinceTwins.has(c.id))
+    const province = (mayBeProvince && (provinces.resolveStrict(name) ?? provinceUnderUnitWord(name))) || undefined
+    const withProvince = <T extends LocalityMatch>(m: T): T => (province ? { ...m, province } : m)
     const none = (reason: NoMatchReason, candidates: LocalityCandidate[]): LocalityMatch =>
       withProvince({ status: 'none', level: 'locality', method: null, candidates, reason })
 
