@@ -26,6 +26,7 @@ import { registerHealth } from './routes/health.ts'
 import { registerLocalities } from './routes/localities.ts'
 import { registerPrograms } from './routes/programs.ts'
 import { registerProjects } from './routes/projects.ts'
+import { registerReconcile } from './routes/reconcile.ts'
 import { registerSources } from './routes/sources.ts'
 import { registerStats } from './routes/stats.ts'
 import { registerStatic } from './static.ts'
@@ -107,6 +108,7 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   registerStats(app, today)
   registerExports(app)
   registerImportRoute(app)
+  registerReconcile(app)
 
   queries.load(app.openAPIRegistry.definitions)
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: apiInfo })

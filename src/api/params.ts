@@ -26,7 +26,14 @@ export const booleanParam = z
 export const limitParam = z.coerce.number().int().min(1).max(1000).default(100).describe('At most 1000.')
 export const offsetParam = z.coerce.number().int().min(0).max(10_000_000).default(0)
 export const asOfParam = FullDate.optional().describe('Compute as of this date (YYYY-MM-DD), from dated events and sources published by then.')
-export const qParam = z.string().min(1).max(200).optional().describe('Search across every name form: hangul, McCune–Reischauer, plain, Revised Romanization, aliases.')
+export const qParam = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .describe(
+    'A place name in any spelling or script, read by the resolver of `tracker resolve`: a province in the text narrows it ("Unsan County, South Pyongan"), a province-level name finds its localities, a typo finds the place it is closest to (see `resolved.did_you_mean`). When no place resolves, names containing the text (every name form: hangul, McCune–Reischauer, plain, RR, aliases).',
+  )
 
 export const paging = { limit: limitParam, offset: offsetParam }
 

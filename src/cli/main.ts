@@ -20,7 +20,6 @@ export function buildProgram(): Command {
   const program = new Command('tracker')
     .description("20×10 Tracker: the open tracker of North Korea's Regional Development 20×10 Policy.")
     .version('0.1.0', '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ sortSubcommands: false, helpWidth: 100 })
     .addHelpText(
       'after',
@@ -40,7 +39,32 @@ Exit codes: 0 success, 1 failure, 2 bad usage or input.`,
   registerExport(program)
   registerUser(program)
   registerRequest(program)
+  oneLineUsageErrors(program)
   return program
+}
+
+/**
+ * Every command, at any depth, reports a usage error as one line naming its own help, and throws
+ * instead of exiting (main() turns that into exit code 2). Commander's default is two lines or more:
+ * the message, then a hint or a suggestion on lines of their own.
+ */
+function oneLineUsageErrors(cmd: Command, path: string[] = []): void {
+  const help = ['tracker', ...path, '--help'].join(' ')
+  cmd.exitOverride()
+  cmd.configureOutput({
+    outputError: (message, write) => write(`tracker: ${message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()} (see \`${help}\`)\n`),
+  })
+  // A group (tracker, db, user, token) run without a known command would print its whole help on
+  // stderr; say in one line which commands there are instead.
+  const group = cmd as Command & { _actionHandler?: unknown }
+  if (cmd.commands.length > 0 && !group._actionHandler) {
+    const names = cmd.commands.map((c) => c.name()).join(', ')
+    cmd.allowExcessArguments().action(() => {
+      const given = cmd.args[0]
+      cmd.error(given === undefined ? (path.length ? `${path.join(' ')} needs a command: ${names}` : `give a command: ${names}`) : `unknown command '${given}' (commands: ${names})`, { code: 'commander.unknownCommand' })
+    })
+  }
+  for (const sub of cmd.commands) oneLineUsageErrors(sub, [...path, sub.name()])
 }
 
 function fail(error: unknown): never {
@@ -66,11 +90,6 @@ export async function main(argv: string[]): Promise<void> {
     throw error
   })
   const program = buildProgram()
-  program.exitOverride()
-  for (const sub of program.commands) {
-    sub.exitOverride()
-    for (const subsub of sub.commands) subsub.exitOverride()
-  }
   try {
     await program.parseAsync(argv)
   } catch (error) {

@@ -112,6 +112,12 @@ export const settings = {
       return raw
     },
   },
+  publicUrl: {
+    env: 'TRACKER_PUBLIC_URL',
+    default: undefined,
+    help: 'The address people and tools reach the tracker at, e.g. https://tracker.example.org; links the server hands out (the reconciliation service\'s view and preview URLs) start with it. Unset: http://localhost:PORT.',
+    parse: (raw: string) => httpUrl('TRACKER_PUBLIC_URL')(raw).replace(/\/+$/, ''),
+  },
   tileUrl: {
     env: 'TRACKER_TILE_URL',
     default: undefined,

@@ -151,6 +151,20 @@ async function openPostgres(url: string): Promise<Store> {
   }
 }
 
+/**
+ * Whether opening would create a new embedded database: the data directory has none yet (or does
+ * not exist). False with PostgreSQL, and when the directory cannot be used (opening says why).
+ */
+export function isNewEmbeddedDatabase(config: Config): boolean {
+  if (config.databaseUrl) return false
+  try {
+    if (!fs.statSync(config.dataDir).isDirectory()) return false
+  } catch {
+    return true
+  }
+  return !fs.existsSync(`${config.dataDir}/pgdata/PG_VERSION`)
+}
+
 export async function openStore(config: Config, options: OpenOptions = {}): Promise<Store> {
   return config.databaseUrl ? openPostgres(config.databaseUrl) : openPGlite(config, options)
 }

@@ -30,6 +30,26 @@ export interface List<T> {
   items: T[]
   total: number
   facets?: Record<string, Record<string, number>>
+  resolved?: SearchResolution
+}
+
+interface ResolvedPlace {
+  level: 'locality' | 'province'
+  id: string
+  name: string
+  hangul: string
+  province: { id: string; name: string }
+}
+
+/** How a list endpoint read `q` (the API's SearchResolution). */
+export interface SearchResolution {
+  query: string
+  method: 'exact' | 'normalised' | 'fuzzy' | 'ambiguous' | 'substring'
+  place: ResolvedPlace | null
+  did_you_mean: string | null
+  candidates: ResolvedPlace[]
+  reason: string | null
+  localities: number
 }
 
 export type EventItem = z.infer<typeof EventItemSchema>

@@ -36,6 +36,51 @@ describe('tracker CLI', () => {
     expect((await runCli(['db', 'status', '--bogus'])).code).toBe(2)
   })
 
+  it('reports every usage error in one line naming the help to read, exit 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [['frobnicate'], /^tracker: unknown command 'frobnicate' \(commands: init, serve, db, .*\) \(see `tracker --help`\)$/],
+      [[], /^tracker: give a command: init, serve, db, /],
+      [['db'], /^tracker: db needs a command: migrate, status \(see `tracker db --help`\)$/],
+      [['db', 'statu'], /^tracker: unknown command 'statu' \(commands: migrate, status\)/],
+      [['db', 'status', '--bogus'], /^tracker: unknown option '--bogus' \(see `tracker db status --help`\)$/],
+      [['user', 'add'], /^tracker: missing required argument 'name' \(see `tracker user add --help`\)$/],
+      [['resolve', 'a', 'b'], /^tracker: too many arguments for 'resolve'/],
+      [['export', '--format', 'xml', '--out', '-'], /^tracker: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are csv, json, geojson, datapackage\. \(see `tracker export --help`\)$/],
+      [['export', '--out', '-'], /^tracker: required option '-f, --format <format>' not specified/],
+    ]
+    const results = await Promise.all(cases.map(([args]) => runCli(args)))
+    results.forEach((r, i) => {
+      const label = `tracker ${cases[i]![0].join(' ')}`
+      expect(r.code, label).toBe(2)
+      expect(r.stderr.trimEnd().split('\n'), label).toHaveLength(1)
+      expect(r.stderr.trimEnd(), label).toMatch(cases[i]![1])
+    })
+  })
+
+  it('export --help lists for --table only the tables each format allows', async () => {
+    const r = await runCli(['export', '--help'])
+    const help = r.stdout.replace(/\s+/g, ' ')
+    expect(help).toMatch(/csv: programs, provinces, localities, sources, projects, events, claims \(default: all, as a zip or directory\); geojson: projects, localities \(default: projects\); json and datapackage take none/)
+    expect(help).not.toMatch(/choices: "programs"/)
+  })
+
+  it('db status on a new data directory says there is no database and creates nothing; other commands say they create it', async () => {
+    const dataDir = path.join(tempDir(), 'new')
+    const env = { TRACKER_DATA_DIR: dataDir, DATABASE_URL: undefined }
+    const text = await runCli(['db', 'status'], { env })
+    expect(text.code, text.stderr).toBe(0)
+    expect(text.stdout).toMatch(/there is no database here yet \(nothing was created\): `tracker init` or `npm start` creates it/)
+    const json = await runCli(['db', 'status', '--json'], { env })
+    expect(JSON.parse(json.stdout)).toMatchObject({ engine: 'pglite', exists: false, schema_version: 0, data_version: null, counts: {} })
+    expect(fs.existsSync(dataDir)).toBe(false)
+    const resolved = await runCli(['resolve', 'Jongphyong'], { env })
+    expect(resolved.code, resolved.stderr).toBe(0)
+    expect(resolved.stderr).toMatch(/no database in .*new yet: creating it/)
+    expect(resolved.stderr).toMatch(/loading the bundled 20×10 dataset/)
+    const after = await runCli(['db', 'status', '--json'], { env })
+    expect(JSON.parse(after.stdout)).toMatchObject({ exists: true, data_version: 1 })
+  })
+
   it('reports an unreachable DATABASE_URL in one clear line, exit 2', async () => {
     const r = await runCli(['db', 'status'], { env: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/x' } })
     expect(r.code).toBe(2)

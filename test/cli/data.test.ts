@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../support/cli.ts'
 
@@ -119,15 +120,75 @@ describe('tracker validate, resolve, stats, export', () => {
     expect((await runCli(['stats', '--as-of', '2024-13-01'], { env: env() })).code).toBe(2)
   })
 
+  it('stats text output follows its own legend', async () => {
+    const r = await runCli(['stats', '--as-of', '2025-12-31'], { env: env() })
+    expect(r.code, r.stderr).toBe(0)
+    const lines = r.stdout.split('\n')
+    const legend = lines.findIndex((l) => l.startsWith('Counted localities per policy year'))
+    expect(lines[legend]).toMatch(/counted\/target, then the counted ones by status/)
+    // Each year row: counted/target, then statuses that add up to the counted number.
+    for (const row of lines.slice(legend + 1, legend + 3)) {
+      const m = /^(\d{4})\s+[█░]+ (\d+)\/(\d+)\s+operational (\d+)\s+under construction (\d+)\s+planned (\d+)$/.exec(row)
+      expect(m, row).not.toBeNull()
+      expect(Number(m![4]) + Number(m![5]) + Number(m![6])).toBe(Number(m![2]))
+    }
+    // The two Unsan counties are told apart by their province.
+    expect(r.stdout).toMatch(/2025 extra: Unsan \(South Pyongan\) — /)
+    const coverage = lines.findIndex((l) => l.startsWith('Coverage per province'))
+    expect(lines[coverage]).toMatch(/: reached\/localities$/)
+    expect(lines[coverage + 1]).toMatch(/^\S.*\s[█░]+ \d+\/\d+$/)
+  })
+
   it('export writes files atomically and to stdout', async () => {
-    const out = path.join(dir, 'pkg')
+    const out = path.join(dir, 'pkg/')
     const r = await runCli(['export', '--format', 'datapackage', '--out', out], { env: env() })
     expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/^wrote the data package to the directory .*pkg\/ \(8 files: datapackage\.json, data\/programs\.csv/)
     expect(JSON.parse(fs.readFileSync(path.join(out, 'datapackage.json'), 'utf8')).resources).toHaveLength(7)
     const csv = await runCli(['export', '--format', 'csv', '--table', 'projects', '--out', '-'], { env: env() })
     expect(csv.stdout.split('\n')[0]).toMatch(/^id,program_id,year/)
     const refused = await runCli(['export', '--format', 'csv', '--out', '-'], { env: env() })
     expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/^tracker: 7 CSV tables cannot go to stdout: give --table NAME/)
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('export: one table is one file, several go to a zip or a directory only when asked, and it says which', async () => {
+    const at = (name: string) => path.join(dir, name)
+    // All CSV tables to a name like out.csv: refused, and nothing is created there.
+    const refused = await runCli(['export', '--format', 'csv', '--out', at('out.csv')], { env: env() })
+    expect(refused.code).toBe(2)
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1)
+    expect(refused.stderr).toMatch(/7 CSV tables cannot go into the one file .*out\.csv: give --table NAME for one of them, --out NAME\.zip for a zip, or --out DIR\/ \(or --dir\)/)
+    expect(fs.existsSync(at('out.csv'))).toBe(false)
+
+    const one = await runCli(['export', '--format', 'csv', '--table', 'localities', '--out', at('out.csv')], { env: env() })
+    expect(one.code, one.stderr).toBe(0)
+    expect(one.stdout.trim()).toBe(`wrote the CSV table localities to the file ${at('out.csv')}`)
+    expect(fs.statSync(at('out.csv')).isFile()).toBe(true)
+    expect(fs.readFileSync(at('out.csv'), 'utf8').split('\n').filter(Boolean).length).toBeGreaterThan(190)
+
+    const zip = await runCli(['export', '--format', 'csv', '--out', at('tables.zip')], { env: env() })
+    expect(zip.code, zip.stderr).toBe(0)
+    expect(zip.stdout).toMatch(/^wrote 7 CSV tables to the zip file .*tables\.zip \(7 files: programs\.csv, provinces\.csv/)
+    expect(Object.keys(unzipSync(fs.readFileSync(at('tables.zip')))).sort()).toEqual(['claims.csv', 'events.csv', 'localities.csv', 'programs.csv', 'projects.csv', 'provinces.csv', 'sources.csv'])
+
+    const asked = await runCli(['export', '--format', 'csv', '--dir', '--out', at('tables'), '--json'], { env: env() })
+    expect(asked.code, asked.stderr).toBe(0)
+    expect(JSON.parse(asked.stdout)).toMatchObject({ format: 'csv', kind: 'directory', path: at('tables') })
+    expect(fs.readdirSync(at('tables')).sort()).toHaveLength(7)
+
+    // One document into an existing directory lands there under its own name.
+    const json = await runCli(['export', '--format', 'geojson', '--table', 'localities', '--out', at('tables')], { env: env() })
+    expect(json.stdout).toMatch(/to the directory .*tables \(1 file: localities\.geojson\)/)
+    expect(JSON.parse(fs.readFileSync(path.join(at('tables'), 'localities.geojson'), 'utf8')).features.length).toBeGreaterThan(190)
+
+    const wrongTable = await runCli(['export', '--format', 'geojson', '--table', 'events', '--out', '-'], { env: env() })
+    expect(wrongTable.code).toBe(2)
+    expect(wrongTable.stderr.trim()).toBe('tracker: --table events is not a geojson table (geojson has projects, localities)')
+    const noTable = await runCli(['export', '--format', 'json', '--table', 'projects', '--out', '-'], { env: env() })
+    expect(noTable.code).toBe(2)
+    expect(noTable.stderr).toMatch(/--table does not apply to --format json/)
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 })

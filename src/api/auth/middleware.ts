@@ -67,6 +67,8 @@ export function writeGate(): MiddlewareHandler<AppEnv> {
     if (safeMethods.has(c.req.method)) return next()
     const path = c.req.path
     if (path === '/api/session') return next()
+    // Reconciliation posts queries as a form (OpenRefine does); it reads and never writes.
+    if (path === '/api/reconcile') return next()
     const dryRun = c.req.query('dry_run')
     if (path === '/api/import' && (dryRun === undefined || ['true', '1', 'yes'].includes(dryRun))) return next()
     requireRole(c, path.startsWith('/api/users') ? 'admin' : 'editor')

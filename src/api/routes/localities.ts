@@ -10,8 +10,9 @@ import { localityTypes } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
 import { errorResponses, json, listOf, notFound } from '../openapi.ts'
 import { asOfParam, booleanParam, csvList, page, paging, qParam, recordedAsOf } from '../params.ts'
+import { placeSearch } from '../../service/placeSearch.ts'
 import { snapshotAsRecorded } from '../../service/recorded.ts'
-import { localityMatcher } from '../search.ts'
+import { SearchResolution } from '../searchSchema.ts'
 import { LocalityItem, localityItem, ProvinceItem } from '../views.ts'
 import { checkKnown } from './projects.ts'
 
@@ -31,7 +32,10 @@ const list = createRoute({
   tags: ['localities'],
   summary: 'Localities of the gazetteer, searchable across every name form',
   request: { query: LocalityQuery },
-  responses: { 200: json(listOf(LocalityItem, 'LocalityList'), 'Matching localities.'), ...errorResponses },
+  responses: {
+    200: json(listOf(LocalityItem, 'LocalityList', { resolved: SearchResolution.optional() }), 'Matching localities.'),
+    ...errorResponses,
+  },
 })
 const one = createRoute({
   method: 'get',
@@ -57,7 +61,8 @@ export function registerLocalities(app: OpenAPIHono<AppEnv>): void {
     checkKnown(s, { province: q.province, program: q.program })
     const program = s.programs.get(q.program)!
     const reached = q.reached === undefined ? null : reachedLocalities(s, program, q.as_of)
-    const text = q.q ? localityMatcher(s, q.q) : null
+    const search = q.q ? placeSearch(s, q.q) : null
+    const text = search?.matches
     const items = s.dataset.localities
       .filter((l) => !q.province || q.province.includes(l.province))
       .filter((l) => !q.type || q.type.includes(l.type))
@@ -65,7 +70,7 @@ export function registerLocalities(app: OpenAPIHono<AppEnv>): void {
       .filter((l) => !text || text(l.id))
       .sort((a, b) => a.province.localeCompare(b.province) || a.plain.localeCompare(b.plain))
     const p = page(items, q.limit, q.offset)
-    return c.json({ items: p.items.map((l) => localityItem(s, l, q.as_of)), total: p.total }, 200)
+    return c.json({ items: p.items.map((l) => localityItem(s, l, q.as_of)), total: p.total, ...(search ? { resolved: search.resolution } : {}) }, 200)
   })
   app.openapi(one, async (c) => {
     const { id } = c.req.valid('param')

@@ -7,8 +7,9 @@ import { facilityKinds, statuses } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
 import { errorResponses, json, listOf, notFound } from '../openapi.ts'
 import { asOfParam, booleanParam, csvList, page, paging, qParam, recordedAsOf, yearList } from '../params.ts'
+import { placeSearch, type Resolution } from '../../service/placeSearch.ts'
 import { snapshotAsRecorded } from '../../service/recorded.ts'
-import { localityMatcher } from '../search.ts'
+import { SearchResolution } from '../searchSchema.ts'
 import { ProjectDetail, ProjectItem, projectDetail, projectItem } from '../views.ts'
 
 export const sortKeys = ['year', 'locality', 'province', 'status', 'groundbreaking', 'finished', 'updated'] as const
@@ -36,7 +37,10 @@ export const ProjectQuery = z.object({
 export type ProjectQuery = z.infer<typeof ProjectQuery>
 
 const Facets = z.record(z.string(), z.record(z.string(), z.number().int())).meta({ id: 'Facets' })
-const ProjectList = listOf(ProjectItem, 'ProjectList', { facets: Facets.optional() })
+const ProjectList = listOf(ProjectItem, 'ProjectList', {
+  facets: Facets.optional(),
+  resolved: SearchResolution.optional(),
+})
 
 export function checkKnown(snapshot: Snapshot, q: Pick<ProjectQuery, 'province' | 'locality' | 'program'>): void {
   for (const p of q.province ?? []) if (!snapshot.provinces.has(p)) throw new InvalidInputError(`query.province: unknown province "${p}"`, [{ path: 'query.province', message: `unknown province "${p}"` }])
@@ -104,11 +108,17 @@ function ordered(snapshot: Snapshot, key: string): ProjectItem[] {
 export type ProjectSelection = Omit<ProjectQuery, 'limit' | 'offset' | 'facets'>
 
 export function selectProjects(snapshot: Snapshot, q: ProjectSelection): ProjectItem[] {
+  return searchProjects(snapshot, q).items
+}
+
+/** selectProjects, with how `q` was read. */
+export function searchProjects(snapshot: Snapshot, q: ProjectSelection): { items: ProjectItem[]; resolved?: Resolution } {
   checkKnown(snapshot, q)
   const key = (q.sort ?? 'year').replace(/^-/, '')
   const descending = q.sort?.startsWith('-') ?? false
   const source = q.as_of ? sortItems(snapshot.dataset.projects.map((p) => projectItem(snapshot, p, q.as_of)), key) : ordered(snapshot, key)
-  const text = q.q ? localityMatcher(snapshot, q.q) : null
+  const search = q.q ? placeSearch(snapshot, q.q) : null
+  const text = search?.matches
   const items: ProjectItem[] = []
   for (let i = 0; i < source.length; i++) {
     const item = source[descending ? source.length - 1 - i : i]!
@@ -124,7 +134,7 @@ export function selectProjects(snapshot: Snapshot, q: ProjectSelection): Project
     if (q.status && (item.status === null || !q.status.includes(item.status))) continue
     items.push(item)
   }
-  return items
+  return search ? { items, resolved: search.resolution } : { items }
 }
 
 /** Small integer codes of an item's facet values, computed once per snapshot (not serialized: a symbol key). */
@@ -217,8 +227,8 @@ export function registerProjects(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => {
     const q = c.req.valid('query')
     const snapshot = await c.var.tracker.readModel.current()
-    const items = selectProjects(snapshot, q)
-    const body = { ...page(items, q.limit, q.offset), ...(q.facets ? { facets: facetCounts(items, q.facets, snapshot.dataset.provinces.map((p) => p.id)) } : {}) }
+    const { items, resolved } = searchProjects(snapshot, q)
+    const body = { ...page(items, q.limit, q.offset), ...(q.facets ? { facets: facetCounts(items, q.facets, snapshot.dataset.provinces.map((p) => p.id)) } : {}), ...(resolved ? { resolved } : {}) }
     return c.json(body, 200)
   })
   app.openapi(one, async (c) => {

@@ -9,7 +9,7 @@ import type { AppEnv } from '../context.ts'
 import { errorResponses, json, listOf, notFound } from '../openapi.ts'
 import { csvList, page, paging, recordedAsOf } from '../params.ts'
 import { snapshotAsRecorded } from '../../service/recorded.ts'
-import { fold } from '../search.ts'
+import { fold } from '../../service/placeSearch.ts'
 import { ClaimView, claimView } from '../views.ts'
 
 export const SourceItem = SourceSchema.extend({ claims: z.number().int(), version: z.number().int(), updated_at: z.string().nullable() }).meta({ id: 'SourceItem' })

@@ -1,8 +1,8 @@
 /** @module `tracker db migrate|status`: the database schema and what it holds. */
 import type { Command } from 'commander'
 import { loadConfig } from '../../config/config.ts'
-import { migrate, migrationStatus } from '../../store/migrate.ts'
-import { openStore, type Store } from '../../store/open.ts'
+import { listMigrations, migrate, migrationStatus } from '../../store/migrate.ts'
+import { isNewEmbeddedDatabase, openStore, type Store } from '../../store/open.ts'
 import { dataVersion } from '../../store/version.ts'
 import { print, printJson, table } from '../io.ts'
 
@@ -37,6 +37,26 @@ export function registerDb(program: Command): void {
     .description('Show the engine, schema version, pending migrations and record counts.')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
+      // A status look must not create a database as a side effect (opening PGlite does).
+      const config = loadConfig()
+      if (isNewEmbeddedDatabase(config)) {
+        const all = listMigrations()
+        const result = {
+          engine: 'pglite',
+          location: config.dataDir,
+          exists: false,
+          schema_version: 0,
+          latest_schema_version: Math.max(0, ...all.map((m) => m.version)),
+          pending: all.map(({ version, name }) => ({ version, name })),
+          data_version: null,
+          counts: {},
+        }
+        if (opts.json) return printJson(result)
+        print(`engine          ${result.engine}`)
+        print(`location        ${result.location}`)
+        print('there is no database here yet (nothing was created): `tracker init` or `npm start` creates it and loads the bundled 20×10 data')
+        return
+      }
       await withStore('db status', async (store) => {
         const status = await migrationStatus(store.db)
         const counts: Record<string, number> = {}
@@ -54,6 +74,7 @@ export function registerDb(program: Command): void {
         const result = {
           engine: store.engine,
           location: store.location,
+          exists: true,
           schema_version: status.current,
           latest_schema_version: status.latest,
           pending: status.pending,

@@ -29,7 +29,8 @@ export function registerStats(program: Command): void {
         const s = await t.readModel.current()
         const p = s.programs.get(opts.program)
         if (!p) throw new InvalidInputError(`unknown program "${opts.program}" (known: ${[...s.programs.keys()].join(', ')})`)
-        const names = new Map(s.dataset.localities.map((l) => [l.id, l.plain]))
+        // Names with their province: two different counties are both written "Unsan".
+        const names = new Map(s.dataset.localities.map((l) => [l.id, `${l.plain} (${s.provinces.get(l.province)?.plain ?? l.province})`]))
         return {
           program: { id: p.id, name: p.name },
           as_of: opts.asOf ?? null,
@@ -46,7 +47,7 @@ export function registerStats(program: Command): void {
       const { progress: pr, coverage: cov, durations: du, projection: pj } = data
       print(`${data.program.name}${opts.asOf ? ` — as of ${opts.asOf}` : ''} (data version ${data.data_version})`)
       print('')
-      print('Counted localities per policy year (target per year in brackets)')
+      print('Counted localities per policy year begun: counted/target, then the counted ones by status')
       const begun = pr.years.filter((y) => y.counted > 0)
       print(
         table(
@@ -58,7 +59,7 @@ export function registerStats(program: Command): void {
       print(`Cumulative: ${pr.cumulative.counted}/${pr.cumulative.total_target} (${Math.round(pr.cumulative.share_of_total * 100)}%) ${bar(pr.cumulative.counted, pr.cumulative.total_target, 40)}`)
       print(`Localities reached: ${pr.localities_reached}; provinces reached: ${pr.provinces_reached}`)
       print('')
-      print('Coverage per province (reached / localities)')
+      print('Coverage per province: reached/localities')
       print(table(cov.provinces.map((p) => [p.name, `${bar(p.reached, Math.max(1, p.localities), 15)} ${p.reached}/${p.localities}`])))
       print(`Balance: dissimilarity index ${cov.balance.value} (0 = proportional to the number of localities)`)
       print('')

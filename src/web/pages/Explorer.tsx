@@ -5,6 +5,7 @@
 import { apiPath } from '../api.ts'
 import { Facets } from '../components/Facets.tsx'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
+import { SearchNote } from '../components/SearchNote.tsx'
 import { ProjectTable } from '../components/ProjectTable.tsx'
 import { apiParams, hasFilter, hrefWith, readFilters } from '../filters.ts'
 import { plural } from '../format.ts'
@@ -69,6 +70,7 @@ export default function Explorer() {
               </span>
             </p>
           </div>
+          <SearchNote resolved={view.data?.resolved} />
           {view.error ? <ErrorNotice error={view.error} what="the projects" /> : null}
           {!view.data && !view.error ? <Loading what="projects" /> : null}
           {view.data ? (

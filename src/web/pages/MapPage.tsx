@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks'
 import { apiPath } from '../api.ts'
 import { Facets } from '../components/Facets.tsx'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
+import { SearchNote } from '../components/SearchNote.tsx'
 import { hrefWith, readFilters } from '../filters.ts'
 import { kindLabel, plural } from '../format.ts'
 import { CountryMap, type MapPoint } from '../map/CountryMap.tsx'
@@ -106,6 +107,7 @@ export default function MapPage() {
               </a>
             </p>
           </div>
+          <SearchNote resolved={view.data?.resolved} />
           <div class="map-controls" role="group" aria-label="Map options">
             <span>Colour by:</span>
             <a href={toggleHref({ color: undefined })} aria-current={colour === 'year' ? 'true' : undefined} class="chip">
