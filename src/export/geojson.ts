@@ -72,6 +72,7 @@ export function localitiesGeoJson(snapshot: Snapshot, localities: readonly Local
         mr: l.mr,
         plain: l.plain,
         rr: l.rr,
+        hanja: l.hanja,
         aliases: l.aliases,
         coord_precision: l.coord.precision,
         coord_source: l.coord.source,

@@ -26,6 +26,8 @@ export const LocalitySchema = z
     mr: z.string().min(1).max(80).describe('McCune–Reischauer with diacritics, without the unit suffix.'),
     plain: z.string().min(1).max(80).describe('The form English-language news uses, without the suffix.'),
     rr: z.string().min(1).max(80).describe('Revised Romanization, without the suffix.'),
+    hanja: z.string().min(1).max(40).nullable().default(null).describe('Chinese characters (hanja) with the unit suffix, as Korean writes them, e.g. 成川郡.'),
+    hanja_source: z.string().min(1).max(200).nullable().default(null).describe('Source id of the hanja form.'),
     aliases: z.array(z.string().min(1).max(120)).default([]),
     former_names: z.array(z.string().min(1).max(120)).default([]),
     coord: CoordSchema.nullable().default(null),

@@ -12,6 +12,8 @@ export const ProvinceSchema = z
     mr: z.string().min(1).max(80).describe('McCune–Reischauer with diacritics.'),
     plain: z.string().min(1).max(80).describe('The form English-language news uses.'),
     rr: z.string().min(1).max(80).describe('Revised Romanization.'),
+    hanja: z.string().min(1).max(40).nullable().default(null).describe('Chinese characters (hanja), e.g. 平安南道.'),
+    hanja_source: z.string().min(1).max(200).nullable().default(null).describe('Source id of the hanja form.'),
     aliases: z.array(z.string().min(1).max(120)).default([]),
   })
   .meta({ id: 'Province' })

@@ -35,6 +35,8 @@ export type ProvincesTable = Timestamps & {
   mr: string
   plain: string
   rr: string
+  hanja: string | null
+  hanja_source: string | null
   aliases: Json<string[]>
 }
 
@@ -60,6 +62,8 @@ export type LocalitiesTable = Timestamps & {
   mr: string
   plain: string
   rr: string
+  hanja: string | null
+  hanja_source: string | null
   aliases: Json<string[]>
   former_names: Json<string[]>
   coord: Json<unknown>

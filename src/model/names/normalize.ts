@@ -16,6 +16,8 @@
  * The key is only ever compared, never shown, so it need not be pronounceable.
  */
 
+import { foldHanja, hasHan } from './hanja.ts'
+
 const combiningMarks = /[\u0300-\u036f]/g
 // Every apostrophe-like mark sources use for MR aspiration (p'), syllable breaks (Sin'gye) or as typos.
 const apostrophes = /['’‘`ʼ´ʻ′]/g
@@ -190,6 +192,15 @@ const provinceWords = new Set([
  * The stem goes through `skeleton` (or `hangulSkeleton`) like a locality name.
  */
 export function provinceParts(text: string): { dir: Direction; stem: string; hangul: boolean } {
+  if (hasHan(text)) {
+    let stem = foldHanja(text).replace(/(?:特別市|直轄市|道|市)$/, '')
+    let dir: Direction = ''
+    if (stem.length >= 2 && /[南北]$/.test(stem)) {
+      dir = stem.endsWith('南') ? 'south' : 'north'
+      stem = stem.slice(0, -1)
+    }
+    return { dir, stem, hangul: true }
+  }
   if (hasHangul(text)) {
     let stem = foldText(text).replace(/[^\uac00-\ud7a3]/g, '').replace(/(?:특별시|직할시|도|시)$/, '')
     let dir: Direction = ''

@@ -21,10 +21,11 @@ import type { Locality } from '../locality.ts'
 import type { Province } from '../province.ts'
 import { editDistance } from './editDistance.ts'
 import { splitHints } from './hints.ts'
+import { hanjaKeys, hasHan } from './hanja.ts'
 import { hangulKeys, hangulSkeleton, hasHangul, latinKeys, provinceParts, skeleton, stripAttachedSuffix } from './normalize.ts'
 
-export type GazetteerLocality = Pick<Locality, 'id' | 'province' | 'hangul' | 'mr' | 'plain' | 'rr' | 'aliases' | 'former_names'>
-export type GazetteerProvince = Pick<Province, 'id' | 'hangul' | 'mr' | 'plain' | 'rr' | 'aliases'>
+export type GazetteerLocality = Pick<Locality, 'id' | 'province' | 'hangul' | 'mr' | 'plain' | 'rr' | 'aliases' | 'former_names'> & Partial<Pick<Locality, 'hanja'>>
+export type GazetteerProvince = Pick<Province, 'id' | 'hangul' | 'mr' | 'plain' | 'rr' | 'aliases'> & Partial<Pick<Province, 'hanja'>>
 
 export interface LocalityCandidate {
   id: string
@@ -124,7 +125,7 @@ function byScore(a: LocalityCandidate, b: LocalityCandidate): number {
   return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
-function namedForms<T extends { hangul: string; mr: string; plain: string; rr: string; aliases: string[] }>(
+function namedForms<T extends { hangul: string; mr: string; plain: string; rr: string; aliases: string[]; hanja?: string | null }>(
   record: T,
   former: string[] = [],
 ): { text: string; label: string; former: boolean }[] {
@@ -133,6 +134,7 @@ function namedForms<T extends { hangul: string; mr: string; plain: string; rr: s
     { text: record.mr, label: `mr: ${record.mr}`, former: false },
     { text: record.rr, label: `rr: ${record.rr}`, former: false },
     { text: record.hangul, label: `hangul: ${record.hangul}`, former: false },
+    ...(record.hanja ? [{ text: record.hanja, label: `hanja: ${record.hanja}`, former: false }] : []),
     ...record.aliases.map((a) => ({ text: a, label: `alias: ${a}`, former: false })),
     ...former.map((a) => ({ text: a, label: `former name: ${a}`, former: true })),
   ]
@@ -147,7 +149,12 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
     provinceOf.set(l.id, l.province)
     for (const { text, label, former } of namedForms(l, l.former_names)) {
       const form = { id: l.id, label, former }
-      if (hasHangul(text)) {
+      if (hasHan(text)) {
+        // Chinese characters: one script-specific key space, as with hangul; no skeleton needed,
+        // since the characters do not vary with a romanization system.
+        const { full, stripped } = hanjaKeys(text)
+        for (const k of stripped ? [full, stripped] : [full]) marked.add(k, form)
+      } else if (hasHangul(text)) {
         const { full, stripped } = hangulKeys(text)
         for (const k of stripped ? [full, stripped] : [full]) {
           marked.add(k, form)
@@ -181,6 +188,12 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
   /** Every locality the name may mean, from the strictest tier that finds any. */
   function search(name: string): { found: Found; nearMisses: () => Found } {
     const found: Found = new Map()
+    if (hasHan(name)) {
+      const { full, stripped } = hanjaKeys(name)
+      offer(found, marked.map.get(full), MARKED)
+      if (found.size === 0 && stripped) offer(found, marked.map.get(stripped), MARKED - CUT_SUFFIX)
+      return { found, nearMisses: () => new Map() }
+    }
     if (hasHangul(name)) {
       const { full, stripped } = hangulKeys(name)
       // Hangul has no diacritics to drop: as written is marked and spelled at once.
@@ -226,8 +239,8 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
     const { hints, ...split } = splitHints(text)
     let name = split.name
     const hinted = new Set<string>()
-    // Korean writes the province first: "평안남도 성천군".
-    if (hasHangul(name)) {
+    // Korean, Chinese and Japanese write the province first: "평안남도 성천군", "平安南道 成川郡".
+    if (hasHangul(name) || hasHan(name)) {
       const words = name.trim().split(/\s+/)
       const lead = words.length > 1 ? resolveProvince(words[0]!) : null
       if (lead && lead.score >= PREFIX_MIN_SCORE) {
@@ -293,6 +306,8 @@ function buildProvinceIndex(list: readonly GazetteerProvince[]) {
       if (!k.stem) continue
       put(spelled, `${k.dir}:${k.stem}`, p.id)
       put(skeletons, `${k.dir}:${k.skel}`, p.id)
+      // Chinese writes a divided province by its first character and the direction: 平南, 咸北.
+      if (hasHan(form) && k.dir) put(spelled, `${k.dir}:${k.stem[0]}`, p.id)
       if (!k.hangul) typoStems.push({ dir: k.dir, stem: k.skel, id: p.id })
     }
   }

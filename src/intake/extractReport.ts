@@ -1,0 +1,403 @@
+/**
+ * @module The intake's one entry point: a report (text or HTML, with what the caller knows) in,
+ * a source guess and proposed events out. Pure: no I/O, the same input gives the same output.
+ *
+ * The report passes through named stages, each its own module with its own table of cases:
+ * text (htmlText) → language → sentences → dateline and reference date (source, dates) → places
+ * (places) → events (here): a sentence that names a happening (lexicon) and a place becomes one
+ * proposal per place, so a round-up of five counties gives five; a sentence naming a happening but
+ * no place takes the place of the sentences before it ("The ceremony took place on the 3rd.").
+ * A leader's tour folded into a ceremony is the ceremony's leader_present, not another event.
+ */
+import { InvalidInputError } from '../model/errors.ts'
+import type { EventType, FacilityKind } from '../model/vocab.ts'
+import { chronoDates, findDates, type DateMention, type ReferenceDate } from './dates.ts'
+import { htmlToText } from './htmlText.ts'
+import { detectLanguage, normaliseLanguage } from './language.ts'
+import { lexiconFor, type Lexicon } from './lexicon.ts'
+import { createPlaceFinder, type Gazetteer, type PlaceFinder, type PlaceMention, type ProvinceMention } from './places.ts'
+import { splitSentences, type Sentence } from './sentences.ts'
+import { dateFromUrl, findDateline, hostOf, publisherFromHost } from './source.ts'
+import { MAX_EVIDENCE_CHARS, MAX_HTML_CHARS, MAX_TEXT_CHARS, type Extraction, type IntakeLanguage, type ProposedEvent, type ReportInput, type SourceGuess } from './types.ts'
+
+export type { Gazetteer } from './places.ts'
+
+/** What the caller may know of the record, to rank look-alike places: which units have which facilities. */
+export interface ExtractContext {
+  projects?: readonly { locality: string; kinds: readonly string[] }[]
+}
+
+export interface Extractor {
+  extract(input: ReportInput): Extraction
+}
+
+const finders = new WeakMap<object, PlaceFinder>()
+
+/** An extractor over one gazetteer; the indexes are built once, here. */
+export function createExtractor(gazetteer: Gazetteer, context: ExtractContext = {}): Extractor {
+  let finder = finders.get(gazetteer)
+  if (!finder) finders.set(gazetteer, (finder = createPlaceFinder(gazetteer)))
+  const f = finder
+  return { extract: (input) => run(input, f, context) }
+}
+
+/** One report, read against a gazetteer (cached per gazetteer object). */
+export function extractReport(input: ReportInput, gazetteer: Gazetteer, context: ExtractContext = {}): Extraction {
+  return createExtractor(gazetteer, context).extract(input)
+}
+
+// ---- input ------------------------------------------------------------------------------------
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 4096)
+  let control = 0
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i)
+    if (c === 0) return true
+    if ((c < 9 || (c > 13 && c < 32)) || c === 0xfffd) control++
+  }
+  return control > sample.length * 0.05
+}
+
+function readInput(input: ReportInput): { text: string; title: string | null } {
+  if (input.text === undefined && input.html === undefined) throw new InvalidInputError('give the report as text or html')
+  if (input.html !== undefined && input.html.length > MAX_HTML_CHARS) throw new InvalidInputError(`the HTML is longer than ${MAX_HTML_CHARS} characters`)
+  if (input.text !== undefined && input.text.length > MAX_TEXT_CHARS) throw new InvalidInputError(`the text is longer than ${MAX_TEXT_CHARS} characters`)
+  const raw = input.text ?? input.html!
+  if (looksBinary(raw)) throw new InvalidInputError('the report is not text (it contains binary data)')
+  let text: string
+  let title = input.title?.trim() || null
+  if (input.text !== undefined) text = input.text.replace(/\r\n?/g, '\n')
+  else {
+    const page = htmlToText(input.html!)
+    text = page.text
+    title ??= page.title
+  }
+  if (text.trim() === '') throw new InvalidInputError(input.html !== undefined ? 'the HTML has no text' : 'the text is empty')
+  if (text.length > MAX_TEXT_CHARS) throw new InvalidInputError(`the text is longer than ${MAX_TEXT_CHARS} characters`)
+  return { text, title }
+}
+
+// ---- the pipeline -------------------------------------------------------------------------------
+
+interface Draft {
+  type: EventType
+  mention: PlaceMention | null
+  locality: string | null
+  candidates: string[]
+  province: string | null
+  provinceConflict: boolean
+  sentence: Sentence
+  cueAt: number
+  ceremony: boolean
+  inherited: boolean
+  date: DateMention | null
+  leader: boolean
+  kinds: FacilityKind[]
+  /** How sure the place is (0..1). */
+  confidence: number
+}
+
+const dprkPublishers = new Set(['KCNA', 'Rodong Sinmun', 'Voice of Korea', 'Naenara', 'Pyongyang Times', 'Uriminzokkiri'])
+
+function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): Extraction {
+  const { text, title } = readInput(input)
+  const language: IntakeLanguage = normaliseLanguage(input.language) ?? detectLanguage(`${title ?? ''}\n${text}`)
+  const lex = lexiconFor(language)
+
+  // Reference date: the dateline's day beats the page's; the page (or URL) only lends the year.
+  const given = input.published && input.published.length === 10 ? input.published : null
+  const yearHint: ReferenceDate | null = given ?? dateFromUrl(input.url) ?? pageStamp(text, language) ?? (input.published ? `${input.published.slice(0, 4)}-12-31` : null)
+  const dateline = findDateline(text, yearHint)
+  const ref: ReferenceDate | null = dateline?.date ?? given ?? dateFromUrl(input.url)
+
+  const host = hostOf(input.url)
+  const publisher = dateline?.publisher ?? publisherFromHost(host)
+  const source: SourceGuess = {
+    publisher: publisher?.name ?? null,
+    url: input.url ?? null,
+    title,
+    published: dateline?.date ?? input.published ?? null,
+    language,
+    kind: publisher?.kind ?? (host ? 'news' : 'other'),
+  }
+
+  const whole = `${title ?? ''}\n${text}`
+  const aboutDprk = lex.country.test(whole) || (publisher !== null && dprkPublishers.has(publisher.name))
+  if (!aboutDprk || !lex.programme.test(whole)) return { source, events: [], text }
+
+  const sentences = splitSentences(text)
+  const places = finder.findPlaces(text)
+  const provinces = finder.findProvinces(text)
+  const titlePlaces = title ? finder.findPlaces(title) : []
+  const titleProvinces = title ? finder.findProvinces(title) : []
+  const articleProvinces = new Set([...provinces, ...titleProvinces].filter((p) => !p.bare).map((p) => p.id))
+  const articleKinds = kindsIn(whole, lex)
+  const titleLeader = title ? lex.leader.test(title) && lex.presence.test(title) : false
+
+  const drafts: Draft[] = []
+  let lastPlaces: PlaceMention[] = []
+  let lastPlacesAt = -10
+  sentences.forEach((s, index) => {
+    if (dateline && s.end <= dateline.start) return
+    const own = places.filter((p) => p.start >= s.start && p.end <= s.end)
+    const named = own.filter((p) => p.unit || own.some((q) => q.plural))
+    const placesHere = named.length > 0 ? named : own.filter((p) => p.text.length >= 5)
+    const cue = firstCue(s.text, lex)
+    if (placesHere.length > 0) {
+      lastPlaces = placesHere
+      lastPlacesAt = index
+    }
+    if (!cue) return
+    if (lex.future.test(s.text) && !cue.ceremony) return
+    const leaderHere = lex.leader.test(s.text)
+    if (cue.type === 'leader_visit' && !(leaderHere || (index <= 1 && title !== null && lex.leader.test(title)))) return
+    let targets = placesHere
+    let inherited = false
+    if (targets.length === 0) {
+      // The happening is told apart from where: take the places of the last sentences, or the title's.
+      if (index - lastPlacesAt <= 2 && lastPlaces.length > 0) targets = lastPlaces
+      else if (titlePlaces.length > 0) targets = titlePlaces.map((p) => ({ ...p, start: -1, end: -1 }))
+      inherited = true
+    }
+    if (targets.length === 0) return
+    for (const mention of targets) {
+      const hint = inherited ? null : provinceNear(mention, provinces, s)
+      const placed = place(mention, hint, finder, articleProvinces, articleKinds, context)
+      const leader = leaderHere && lex.presence.test(s.text)
+      drafts.push({
+        type: cue.type,
+        mention,
+        ...placed,
+        sentence: s,
+        cueAt: s.start + cue.at,
+        ceremony: cue.ceremony,
+        inherited,
+        date: null,
+        leader: leader || (cue.type === 'leader_visit'),
+        kinds: kindsIn(s.text, lex),
+      })
+    }
+  })
+
+  const skip = dateline ? { start: dateline.start, end: dateline.end } : null
+  const events = settle(drafts, { text, language, ref, lex, sentences, articleKinds, titleLeader, finder, skip })
+  return { source, events, text }
+}
+
+function firstCue(sentence: string, lex: Lexicon): { type: EventType; at: number; ceremony: boolean } | null {
+  let best: { type: EventType; at: number; ceremony: boolean; rank: number } | null = null
+  lex.events.forEach((e, rank) => {
+    const m = e.re.exec(sentence)
+    if (!m) return
+    // A ceremony word anywhere in the sentence outranks a plain verb.
+    if (!best || (e.ceremony && !best.ceremony) || (e.ceremony === best.ceremony && rank < best.rank)) best = { type: e.type, at: m.index, ceremony: e.ceremony, rank }
+  })
+  return best
+}
+
+function kindsIn(text: string, lex: Lexicon): FacilityKind[] {
+  return lex.kinds.filter((k) => k.re.test(text)).map((k) => k.kind)
+}
+
+/** The province written right next to a place: after it ("Unsan County, North Pyongan") or before it (평안북도 운산군). */
+function provinceNear(mention: PlaceMention, provinces: ProvinceMention[], s: Sentence): ProvinceMention | null {
+  let best: ProvinceMention | null = null
+  let bestGap = Infinity
+  for (const p of provinces) {
+    if (p.start < s.start || p.end > s.end) continue
+    const gap = p.start >= mention.end ? p.start - mention.end : mention.start >= p.end ? (mention.start - p.end) * 1.5 : Infinity
+    if (gap > 45) continue
+    if (gap < bestGap) {
+      best = p
+      bestGap = gap
+    }
+  }
+  return best
+}
+
+function place(
+  mention: PlaceMention,
+  hint: ProvinceMention | null,
+  finder: PlaceFinder,
+  articleProvinces: Set<string>,
+  articleKinds: FacilityKind[],
+  context: ExtractContext,
+): { locality: string | null; candidates: string[]; province: string | null; provinceConflict: boolean; confidence: number } {
+  const query: string | null = mention.text
+  let ids: string[] = []
+  let certain = 0
+  if (query !== null) {
+    const withHint = finder.resolver.resolveLocality(query, hint ? { province: hint.id } : {})
+    if (withHint.status === 'match') return { locality: withHint.locality, candidates: [], province: hint?.id ?? finder.provinceOf(withHint.locality), provinceConflict: false, confidence: withHint.score }
+    if (withHint.status === 'none' && withHint.reason === 'province-mismatch') {
+      const alone = finder.resolver.resolveLocality(query)
+      // The text's province is kept as said; it does not move the place.
+      if (alone.status === 'match') return { locality: alone.locality, candidates: [], province: hint!.id, provinceConflict: true, confidence: alone.score * 0.9 }
+      ids = alone.candidates.map((c) => c.id)
+    } else ids = withHint.candidates.map((c) => c.id)
+    certain = withHint.status === 'ambiguous' ? 0.9 : 0.8
+  }
+  if (ids.length === 0) ids = [...mention.spotted]
+  if (hint) {
+    const inHint = ids.filter((id) => finder.provinceOf(id) === hint.id)
+    if (inHint.length === 1) return { locality: inHint[0]!, candidates: [], province: hint.id, provinceConflict: false, confidence: 0.85 }
+    if (inHint.length === 0 && ids.length === 1) return { locality: ids[0]!, candidates: [], province: hint.id, provinceConflict: true, confidence: 0.75 }
+  }
+  if (ids.length === 1) return { locality: ids[0]!, candidates: [], province: finder.provinceOf(ids[0]!), provinceConflict: false, confidence: certain || 0.8 }
+  // Look-alikes: the provinces the report names elsewhere, then the facility the record knows there.
+  const byArticle = ids.filter((id) => articleProvinces.has(finder.provinceOf(id) ?? ''))
+  if (byArticle.length === 1) return { locality: byArticle[0]!, candidates: [], province: finder.provinceOf(byArticle[0]!), provinceConflict: false, confidence: 0.75 }
+  if (context.projects && articleKinds.length > 0) {
+    const specific = articleKinds.filter((k) => k !== 'foodstuff_factory' && k !== 'garment_factory' && k !== 'daily_necessities_factory')
+    const kinds = specific.length > 0 ? specific : articleKinds
+    const pool = byArticle.length > 1 ? byArticle : ids
+    const known = pool.filter((id) => context.projects!.some((p) => p.locality === id && p.kinds.some((k) => kinds.includes(k as FacilityKind))))
+    if (known.length === 1) return { locality: known[0]!, candidates: [], province: finder.provinceOf(known[0]!), provinceConflict: false, confidence: 0.7 }
+  }
+  const provincesOf = new Set(ids.map((id) => finder.provinceOf(id)))
+  return { locality: null, candidates: ids, province: hint?.id ?? (provincesOf.size === 1 ? [...provincesOf][0]! : null), provinceConflict: false, confidence: 0.5 }
+}
+
+interface SettleContext {
+  text: string
+  language: IntakeLanguage
+  ref: ReferenceDate | null
+  lex: Lexicon
+  sentences: Sentence[]
+  articleKinds: FacilityKind[]
+  titleLeader: boolean
+  finder: PlaceFinder
+  /** The dateline: its date is the report's, not an event's. */
+  skip: { start: number; end: number } | null
+}
+
+const ceremonyTypes = new Set<EventType>(['groundbreaking', 'inauguration'])
+
+/** Dates, merging and confidence: one event per place and happening. */
+function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
+  const datesBySentence = new Map<Sentence, DateMention[]>()
+  const datesOf = (s: Sentence) => {
+    let d = datesBySentence.get(s)
+    if (!d) {
+      d = findDates(s.text, c.language, c.ref)
+      if (d.length === 0) d = chronoDates(s.text, c.language, c.ref)
+      d = d.filter((x) => !c.ref || x.date.slice(0, Math.min(x.date.length, 10)) <= c.ref.slice(0, x.date.length)).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))
+      if (c.skip) d = d.filter((x) => x.end <= c.skip!.start || x.start >= c.skip!.end)
+      datesBySentence.set(s, d)
+    }
+    return d
+  }
+  // A date for each type from any sentence with that type's cue (the ceremony "took place on the 3rd").
+  const typeDates = new Map<EventType, DateMention>()
+  for (const d of drafts) {
+    const ds = datesOf(d.sentence)
+    const nearest = nearestDate(ds, d.cueAt)
+    if (nearest && !typeDates.has(d.type)) typeDates.set(d.type, nearest)
+  }
+  for (const d of drafts) {
+    d.date = nearestDate(datesOf(d.sentence), d.cueAt) ?? typeDates.get(d.type) ?? null
+  }
+
+  // One event per place and type; a ceremony absorbs the leader's visit and a plain completion.
+  const keyOf = (d: Draft) => d.locality ?? `?${d.candidates.join('|') || d.mention?.text}`
+  const groups = new Map<string, Draft[]>()
+  for (const d of drafts) {
+    const k = keyOf(d)
+    const list = groups.get(k) ?? []
+    list.push(d)
+    groups.set(k, list)
+  }
+  const out: ProposedEvent[] = []
+  for (const list of groups.values()) {
+    const hasCeremony = list.some((d) => d.ceremony && ceremonyTypes.has(d.type))
+    const leaderAnywhere = list.some((d) => d.leader) || c.titleLeader
+    const byType = new Map<EventType, Draft[]>()
+    for (const d of list) {
+      let type = d.type
+      if (hasCeremony && (type === 'leader_visit' || type === 'completion' || type === 'construction_stage' || type === 'production_start')) {
+        const ceremony = list.find((x) => x.ceremony && ceremonyTypes.has(x.type))!
+        if (type !== 'production_start' || !d.date || d.date.date === ceremony.date?.date) type = ceremony.type
+      }
+      const l = byType.get(type) ?? []
+      l.push(d)
+      byType.set(type, l)
+    }
+    for (const [type, ds] of byType) {
+      // The evidence: the first sentence that names the place itself, with the happening.
+      const lead = ds.find((d) => !d.inherited && d.type === type) ?? ds.find((d) => d.type === type) ?? ds[0]!
+      const dated = ds.find((d) => d.type === type && d.date) ?? ds.find((d) => d.date)
+      const date = dated?.date ?? null
+      const kinds = unique(ds.flatMap((d) => d.kinds))
+      const leaderPresent = ceremonyTypes.has(type) ? leaderAnywhere && ds.some((d) => d.leader || c.titleLeader) : type === 'leader_visit'
+      const evidence = quote(c.text, lead.sentence, lead.cueAt, lead.mention)
+      let confidence = 0.45
+      if (lead.ceremony) confidence += 0.2
+      if (lead.mention?.unit) confidence += 0.1
+      if (date) confidence += 0.1
+      if (!lead.inherited) confidence += 0.05
+      if (c.lex.programme.test(lead.sentence.text)) confidence += 0.05
+      confidence *= lead.locality ? Math.min(1, lead.confidence + 0.05) : 0.7
+      out.push({
+        type,
+        locality: lead.locality,
+        candidates: lead.locality ? [] : lead.candidates,
+        place_text: lead.mention?.text ?? '',
+        province: lead.province,
+        province_conflict: lead.provinceConflict,
+        date: date?.date ?? null,
+        date_precision: date?.precision ?? null,
+        date_text: date?.text ?? null,
+        leader_present: leaderPresent,
+        kinds: kinds.length > 0 ? kinds : list.length === drafts.length ? c.articleKinds : [],
+        evidence: evidence.text,
+        evidence_start: evidence.start,
+        evidence_end: evidence.end,
+        confidence: Math.round(Math.min(0.98, confidence) * 100) / 100,
+      })
+    }
+  }
+  return out.sort((a, b) => a.evidence_start - b.evidence_start || (a.locality ?? '').localeCompare(b.locality ?? ''))
+}
+
+function nearestDate(dates: DateMention[], at: number): DateMention | null {
+  let best: DateMention | null = null
+  let bestGap = Infinity
+  for (const d of dates) {
+    const gap = d.start >= at ? d.start - at : at - d.end
+    // Precision breaks near-ties: "on February 28" beats "this year" a few words away.
+    const score = gap + (d.precision === 'day' ? 0 : d.precision === 'month' ? 20 : 40)
+    if (score < bestGap) {
+      best = d
+      bestGap = score
+    }
+  }
+  return best
+}
+
+const unique = <T>(xs: T[]) => [...new Set(xs)]
+
+/** The sentence, verbatim; a long one is cut to a window around the happening and the place. */
+function quote(text: string, s: Sentence, cueAt: number, mention: PlaceMention | null): { text: string; start: number; end: number } {
+  if (s.end - s.start <= MAX_EVIDENCE_CHARS) return { text: s.text, start: s.start, end: s.end }
+  const anchors = [cueAt, ...(mention && mention.start >= s.start ? [mention.start, mention.end] : [])]
+  const lo = Math.min(...anchors)
+  const hi = Math.max(...anchors)
+  let start = Math.max(s.start, Math.min(lo - 40, hi + 40 - MAX_EVIDENCE_CHARS))
+  let end = Math.min(s.end, start + MAX_EVIDENCE_CHARS)
+  start = Math.max(s.start, end - MAX_EVIDENCE_CHARS)
+  // Whole words, where the text has spaces.
+  const sp = text.indexOf(' ', start)
+  if (start > s.start && sp > 0 && sp < start + 20) start = sp + 1
+  const ep = text.lastIndexOf(' ', end)
+  if (end < s.end && ep > start + 200) end = ep
+  return { text: text.slice(start, end), start, end }
+}
+
+/** A date printed at the top of a page (an aggregator's stamp): good for the year, never the event. */
+function pageStamp(text: string, language: IntakeLanguage): ReferenceDate | null {
+  const head = text.slice(0, 300)
+  const full = findDates(head, language, null).find((d) => d.precision === 'day' && !d.relative)
+  return full ? full.date : null
+}
+

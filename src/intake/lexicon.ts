@@ -1,0 +1,275 @@
+/**
+ * @module The words each intake language uses for what the tracker records: the happenings (our
+ * event types), the facilities (our kinds), the leader and his being there, the programme itself,
+ * and the country. One table per language, each a list of patterns; `lexiconFor` picks one.
+ *
+ * Patterns are written for the forms state media and the press use, in their own wording per
+ * outlet (KCNA's "inauguration ceremony", Yonhap's "completion ceremony", 준공식, 竣工式, 竣工仪式,
+ * "церемония сдачи", "inauguración", "cérémonie d'inauguration", "Einweihung").
+ */
+import type { EventType, FacilityKind } from '../model/vocab.ts'
+import type { IntakeLanguage } from './types.ts'
+
+export interface Lexicon {
+  /** Happenings, most specific first: a ceremony word beats a plain verb. */
+  events: { type: EventType; re: RegExp; ceremony: boolean }[]
+  kinds: { kind: FacilityKind; re: RegExp }[]
+  /** The leader by name or title. */
+  leader: RegExp
+  /** Being there in person: attending, speaking, cutting the tape, touring. */
+  presence: RegExp
+  /** The policy or its facilities, by name: a report that names none is about something else. */
+  programme: RegExp
+  /** North Korea, so reports about other countries' regional development stay out. */
+  country: RegExp
+  /** Round-ups that count places without naming them ("19 other cities and counties"). */
+  unnamedOthers: RegExp
+  /** Looking ahead: plans and calls are no happening. */
+  future: RegExp
+}
+
+const en: Lexicon = {
+  events: [
+    { type: 'groundbreaking', ceremony: true, re: /\bground[- ]?breaking\b|\bbroke\s+ground\b|\bfirst\s+spade(?:ful)?\b|\bfoundation[- ]stone\b|\bceremon(?:y|ies)\s+(?:for|of|marking)\s+(?:the\s+)?(?:start|launch|beginning)\s+of\s+(?:the\s+)?construction\b/i },
+    { type: 'inauguration', ceremony: true, re: /\binaugur\w*|\bcompletion\s+ceremon\w*|\bopening\s+ceremon\w*|\b(?:cut|cutting)\s+(?:the\s+)?(?:inaugural\s+)?(?:tape|ribbon)\b|\btape[- ]cutting\b|\bribbon[- ]cutting\b/i },
+    { type: 'production_start', ceremony: false, re: /\b(?:started|began|begun|commenced|starting|beginning)\s+(?:(?:its|their|the)\s+)?(?:trial\s+)?(?:production|operation)s?\b|\bwent\s+into\s+(?:operation|production)\b|\bput\s+into\s+operation\b/i },
+    { type: 'leader_visit', ceremony: false, re: /\binspected\b|\bvisited\b|\btoured\b|\blooked\s+(?:round|around)\b|\bwent\s+round\b|\bfield\s+guidance\b|\bon-the-spot\s+guidance\b|\binspection\b|\bmade\s+a\s+(?:tour|visit)\b/i },
+    { type: 'groundbreaking', ceremony: false, re: /\b(?:started|began|launched|start(?:ing)?\s+of|launch(?:ing)?\s+of|beginning\s+of)\s+(?:the\s+)?construction\b|\bconstruction\s+(?:was\s+|has\s+)?(?:started|began|begun|launched)\b/i },
+    { type: 'completion', ceremony: false, re: /\b(?:were|was|been|are|is|have\s+been|has\s+been)\s+(?:newly\s+|successfully\s+|splendidly\s+)?(?:completed|built|finished|erected)\b|\bcompletion\s+of\s+(?:the\s+)?(?:construction|factories|hospital)\b|\bconstruction\s+(?:was\s+|has\s+been\s+)?(?:completed|finished)\b|\bcompleted\s+(?:the\s+)?construction\b/i },
+    { type: 'construction_stage', ceremony: false, re: /\bunder\s+construction\b|\bconstruction\s+(?:is|was|are)\s+(?:progressing|going\s+on|under\s*way|in\s+full\s+swing)\b|\bframe\s+(?:work|construction)\b|\bfinishing\s+work\b/i },
+  ],
+  kinds: [
+    { kind: 'foodstuff_factory', re: /\bfood(?:stuff)?s?(?:[- ]processing)?\s+(?:factor|plant|mill)|\bfoodstuff\b|\bfood\s+factor/i },
+    { kind: 'garment_factory', re: /\bgarment|\bclothing\s+factor|\bclothes\s+factor/i },
+    { kind: 'daily_necessities_factory', re: /\bdaily\s+necessit|\bbasic\s+necessit|\bessential\s+goods|\bconsumer\s+goods\s+factor/i },
+    { kind: 'paper_mill', re: /\bpaper\s+(?:mill|factor|plant)/i },
+    { kind: 'hospital', re: /\bhospital/i },
+    { kind: 'leisure_complex', re: /\bleisure|\b(?:general\s+|comprehensive\s+)?service\s+(?:complex|centre|center|station)/i },
+    { kind: 'offshore_farm', re: /\boffshore\s+(?:farm|aquafarm)|\baquafarm|\bfish\s+farm/i },
+    { kind: 'grain_management_station', re: /\bgrain\s+(?:management|administration)/i },
+    { kind: 'seafood_processing', re: /\bseafood\s+processing|\bfish\s+processing/i },
+    { kind: 'housing', re: /\bhous(?:es|ing)\b|\bdwelling/i },
+  ],
+  leader: /\bKim\s+Jong[- ]?Un\b|\bKim\s+Jong-un\b|\b(?:the\s+)?General\s+Secretary\b|\bSupreme\s+Leader\b|\bNorth\s+Korean\s+leader\b|\bthe\s+leader\b/i,
+  presence: /\battend(?:ed|s|ing)?\b|\b(?:was|were)\s+present\b|\bpresent\s+(?:at|there)\b|\bdelivered\s+(?:a|an|the)\s+(?:\w+\s+)?(?:speech|address)\b|\bmade\s+(?:a|an)\s+(?:\w+\s+)?(?:speech|address)\b|\bcut\s+the\b|\btook\s+part\b|\bparticipated\b|\binspected\b|\bvisited\b|\btoured\b|\blooked\s+(?:round|around)\b|\bgave\s+(?:field|on-the-spot)\s+guidance\b|\bwent\s+round\b/i,
+  programme: /20\s?[×x*]\s?10|regional[- ]industry|regional[- ]development|local[- ]industry|regional\s+hospital|county\s+hospital|regional\s+rejuvenation|provincial\s+development/i,
+  country: /\bDPRK\b|North\s+Korea|\bKCNA\b|Pyongyang|Korean\s+People|Workers'\s+Party|\bWPK\b|Rodong\s+Sinmun/i,
+  unnamedOthers: /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|nineteen|several|many)\s+other\s+(?:cities|counties|places|regions|areas)\b|\band\s+other\s+(?:cities|counties|regions)\b/i,
+  future: /\bwill\s+be\b|\bplans?\s+to\b|\bare\s+to\s+be\b|\bis\s+to\s+be\b|\bscheduled\b|\bnext\s+year\b|\bto\s+be\s+built\b/i,
+}
+
+const ko: Lexicon = {
+  events: [
+    { type: 'groundbreaking', ceremony: true, re: /착공식|착공모임|착공의\s*첫삽|첫삽/ },
+    { type: 'inauguration', ceremony: true, re: /준공식|준공테프|개업식|개원식|조업식|준공\s*의식/ },
+    { type: 'production_start', ceremony: false, re: /생산을\s*시작|생산에\s*들어|조업을\s*시작|첫\s*생산|시운전/ },
+    { type: 'leader_visit', ceremony: false, re: /현지지도|돌아보|찾으시|시찰|료해하시/ },
+    { type: 'groundbreaking', ceremony: false, re: /착공(?!식)|건설을\s*시작|건설이\s*시작|건설에\s*착수/ },
+    { type: 'completion', ceremony: false, re: /완공|준공(?!식|테프)|일떠섰|건설되였|건설됐|건설되었|완공되/ },
+    { type: 'construction_stage', ceremony: false, re: /골조공사|마감공사|건설이\s*한창|건설이\s*진행|건설장/ },
+  ],
+  kinds: [
+    { kind: 'foodstuff_factory', re: /식료|식품공장|기초식품/ },
+    { kind: 'garment_factory', re: /피복|의류공장|옷공장/ },
+    { kind: 'daily_necessities_factory', re: /일용품|생활필수품|일용/ },
+    { kind: 'paper_mill', re: /종이공장|제지공장|제지|종이/ },
+    { kind: 'hospital', re: /병원/ },
+    { kind: 'leisure_complex', re: /종합봉사|봉사소|봉사기지|문화휴식|휴양/ },
+    { kind: 'offshore_farm', re: /양식장|가두리|바다농장/ },
+    { kind: 'grain_management_station', re: /량정사업소|양정사업소/ },
+    { kind: 'seafood_processing', re: /수산물가공|수산물\s*가공/ },
+    { kind: 'housing', re: /살림집|주택/ },
+  ],
+  leader: /김정은|총비서|위원장|원수님|경애하는/,
+  presence: /참석|참가|연설|돌아보|현지지도|테프를\s*끊|모시고|찾으시|료해|보셨/,
+  programme: /20\s?[×x*]\s?10|지방발전|지방공업|지방경제|지역발전|시[,·\s]*군\s*병원|군병원|지방병원/,
+  country: /조선|북한|북측|평양|김정은|노동당|로동당|조선중앙통신/,
+  unnamedOthers: /(?:\d+|여러)\s*개?\s*(?:다른\s*)?시[,·\s]*군(?:들)?에서|다른\s*\d+\s*개\s*시[,·\s]*군/,
+  future: /(?:할|될)\s*예정|계획이다|하기로|할\s*것/,
+}
+
+const ja: Lexicon = {
+  events: [
+    { type: 'groundbreaking', ceremony: true, re: /着工式|起工式|鍬入れ/ },
+    { type: 'inauguration', ceremony: true, re: /竣工式|落成式|完工式|開業式|操業式|開院式/ },
+    { type: 'production_start', ceremony: false, re: /生産を開始|操業を開始|稼働を開始|生産を始め/ },
+    { type: 'leader_visit', ceremony: false, re: /現地指導|視察|見て回|訪問し/ },
+    { type: 'groundbreaking', ceremony: false, re: /着工|建設(?:を|が)(?:開始|始ま)|建設に着手/ },
+    { type: 'completion', ceremony: false, re: /完成し|竣工し|完工し|建設され/ },
+    { type: 'construction_stage', ceremony: false, re: /建設中|建設が進/ },
+  ],
+  kinds: [
+    { kind: 'foodstuff_factory', re: /食料品|食品/ },
+    { kind: 'garment_factory', re: /被服|衣料|衣服/ },
+    { kind: 'daily_necessities_factory', re: /日用品|生活必需品/ },
+    { kind: 'paper_mill', re: /製紙|紙工場/ },
+    { kind: 'hospital', re: /病院/ },
+    { kind: 'leisure_complex', re: /総合奉仕|サービス|休養/ },
+    { kind: 'offshore_farm', re: /養殖/ },
+    { kind: 'grain_management_station', re: /糧政/ },
+    { kind: 'seafood_processing', re: /水産物加工|水産加工/ },
+    { kind: 'housing', re: /住宅/ },
+  ],
+  leader: /金正恩|総書記|委員長/,
+  presence: /出席|参加|演説|視察|訪れ|現地指導|見て回/,
+  programme: /20\s?[×x*]\s?10|地方発展|地方工業|地方病院|地域発展/,
+  country: /北朝鮮|朝鮮|平壌|金正恩|労働党|朝鮮中央通信/,
+  unnamedOthers: /他の\s*\d+\s*の?(?:市|郡)|\d+\s*の?(?:市・郡|市郡)/,
+  future: /予定|計画|方針/,
+}
+
+const zh: Lexicon = {
+  events: [
+    { type: 'groundbreaking', ceremony: true, re: /开工仪式|開工儀式|奠基仪式|奠基儀式|动工仪式|動工儀式|开工典礼|破土/ },
+    { type: 'inauguration', ceremony: true, re: /竣工仪式|竣工儀式|竣工典礼|竣工典禮|落成仪式|落成典礼|投产仪式|开业仪式/ },
+    { type: 'production_start', ceremony: false, re: /投产|投入生产|投入运营|开始生产/ },
+    { type: 'leader_visit', ceremony: false, re: /现地指导|現地指導|视察|視察|参观了|考察/ },
+    { type: 'groundbreaking', ceremony: false, re: /开工|開工|动工|動工|开始建设|開始建設/ },
+    { type: 'completion', ceremony: false, re: /竣工|建成|完工|落成/ },
+    { type: 'construction_stage', ceremony: false, re: /在建|正在建设|施工中/ },
+  ],
+  kinds: [
+    { kind: 'foodstuff_factory', re: /食品/ },
+    { kind: 'garment_factory', re: /服装|被服/ },
+    { kind: 'daily_necessities_factory', re: /日用品|日用/ },
+    { kind: 'paper_mill', re: /造纸|製紙|纸厂/ },
+    { kind: 'hospital', re: /医院|醫院/ },
+    { kind: 'leisure_complex', re: /综合服务|服务中心|休闲/ },
+    { kind: 'offshore_farm', re: /养殖/ },
+    { kind: 'grain_management_station', re: /粮政|粮食管理/ },
+    { kind: 'seafood_processing', re: /水产品加工|水产加工/ },
+    { kind: 'housing', re: /住宅|住房/ },
+  ],
+  leader: /金正恩|总书记|總書記|委员长/,
+  presence: /出席|参加|讲话|講話|视察|視察|参观|现地指导/,
+  programme: /20\s?[×x*]\s?10|地方发展|地方發展|地方工业|地方工業|地区发展|地方医院/,
+  country: /朝鲜|朝鮮|平壤|金正恩|劳动党|勞動黨/,
+  unnamedOthers: /其他\s*\d+\s*个?(?:市|郡)|等\s*\d+\s*个?市郡/,
+  future: /将于|将在|计划|拟/,
+}
+
+const ru: Lexicon = {
+  events: [
+    { type: 'groundbreaking', ceremony: true, re: /закладк\w*|церемони\w*\s+(?:начала|старта)\s+(?:строительства|строительных\s+работ)|перв\w+\s+(?:камн|лопат)\w*/i },
+    { type: 'inauguration', ceremony: true, re: /церемони\w*\s+(?:сдачи|ввода|открытия|завершения|торжественного)|торжественн\w*\s+(?:открыти|сдач|ввод)\w*|(?:сдач|ввод)\w*\s+в\s+эксплуатацию|перерез\w*\s+ленточк/i },
+    { type: 'production_start', ceremony: false, re: /начал\w*\s+(?:выпуск|производств|работ)\w*|запущен\w*\s+в\s+производств/i },
+    { type: 'leader_visit', ceremony: false, re: /посетил\w*|осмотрел\w*|инспектировал\w*|проинспектировал\w*|руководств\w*\s+на\s+месте|ознакомил\w*|побывал\w*/i },
+    { type: 'groundbreaking', ceremony: false, re: /начал\w*\s+строительств\w*|начато\s+строительство|стартовал\w*\s+строительств/i },
+    { type: 'completion', ceremony: false, re: /построен\w*|завершен\w*\s+строительств\w*|строительство\s+\w*\s*завершено|возведен\w*|открыт\w*/i },
+    { type: 'construction_stage', ceremony: false, re: /строятся|ведется\s+строительство|идет\s+строительство|в\s+стадии\s+строительства/i },
+  ],
+  kinds: [
+    { kind: 'foodstuff_factory', re: /пищев|продовольств|продуктов\s+питания/i },
+    { kind: 'garment_factory', re: /швейн|одежд|текстил/i },
+    { kind: 'daily_necessities_factory', re: /(?:товаров|предметов)\s+(?:первой\s+необходимости|повседневн|народного\s+потребления|широкого\s+потребления)|ширпотреб/i },
+    { kind: 'paper_mill', re: /бумаж|целлюлоз/i },
+    { kind: 'hospital', re: /больниц|госпитал/i },
+    { kind: 'leisure_complex', re: /бытового\s+обслуживания|комплекс\w*\s+(?:услуг|отдыха)|сервисн/i },
+    { kind: 'offshore_farm', re: /морск\w+\s+ферм|аквафер|рыбоводч/i },
+    { kind: 'grain_management_station', re: /зерн\w*\s+(?:управлен|хозяйств)/i },
+    { kind: 'seafood_processing', re: /переработк\w*\s+морепродукт|рыбоперераб/i },
+    { kind: 'housing', re: /жил\w*\s+(?:дом|квартал)/i },
+  ],
+  leader: /Ким\s+Чен\s+Ын\w*|генеральн\w+\s+секретар\w+|лидер\w*\s+КНДР|председател\w+\s+(?:Госсовета|Государственного)/i,
+  presence: /присутствова\w*|принял\w*\s+участие|участвова\w*|выступил\w*|посетил\w*|осмотрел\w*|перерезал|руководств\w*\s+на\s+месте/i,
+  programme: /20\s?[×x*]\s?10|регионального\s+развития|местной\s+промышленности|региональной\s+промышленности|развития\s+регионов/i,
+  country: /КНДР|Северн\w+\s+Коре\w*|Пхеньян\w*|ЦТАК|Ким\s+Чен\s+Ын|ТПК/i,
+  unnamedOthers: /(?:ещ[её]\s+)?\d+\s+(?:других\s+)?(?:город\w*\s+и\s+уезд\w*|уезд\w*)/i,
+  future: /будут?\s+построен|планиру\w*|предстоит|намечен/i,
+}
+
+const es: Lexicon = {
+  events: [
+    { type: 'groundbreaking', ceremony: true, re: /primera\s+piedra|ceremonia\s+de\s+(?:arranque|inicio|comienzo|colocaci[óo]n)|inicio\s+de\s+(?:la\s+)?(?:construcci[óo]n|obras?)|arranque\s+de\s+(?:la\s+)?(?:construcci[óo]n|obras?)|primera\s+palada/i },
+    { type: 'inauguration', ceremony: true, re: /inaugur\w*|ceremonia\s+de\s+(?:conclusi[óo]n|terminaci[óo]n|culminaci[óo]n|puesta\s+en\s+servicio)|cort\w*\s+(?:de\s+)?(?:la\s+)?cinta/i },
+    { type: 'production_start', ceremony: false, re: /(?:comenz|empez|inici)\w*\s+(?:a\s+)?produc\w*|entr\w*\s+en\s+(?:funcionamiento|operaci[óo]n|servicio)|puest\w+\s+en\s+(?:marcha|funcionamiento)/i },
+    { type: 'leader_visit', ceremony: false, re: /visit[óo]|visitaron|inspeccion\w*|recorri[óo]|direcci[óo]n\s+sobre\s+el\s+terreno|orientaci[óo]n\s+(?:sobre\s+el\s+terreno|in\s+situ)/i },
+    { type: 'groundbreaking', ceremony: false, re: /(?:comenz|empez|inici)\w*\s+(?:la\s+)?(?:construcci[óo]n|obras?)/i },
+    { type: 'completion', ceremony: false, re: /(?:fueron|fue|han\s+sido|ha\s+sido)\s+(?:construid|terminad|conclu[íi]d|completad|edificad)\w*|se\s+(?:construyeron|construy[óo]|edificaron|terminaron)|conclusi[óo]n\s+de\s+(?:la\s+)?(?:construcci[óo]n|obras?)/i },
+    { type: 'construction_stage', ceremony: false, re: /en\s+construcci[óo]n|avanza\w*\s+(?:la\s+)?construcci[óo]n/i },
+  ],
+  kinds: [
+    { kind: 'foodstuff_factory', re: /aliment|comestible/i },
+    { kind: 'garment_factory', re: /ropa|confecci|vestido|prendas/i },
+    { kind: 'daily_necessities_factory', re: /(?:art[íi]culos|productos|bienes)\s+de\s+(?:uso\s+)?(?:diario|cotidiano|primera\s+necesidad|consumo)|necesidades\s+(?:b[áa]sicas|diarias|cotidianas)/i },
+    { kind: 'paper_mill', re: /papel/i },
+    { kind: 'hospital', re: /hospital/i },
+    { kind: 'leisure_complex', re: /complejo\s+de\s+servicios|centro\s+de\s+servicios|recreo|ocio/i },
+    { kind: 'offshore_farm', re: /granja\s+marina|acuicultura|piscifactor/i },
+    { kind: 'grain_management_station', re: /gesti[óo]n\s+de\s+(?:granos|cereales)/i },
+    { kind: 'seafood_processing', re: /procesamiento\s+de\s+(?:mariscos|productos\s+marinos|pescado)/i },
+    { kind: 'housing', re: /viviendas/i },
+  ],
+  leader: /Kim\s+Jong[- ]?Un|Secretario\s+General|m[áa]ximo\s+(?:dirigente|l[íi]der)|l[íi]der\s+norcoreano/i,
+  presence: /asisti\w*|particip\w*|pronunci\w*\s+(?:un\s+)?discurso|estuvo\s+presente|visit\w*|inspeccion\w*|recorri\w*|cort[óo]/i,
+  programme: /20\s?[×x*]\s?10|desarrollo\s+regional|industria\s+(?:local|regional)|hospital(?:es)?\s+(?:regional|de\s+distrito)/i,
+  country: /RPDC|Corea\s+del\s+Norte|norcorean|Pyongyang|ACNC|Partido\s+del\s+Trabajo/i,
+  unnamedOthers: /otr[oa]s\s+\d+\s+(?:ciudades|distritos|condados|localidades)/i,
+  future: /ser[áa]n?\s+construid|se\s+construir[áa]n?|prev[ée]|planea/i,
+}
+
+const fr: Lexicon = {
+  events: [
+    { type: 'groundbreaking', ceremony: true, re: /premi[èe]re\s+pierre|c[ée]r[ée]monie\s+de\s+(?:lancement|d[ée]marrage|mise\s+en\s+chantier|d[ée]but)|lancement\s+des\s+travaux|d[ée]but\s+des\s+travaux|mise\s+en\s+chantier|coup\s+de\s+pioche|premier\s+coup\s+de\s+b[êe]che/i },
+    { type: 'inauguration', ceremony: true, re: /inaugur\w*|c[ée]r[ée]monie\s+(?:d'ach[èe]vement|de\s+(?:mise\s+en\s+service|fin\s+des\s+travaux|cl[ôo]ture))|coup[ée]?\w*\s+(?:le\s+)?ruban/i },
+    { type: 'production_start', ceremony: false, re: /mise\s+en\s+(?:production|exploitation)|(?:commenc|d[ée]marr)\w*\s+(?:la\s+|à\s+)?produ\w*|entr\w*\s+en\s+(?:service|production)/i },
+    { type: 'leader_visit', ceremony: false, re: /a\s+(?:visit[ée]|inspect[ée]|parcouru)|visite\s+d'inspection|direction\s+sur\s+place|s'est\s+rendu/i },
+    { type: 'groundbreaking', ceremony: false, re: /(?:commenc|d[ée]but|lanc)\w*\s+(?:la\s+|de\s+la\s+)?construction/i },
+    { type: 'completion', ceremony: false, re: /ach[èe]vement\s+de|(?:ont\s+[ée]t[ée]|a\s+[ée]t[ée]|sont|est)\s+(?:construit|achev|termin|[ée]rig|b[âa]ti)\w*|ach[èe]v[ée]e?s?\b/i },
+    { type: 'construction_stage', ceremony: false, re: /en\s+(?:cours\s+de\s+)?construction|chantier\s+avance/i },
+  ],
+  kinds: [
+    { kind: 'foodstuff_factory', re: /aliment/i },
+    { kind: 'garment_factory', re: /v[êe]tement|habillement|confection/i },
+    { kind: 'daily_necessities_factory', re: /(?:articles|produits|biens)\s+(?:de\s+premi[èe]re\s+n[ée]cessit[ée]|d'usage\s+courant|de\s+consommation\s+courante|quotidiens?)|n[ée]cessit[ée]s?\s+quotidiennes?/i },
+    { kind: 'paper_mill', re: /papeterie|papier/i },
+    { kind: 'hospital', re: /h[ôo]pital/i },
+    { kind: 'leisure_complex', re: /complexe\s+de\s+services|centre\s+de\s+services|loisirs/i },
+    { kind: 'offshore_farm', re: /ferme\s+(?:marine|aquacole)|aquaculture|pisciculture/i },
+    { kind: 'grain_management_station', re: /gestion\s+des\s+c[ée]r[ée]ales/i },
+    { kind: 'seafood_processing', re: /transformation\s+des\s+produits\s+(?:de\s+la\s+mer|marins)/i },
+    { kind: 'housing', re: /logements|habitations/i },
+  ],
+  leader: /Kim\s+Jong[- ]?Un|Secr[ée]taire\s+g[ée]n[ée]ral|dirigeant\s+nord-cor[ée]en/i,
+  presence: /assist[ée]\w*|particip\w*|prononc[ée]\s+(?:un\s+)?discours|[ée]tait\s+pr[ée]sent|pr[ée]sence\s+de|a\s+visit[ée]|a\s+inspect[ée]|a\s+parcouru|coup[ée]\s+le\s+ruban/i,
+  programme: /20\s?[×x*]\s?10|d[ée]veloppement\s+r[ée]gional|industrie\s+(?:locale|r[ée]gionale)|h[ôo]pita(?:l|ux)\s+r[ée]giona/i,
+  country: /RPDC|Cor[ée]e\s+du\s+Nord|nord-cor[ée]en|Pyongyang|ATCC|KCNA|Parti\s+du\s+travail/i,
+  unnamedOthers: /\d+\s+autres\s+(?:villes|districts|arrondissements|comt[ée]s|localit[ée]s)/i,
+  future: /sera\s+construit|seront\s+construit|pr[ée]vu|projet/i,
+}
+
+const de: Lexicon = {
+  events: [
+    { type: 'groundbreaking', ceremony: true, re: /Grundsteinlegung\w*|Spatenstich\w*|Baubeginn\w*|Baustart|Zeremonie\s+zum\s+(?:Beginn|Start)\s+de[rs]\s+Bau|Beginn\s+de[rs]\s+Bau(?:s|arbeiten|es)/ },
+    { type: 'inauguration', ceremony: true, re: /Einweihung\w*|eingeweiht|Er[öo]ffnungs(?:zeremonie|feier)|Fertigstellungs(?:zeremonie|feier)|Inbetriebnahme(?:zeremonie|feier)|feierlich\s+er[öo]ffnet|Band\s+durchschnitt/ },
+    { type: 'production_start', ceremony: false, re: /Produktion\s+(?:aufgenommen|begonnen|angelaufen)|nahm\w*\s+(?:die\s+)?Produktion\s+auf|in\s+Betrieb\s+genommen/ },
+    { type: 'leader_visit', ceremony: false, re: /besuchte|besichtigte|inspizierte|Vor-Ort-(?:Anleitung|Inspektion|Besichtigung)|vor\s+Ort\s+angeleitet/ },
+    { type: 'groundbreaking', ceremony: false, re: /Bau\w*\s+(?:begann|begonnen)|(?:begann|begonnen)\s+\w*\s*(?:mit\s+dem\s+)?Bau/ },
+    { type: 'completion', ceremony: false, re: /fertiggestellt|Fertigstellung|errichtet|(?:wurden|wurde|sind)\s+\w*\s*gebaut/ },
+    { type: 'construction_stage', ceremony: false, re: /im\s+Bau\b|Bauarbeiten\s+(?:laufen|gehen\s+voran)/ },
+  ],
+  kinds: [
+    { kind: 'foodstuff_factory', re: /Lebensmittel|Nahrungsmittel|Nahrungs/i },
+    { kind: 'garment_factory', re: /Bekleidung|Kleidung|Textil|Konfektion/i },
+    { kind: 'daily_necessities_factory', re: /Gebrauchsg[üu]ter|Bedarfsartikel|Bedarfsg[üu]ter|Konsumg[üu]ter|t[äa]glichen\s+Bedarf/i },
+    { kind: 'paper_mill', re: /Papier/i },
+    { kind: 'hospital', re: /Krankenh[äa]us|Klinik|Hospital/i },
+    { kind: 'leisure_complex', re: /Dienstleistungs(?:komplex|zentrum)|Freizeit|Service(?:komplex|zentrum)/i },
+    { kind: 'offshore_farm', re: /Aquakultur|Fischzucht|Meeresfarm|Offshore-Farm/i },
+    { kind: 'grain_management_station', re: /Getreideverwaltung/i },
+    { kind: 'seafood_processing', re: /Meeresfr[üu]chte|Fischverarbeitung/i },
+    { kind: 'housing', re: /Wohnh[äa]us|Wohnungen/i },
+  ],
+  leader: /Kim\s+Jong[- ]?Un|Generalsekret[äa]r|nordkoreanische\w*\s+(?:Machthaber|F[üu]hrer|Staatschef)/i,
+  presence: /nahm\w*\s+\w*\s*teil|teilgenommen|anwesend|hielt\s+(?:eine\s+)?Rede|besuchte|besichtigte|inspizierte|beiwohnte|wohnte\b|Teilnahme|Anwesenheit|durchschnitt/i,
+  programme: /20\s?[×x*]\s?10|Regionalentwicklung|regionale[nr]?\s+Entwicklung|Regionalindustrie|(?:regionale|lokale|örtliche)[nr]?\s+Industrie|Lokalindustrie|Kreiskrankenh/i,
+  country: /KDVR|DVRK|Nordkorea|nordkoreanisch|Pjöngjang|Pyongyang|KCNA|KZNA|Partei\s+der\s+Arbeit/i,
+  unnamedOthers: /\d+\s+(?:weitere[n]?|andere[n]?)\s+(?:St[äa]dte|Kreise|Bezirke|Orte)/i,
+  future: /(?:wird|werden)\s+\w*\s*gebaut|geplant|soll(?:en)?\s/i,
+}
+
+const tables: Record<Exclude<IntakeLanguage, 'und'>, Lexicon> = { en, ko, ja, zh, ru, es, fr, de }
+
+export function lexiconFor(language: IntakeLanguage): Lexicon {
+  return language === 'und' ? en : tables[language]
+}

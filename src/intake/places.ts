@@ -1,0 +1,294 @@
+/**
+ * @module Finds the places a report names and decides which gazetteer units they are, in two
+ * steps kept apart (as Mordecai does): *spotting* — every span of the text that is a name form of
+ * some unit, in any script, with its character offsets — then *ranking* with the context: the
+ * resolver's reading of the span, the province written next to it, the provinces the report names
+ * elsewhere, and the facility the report is about.
+ *
+ * Spotting is a handful of map lookups per capitalised word (Latin, Cyrillic) or per unit word
+ * (군/시/구역 in hangul, 郡/市/區 in Chinese characters), over indexes built once per gazetteer.
+ */
+import { hanjaKeys, hasHan } from '../model/names/hanja.ts'
+import { foldText, hangulKeys, latinKeys, skeleton } from '../model/names/normalize.ts'
+import { createResolver, type GazetteerLocality, type GazetteerProvince, type Resolver } from '../model/names/resolve.ts'
+import { cyrillicToLatin, hasCyrillic, looseKey, looseKeyOfLatin, russianStems } from './cyrillic.ts'
+
+export interface Gazetteer {
+  localities: readonly GazetteerLocality[]
+  provinces: readonly GazetteerProvince[]
+}
+
+export interface PlaceMention {
+  /** The span as written, with its unit word when there is one ("Unsan County", 은산군). */
+  text: string
+  start: number
+  end: number
+  /** A unit word (County, 군, 郡, уезд, Kreis…) marks the span as a place. */
+  unit: boolean
+  /** Plural unit word after a list ("… and Puryong counties"): the list's other names are places too. */
+  plural: boolean
+  /** Units the span may name, from the spotting index. */
+  spotted: string[]
+  script: 'latin' | 'hangul' | 'han' | 'cyrillic'
+}
+
+export interface ProvinceMention {
+  id: string
+  text: string
+  start: number
+  end: number
+  /** Written on its own ("Pyongyang"), not as a province ("Pyongyang City", "Kangwon Province"). */
+  bare: boolean
+}
+
+export interface PlaceFinder {
+  resolver: Resolver
+  provinceOf(id: string): string | null
+  findPlaces(text: string): PlaceMention[]
+  findProvinces(text: string): ProvinceMention[]
+}
+
+const add = (map: Map<string, Set<string>>, key: string, id: string) => {
+  if (!key) return
+  let set = map.get(key)
+  if (!set) map.set(key, (set = new Set()))
+  set.add(id)
+}
+
+// Words after a name that make it a unit (English and the romanised unit words), singular or plural.
+const unitAfter = /^(?:[- ]?(?:county|counties|country|city|cities|district|districts|gun|kun|guyok|kuyok|up|eup|ŭp|si|shi|town|area|zone))\b/i
+const pluralAfter = /^[- ]?(?:counties|cities|districts)\b/i
+// Words before a name that make it a unit (German, French, Spanish).
+const unitBefore = /(?:\bKreis(?:es)?|\bKreisstadt|\bStadt|\bStadtbezirk|\bBezirk|\bcomt[ée]s?\s+(?:de\s+|d')|\bdistricts?\s+(?:de\s+|d')|\bville\s+(?:de\s+|d')|\barrondissements?\s+(?:de\s+|d')|\bcondados?\s+(?:de\s+)?|\bdistritos?\s+(?:de\s+)?|\bciudad(?:es)?\s+(?:de\s+)?|\bmunicipios?\s+(?:de\s+)?|\bprefecturas?\s+(?:de\s+)?)\s*$/i
+const cyrUnitNear = /^\s*(?:уезд\w*|город\w*|район\w*)|(?:уезд\w*|город\w*|район\w*)\s*$/i
+// Korean surnames: a span that starts with one and has no unit word is a person ("Kim Jong Suk").
+const surnames = new Set(['kim', 'ri', 'pak', 'choe', 'jo', 'o', 'kang', 'han', 'jon', 'jong', 'hwang', 'yun', 'chon', 'ryu', 'so', 'son', 'ho', 'ju', 'ko', 'mun', 'an', 'sin', 'paek', 'yang', 'song', 'cha', 'ji', 'thae'])
+
+const MAX_WORDS = 4
+
+export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
+  const resolver = createResolver(gazetteer)
+  const provinceOfId = new Map(gazetteer.localities.map((l) => [l.id, l.province]))
+  const latin = new Map<string, Set<string>>()
+  const loose = new Map<string, Set<string>>()
+  const hangul = new Map<string, Set<string>>()
+  const han = new Map<string, Set<string>>()
+  const provinceNames = new Set<string>()
+  for (const p of gazetteer.provinces) {
+    for (const f of [p.plain, p.mr, p.rr, ...p.aliases]) if (!hasHan(f) && !/[가-힣]/.test(f)) provinceNames.add(skeleton(latinKeys(f).spelled))
+  }
+  for (const l of gazetteer.localities) {
+    const forms = [l.plain, l.mr, l.rr, l.hangul, ...(l.hanja ? [l.hanja] : []), ...l.aliases, ...l.former_names]
+    for (const f of forms) {
+      if (/[가-힣]/.test(f)) {
+        const k = hangulKeys(f)
+        add(hangul, k.stripped ?? k.full, l.id)
+        add(hangul, k.full, l.id)
+      } else if (hasHan(f)) {
+        const k = hanjaKeys(f)
+        add(han, k.stripped ?? k.full, l.id)
+      } else {
+        const spelled = latinKeys(f).spelled
+        if (spelled.length < 3) continue
+        add(latin, skeleton(spelled), l.id)
+        add(loose, looseKey(spelled), l.id)
+      }
+    }
+    add(loose, looseKeyOfLatin(l.plain), l.id)
+  }
+  const hangulStemMax = Math.max(...[...hangul.keys()].map((k) => k.length))
+  const hanStemMax = Math.max(...[...han.keys()].map((k) => k.length), 1)
+
+  function latinPlaces(text: string, out: PlaceMention[]): void {
+    const words: { w: string; start: number; end: number }[] = []
+    const wordRe = /[\p{L}\p{M}][\p{L}\p{M}'’ʼ]*/gu
+    for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) words.push({ w: m[0], start: m.index, end: m.index + m[0].length })
+    for (let i = 0; i < words.length; i++) {
+      const first = words[i]!
+      if (!/^\p{Lu}/u.test(first.w)) continue
+      if (/[\u0400-\u04ff]/.test(first.w)) continue
+      for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
+        const span = words.slice(i, i + n)
+        // Words of one name are apart by a space or a hyphen only, and each is capitalised or
+        // follows a hyphen ("Kim Jong-suk", "Ryonggang-up").
+        let ok = true
+        for (let k = 1; k < span.length; k++) {
+          const gap = text.slice(span[k - 1]!.end, span[k]!.start)
+          if (!/^[- ]$/.test(gap) || (gap === ' ' && !/^\p{Lu}/u.test(span[k]!.w))) ok = false
+        }
+        if (!ok) continue
+        const spelled = foldText(span.map((s) => s.w).join('')).replace(/[^a-z]/g, '')
+        if (spelled.length < 3) continue
+        const key = skeleton(spelled)
+        const ids = latin.get(key)
+        if (!ids) continue
+        const start = first.start
+        let end = span[span.length - 1]!.end
+        const after = text.slice(end, end + 12)
+        const unitM = unitAfter.exec(after)
+        const before = unitBefore.test(text.slice(Math.max(0, start - 30), start))
+        const unit = Boolean(unitM) || before
+        // A province's name on its own is the province (Pyongyang, Nampho), and a person's name is no place.
+        if (!unit && provinceNames.has(key)) break
+        if (!unit && surnames.has(foldText(first.w)) && n > 1) break
+        if (!unit && n === 1 && spelled.length < 4) break
+        if (unitM) end += unitM[0].length
+        out.push({ text: text.slice(start, end), start, end, unit, plural: Boolean(unitM && pluralAfter.test(after)), spotted: [...ids], script: 'latin' })
+        i += n - 1
+        break
+      }
+    }
+  }
+
+  function cyrillicPlaces(text: string, out: PlaceMention[]): void {
+    const re = /[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*/g
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const word = m[0]
+      let found: Set<string> | undefined
+      for (const stem of russianStems(word.replace(/-/g, ''))) {
+        found = loose.get(looseKey(cyrillicToLatin(stem).replace(/[^a-z]/g, '')))
+        if (found) break
+      }
+      if (!found) continue
+      const start = m.index
+      const end = start + word.length
+      const unit = cyrUnitNear.test(text.slice(end, end + 12)) || cyrUnitNear.test(text.slice(Math.max(0, start - 12), start))
+      if (!unit && word.length < 5) continue
+      out.push({ text: word, start, end, unit, plural: false, spotted: [...found], script: 'cyrillic' })
+    }
+  }
+
+  function hangulPlaces(text: string, out: PlaceMention[]): void {
+    // A unit word, then the longest known stem ending right before it.
+    const re = /(구역|지구|군|시|구|읍)/g
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const unitStart = m.index
+      let best: { start: number; ids: Set<string> } | null = null
+      for (let len = Math.min(hangulStemMax, unitStart); len >= 1; len--) {
+        const start = unitStart - len
+        const stem = text.slice(start, unitStart)
+        if (!/^[가-힣]+$/.test(stem)) continue
+        const ids = hangul.get(stem)
+        if (!ids) continue
+        // The stem starts a word, or follows a province written onto it (평안남도성천군).
+        const prev = text[start - 1]
+        if (prev && /[가-힣]/.test(prev) && !/[도시]$/.test(text.slice(0, start))) continue
+        best = { start, ids }
+        break
+      }
+      if (!best) continue
+      const end = unitStart + m[0].length
+      // 시군 (cities and counties), 장군 (general) and the like are no place: the stem must be known.
+      out.push({ text: text.slice(best.start, end), start: best.start, end, unit: true, plural: false, spotted: [...best.ids], script: 'hangul' })
+    }
+  }
+
+  function hanPlaces(text: string, out: PlaceMention[]): void {
+    const re = /(區域|区域|地區|地区|郡|市|區|区|县|縣)/g
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const unitStart = m.index
+      for (let len = Math.min(hanStemMax, unitStart); len >= 1; len--) {
+        const start = unitStart - len
+        const raw = text.slice(start, unitStart)
+        if (!/^[\u3400-\u9fff\uf900-\ufaff]+$/.test(raw)) continue
+        const ids = han.get(hanjaKeys(raw).full)
+        if (!ids) continue
+        const end = unitStart + m[0].length
+        out.push({ text: text.slice(start, end), start, end, unit: true, plural: false, spotted: [...ids], script: 'han' })
+        break
+      }
+    }
+  }
+
+  function findPlaces(text: string): PlaceMention[] {
+    const out: PlaceMention[] = []
+    if (/[a-zA-Z]/.test(text)) latinPlaces(text, out)
+    if (hasCyrillic(text)) cyrillicPlaces(text, out)
+    if (/[가-힣]/.test(text)) hangulPlaces(text, out)
+    if (hasHan(text)) hanPlaces(text, out)
+    return out.sort((a, b) => a.start - b.start)
+  }
+
+  // ---- provinces ---------------------------------------------------------------------------
+
+  const dirWords: [RegExp, string][] = [
+    [/^(?:south|süd|sud|sur|южн\w*|南)$/i, 'South'],
+    [/^(?:north|nord|norte|северн\w*|北)$/i, 'North'],
+  ]
+  const latinProvince =
+    /\b(?:(North|South|Nord|Süd|Sud)[- ])?(\p{Lu}[\p{L}'’]+(?:[- ](?:namdo|pukto|bukto|nam-do|puk-to|buk-do))?)(?:[- ](?:du\s+|del\s+)?(Sud|Nord|Sur|Norte|Süd))?(?:\s+(Province|Provinz|Municipality|City|province|provincia))?/gu
+  const provinceLead = /(?:\b(?:Province|Provinz|Bezirk|provincia|province)\s+(?:de\s+|du\s+|of\s+|d')?)$/i
+
+  function findProvinces(text: string): ProvinceMention[] {
+    const out: ProvinceMention[] = []
+    if (/[a-zA-Z]/.test(text)) {
+      latinProvince.lastIndex = 0
+      for (let m = latinProvince.exec(text); m; m = latinProvince.exec(text)) {
+        const lead = m[1] ?? m[3]
+        const stem = m[2]!
+        const marked = Boolean(m[4]) || Boolean(lead) || /(?:nam|puk|buk)-?(?:do|to)$/i.test(stem) || provinceLead.test(text.slice(Math.max(0, m.index - 20), m.index))
+        const dir = lead ? (dirWords.find(([re]) => re.test(lead))?.[1] ?? '') : ''
+        const guess = `${dir ? `${dir} ` : ''}${stem}`
+        const p = resolver.resolveProvince(guess)
+        if (!p || p.score < 0.9) {
+          if (!m[2]) latinProvince.lastIndex = m.index + 1
+          continue
+        }
+        // "Pyongyang" alone is in every dateline: a province only when written as one.
+        const bare = !marked
+        if (bare && !provinceNames.has(skeleton(latinKeys(stem).spelled))) continue
+        out.push({ id: p.id, text: m[0], start: m.index, end: m.index + m[0].length, bare })
+      }
+    }
+    if (/[가-힣]/.test(text)) {
+      const re = /[가-힣]{1,5}(?:남도|북도|도|직할시|특별시|시)|평남|평북|함남|함북|황남|황북|평양|남포|라선|개성/g
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const p = resolver.resolveProvince(m[0])
+        if (p && p.score >= 0.9) out.push({ id: p.id, text: m[0], start: m.index, end: m.index + m[0].length, bare: !/(?:도|시)$/.test(m[0]) })
+      }
+    }
+    if (hasHan(text)) {
+      const re = /[\u3400-\u9fff]{1,4}?(?:南道|北道|道|直轄市|直辖市|市)/g
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        for (let s = 0; s < m[0].length - 1; s++) {
+          const p = resolver.resolveProvince(m[0].slice(s))
+          if (p && p.score >= 0.9) {
+            out.push({ id: p.id, text: m[0].slice(s), start: m.index + s, end: m.index + m[0].length, bare: false })
+            break
+          }
+        }
+      }
+    }
+    if (hasCyrillic(text)) {
+      const re = /(?:(Южн\w*|Северн\w*)\s+)?([А-ЯЁ][а-яё]+)(?:-(Намдо|Пукто|Пукдо))?/g
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const dir = m[1] ? (/^Ю/.test(m[1]) ? 'South' : 'North') : m[3] ? (/Нам/.test(m[3]) ? 'South' : 'North') : ''
+        const stems = russianStems(m[2]!).map((s) => cyrillicToLatin(s))
+        const id = cyrillicProvince(dir, stems)
+        if (id) out.push({ id, text: m[0], start: m.index, end: m.index + m[0].length, bare: !dir && !/провинци/i.test(text.slice(Math.max(0, m.index - 12), m.index)) })
+      }
+    }
+    return out.sort((a, b) => a.start - b.start)
+  }
+
+  // Kontsevich province stems (Пхёнан, Хамгён, Хванхэ, Чаган, Рянган, Канвон) on loose keys.
+  const provinceLoose = new Map<string, string>()
+  for (const p of gazetteer.provinces) {
+    for (const f of [p.plain, p.mr, ...p.aliases]) {
+      if (/[가-힣\u4e00-\u9fff]/.test(f)) continue
+      const words = foldText(f).split(/[^a-z]+/).filter(Boolean)
+      const dir = words.includes('south') ? 'South' : words.includes('north') ? 'North' : ''
+      const stem = words.filter((w) => !['south', 'north', 'province', 'city', 'municipality', 'special', 'directly', 'governed'].includes(w)).join('')
+      if (stem && !/(?:namdo|bukto|pukto)$/.test(stem)) provinceLoose.set(`${dir}:${looseKey(stem)}`, p.id)
+    }
+  }
+  function cyrillicProvince(dir: string, stems: string[]): string | null {
+    for (const s of stems) {
+      const id = provinceLoose.get(`${dir}:${looseKey(s.replace(/[^a-z]/g, ''))}`)
+      if (id) return id
+    }
+    return null
+  }
+
+  return { resolver, provinceOf: (id) => provinceOfId.get(id) ?? null, findPlaces, findProvinces }
+}
