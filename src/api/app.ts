@@ -20,6 +20,8 @@ import { responseCache } from './cache.ts'
 import { registerEvents } from './routes/events.ts'
 import { registerExports } from './routes/exports.ts'
 import { registerImportRoute } from './routes/import.ts'
+import { registerIntake } from './routes/intake.ts'
+import { registerProposals } from './routes/proposals.ts'
 import { registerHealth } from './routes/health.ts'
 import { registerLocalities } from './routes/localities.ts'
 import { registerPrograms } from './routes/programs.ts'
@@ -101,6 +103,8 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   registerStats(app, today)
   registerExports(app)
   registerImportRoute(app)
+  registerIntake(app)
+  registerProposals(app)
 
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: apiInfo })
   registerStatic(app)
