@@ -22,6 +22,8 @@ import { previewLimit } from './previewLimit.ts'
 import { registerEvents } from './routes/events.ts'
 import { registerExports } from './routes/exports.ts'
 import { registerImportRoute } from './routes/import.ts'
+import { registerIntake } from './routes/intake.ts'
+import { registerProposals } from './routes/proposals.ts'
 import { registerHealth } from './routes/health.ts'
 import { registerLocalities } from './routes/localities.ts'
 import { registerPrograms } from './routes/programs.ts'
@@ -109,6 +111,8 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   registerExports(app)
   registerImportRoute(app)
   registerReconcile(app)
+  registerIntake(app)
+  registerProposals(app)
 
   queries.load(app.openAPIRegistry.definitions)
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: apiInfo })

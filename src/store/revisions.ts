@@ -19,10 +19,11 @@ export interface RevisionRow {
   source_id: string | null
   batch: string | null
   reverts: number | null
+  proposal_id: number | null
 }
 
 function toRevision(r: Record<string, unknown>): RevisionRow {
-  return { ...(r as unknown as RevisionRow), at: new Date(r.at as string).toISOString() }
+  return { ...(r as unknown as RevisionRow), proposal_id: (r.proposal_id as number | null | undefined) ?? null, at: new Date(r.at as string).toISOString() }
 }
 
 export async function revisionById(db: Kysely<DB>, id: number): Promise<RevisionRow | null> {

@@ -125,6 +125,7 @@ export interface RevisionsTable {
   source_id: string | null
   batch: string | null
   reverts: ColumnType<number | null, number | null | undefined, number | null>
+  proposal_id: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface UsersTable {
@@ -169,6 +170,59 @@ export interface SchemaMigrationsTable {
   applied_at: ColumnType<Date | string, string | undefined, never>
 }
 
+type Stamp = ColumnType<Date | string, string | undefined, string>
+type MaybeStamp = ColumnType<Date | string | null, string | null | undefined, string | null>
+
+export interface ReportsTable {
+  id: string
+  url: string | null
+  text_hash: string
+  text: string
+  title: string | null
+  published: string | null
+  language: string | null
+  publisher: string | null
+  kind: string
+  via: string
+  feed_url: string | null
+  received_by: string
+  received_at: Stamp
+  source_id: string | null
+}
+
+export interface ProposalsTable {
+  id: Generated<number>
+  report_id: string
+  seq: number
+  event: Json<Record<string, unknown>>
+  match_kind: string
+  match: Json<Record<string, unknown>>
+  state: ColumnType<string, string | undefined, string>
+  decided_by: string | null
+  decided_at: MaybeStamp
+  reason: string | null
+  accepted: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>
+  batch: string | null
+  created_at: Stamp
+}
+
+export interface FeedsTable {
+  url: string
+  failures: ColumnType<number, number | undefined, number>
+  next_poll_at: Stamp
+  last_polled_at: MaybeStamp
+  last_ok_at: MaybeStamp
+  last_error: string | null
+}
+
+export interface FeedItemsTable {
+  feed_url: string
+  item_key: string
+  seen_at: Stamp
+  report_id: string | null
+  error: string | null
+}
+
 export interface DB {
   meta: MetaTable
   programs: ProgramsTable
@@ -184,6 +238,10 @@ export interface DB {
   api_tokens: ApiTokensTable
   login_failures: LoginFailuresTable
   schema_migrations: SchemaMigrationsTable
+  reports: ReportsTable
+  proposals: ProposalsTable
+  feeds: FeedsTable
+  feed_items: FeedItemsTable
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>

@@ -17,6 +17,8 @@ export interface RevisionContext {
   source_id?: string | null
   batch: string
   reverts?: number | null
+  /** The intake proposal an accept writes for: its revisions cite it. */
+  proposal_id?: number | null
 }
 
 export interface StoredRecord {
@@ -46,6 +48,7 @@ async function appendRevision(
       source_id: ctx.source_id ?? null,
       batch: ctx.batch,
       reverts: ctx.reverts ?? null,
+      proposal_id: ctx.proposal_id ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow()

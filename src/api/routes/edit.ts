@@ -38,6 +38,7 @@ export const RevisionSchema = z
     source_id: z.string().nullable(),
     batch: z.string().nullable(),
     reverts: z.number().nullable(),
+    proposal_id: z.number().nullable().describe('The intake proposal whose accept wrote this revision.'),
     changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
   })
   .meta({ id: 'Revision' })
@@ -50,7 +51,7 @@ export function revisionView(r: RevisionRow): z.infer<typeof RevisionSchema> {
     r.action === 'update'
       ? fields.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null)).map((f) => ({ field: f, before: before[f] ?? null, after: after[f] ?? null }))
       : []
-  return { id: r.id, at: r.at, actor: r.actor, entity_type: r.entity_type, entity_id: r.entity_id, action: r.action as 'create', comment: r.comment, source_id: r.source_id, batch: r.batch, reverts: r.reverts, changes }
+  return { id: r.id, at: r.at, actor: r.actor, entity_type: r.entity_type, entity_id: r.entity_id, action: r.action as 'create', comment: r.comment, source_id: r.source_id, batch: r.batch, reverts: r.reverts, proposal_id: r.proposal_id, changes }
 }
 
 export const WriteResult = z

@@ -29,9 +29,9 @@ export async function runWrite<T>(
   user: Pick<User, 'name'>,
   comment: string | undefined,
   fn: (trx: Transaction<DB>, ctx: RevisionContext) => Promise<T>,
-  options: { source_id?: string | null; reverts?: number | null } = {},
+  options: { source_id?: string | null; reverts?: number | null; proposal_id?: number | null } = {},
 ): Promise<WriteResult<T>> {
-  const ctx: RevisionContext = { actor: user.name, comment: checkComment(comment), batch: randomUUID(), source_id: options.source_id ?? null, reverts: options.reverts ?? null }
+  const ctx: RevisionContext = { actor: user.name, comment: checkComment(comment), batch: randomUUID(), source_id: options.source_id ?? null, reverts: options.reverts ?? null, proposal_id: options.proposal_id ?? null }
   const out = await tracker.store.db.transaction().execute(async (trx) => {
     const result = await fn(trx, ctx)
     const data_version = await bumpDataVersion(trx)
