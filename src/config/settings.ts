@@ -115,7 +115,7 @@ export const settings = {
   publicUrl: {
     env: 'TRACKER_PUBLIC_URL',
     default: undefined,
-    help: 'The address people and tools reach the tracker at, e.g. https://tracker.example.org; links the server hands out (the reconciliation service\'s view and preview URLs) start with it. Unset: http://localhost:PORT.',
+    help: 'The address people and tools reach the tracker at, e.g. https://tracker.example.org; links the server hands out (feeds, the reconciliation service\'s view and preview URLs) start with it, never the request\'s Host. Unset: http://localhost:PORT.',
     parse: (raw: string) => httpUrl('TRACKER_PUBLIC_URL')(raw).replace(/\/+$/, ''),
   },
   tileUrl: {
@@ -160,12 +160,6 @@ export const settings = {
     default: String(64 * 1024 * 1024),
     help: 'Most bytes of response bodies the read cache keeps in memory; the least recently used are dropped first.',
     parse: integer('TRACKER_CACHE_MAX_BYTES', 0, 16 * 1024 * 1024 * 1024),
-  },
-  publicUrl: {
-    env: 'TRACKER_PUBLIC_URL',
-    default: undefined,
-    help: 'The address people reach the tracker at, e.g. https://tracker.example.org; links in feeds are built from it. Unset: the address the server listens on. Never taken from the request.',
-    parse: (raw: string) => httpUrl('TRACKER_PUBLIC_URL')(raw).replace(/\/+$/, ''),
   },
   headersTimeoutMs: {
     env: 'TRACKER_HEADERS_TIMEOUT_MS',
