@@ -49,6 +49,15 @@ describe('OpenAPI document', () => {
       '/api/revisions/{id}': '1',
     }
     const admin = await createApiToken(t.tracker.store.db, (await createAccount(t.tracker.store.db, 'root', 'admin', 'admin-password-1')).name, 'read test')
+    // A report taken in, so the review queue has a proposal to show.
+    const intake = await t.app.request('/api/intake', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Pyongyang, January 21 (KCNA) -- Newly built regional-industry factories were inaugurated in Onchon County, Nampo City, on January 20.', published: '2025-01-21', url: 'https://kcna.example/read-test' }),
+    })
+    const queued = (await intake.json()) as { proposals?: { id: string }[] }
+    const proposals = (await (await t.app.request('/api/proposals', { headers: { authorization: `Bearer ${admin}` } })).json()) as { items: { id: string }[] }
+    ids['/api/proposals/{id}'] = String(queued.proposals?.[0]?.id ?? proposals.items[0]?.id ?? '')
     for (const p of paths) {
       const url = ids[p] ? p.replace('{id}', encodeURIComponent(ids[p])) : p
       expect(p.includes('{') ? Boolean(ids[p]) : true, `test knows an id for ${p}`).toBe(true)
