@@ -2,7 +2,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+
+// Each test spawns real `tracker` processes (a few seconds each on a loaded 2-core machine).
+vi.setConfig({ testTimeout: 300_000 })
 import { buildProgram } from '../../src/cli/main.ts'
 import { runCli } from '../support/cli.ts'
 

@@ -3,7 +3,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { unzipSync } from 'fflate'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+// Each test spawns real `tracker` processes (a few seconds each on a loaded 2-core machine).
+vi.setConfig({ testTimeout: 300_000 })
 import { runCli } from '../support/cli.ts'
 
 const seed = new URL('../../../shared/seeds/wikipedia-20x10-policy.txt', import.meta.url).pathname
