@@ -1,7 +1,8 @@
 /**
  * Access: every non-GET route of /api/openapi.json (enumerated from the document, so a new write
  * route cannot be forgotten) refuses anonymous requests with 401 and viewer-token requests with
- * 403 — except the documented public ones: signing in and out (POST/DELETE /api/session) and
+ * 403 — except the documented public ones: signing in and out (POST/DELETE /api/session), name
+ * reconciliation queries (POST /api/reconcile, a read) and
  * import previews (POST /api/import with dry_run unset or true). Quick, so it runs in `npm test`
  * as well as in `npm run test:reliability`.
  */
@@ -11,7 +12,8 @@ import { bundledApp, type TestApp } from '../support/app.ts'
 import { facts, reliabilityRun, report } from './support.ts'
 
 /** The non-GET operations open to everyone, as documented. */
-const publicWrites = new Set(['POST /api/session', 'DELETE /api/session'])
+// POST /api/reconcile is a read: OpenRefine sends its queries by POST (Reconciliation API 0.2).
+const publicWrites = new Set(['POST /api/session', 'DELETE /api/session', 'POST /api/reconcile'])
 
 describe('access', () => {
   let t: TestApp
