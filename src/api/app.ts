@@ -40,6 +40,8 @@ export interface AppOptions {
   startedAt?: Date
   /** Set while the server shuts down: responses then close their connection. */
   lifecycle?: { closing: boolean }
+  /** The address the server listens on, once known: links fall back to it when TRACKER_PUBLIC_URL is unset. */
+  listenUrl?: () => string | undefined
   /** Today's date (YYYY-MM-DD); tests fix it. */
   today?: () => string
 }
@@ -51,13 +53,18 @@ export const apiInfo = {
     "Open data on North Korea's Regional Development 20×10 Policy: programs, localities, projects, events, sources and claims. Lists return `{ items, total }`; errors return `{ error: { code, message, details? } }`.",
 }
 
-export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { closing: false }, today = () => tracker.config.today ?? todayDate() }: AppOptions): OpenAPIHono<AppEnv> {
+export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { closing: false }, listenUrl = () => undefined, today = () => tracker.config.today ?? todayDate() }: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  const { host, port } = tracker.config
+  const fallback = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`
+  // Never the request's Host header: a feed or link must not point wherever a client says.
+  const publicUrl = () => tracker.config.publicUrl ?? listenUrl() ?? fallback
 
   app.use('*', async (c, next) => {
     c.set('tracker', tracker)
     c.set('log', log)
     c.set('startedAt', startedAt)
+    c.set('publicUrl', publicUrl())
     await next()
     if (lifecycle.closing) c.header('Connection', 'close')
   })

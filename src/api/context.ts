@@ -8,6 +8,8 @@ export interface AppVariables {
   log: Logger
   startedAt: Date
   auth: Auth
+  /** The public address links are built from (TRACKER_PUBLIC_URL, else the listen address), no trailing slash. */
+  publicUrl: string
 }
 
 export interface AppEnv {

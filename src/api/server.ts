@@ -26,16 +26,31 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   await tracker.readModel.follow(config.pollIntervalMs)
   await tracker.readModel.current()
   const lifecycle = { closing: false }
-  const app = createApp({ tracker, log, startedAt, lifecycle })
+  let listening: string | undefined
+  const app = createApp({ tracker, log, startedAt, lifecycle, listenUrl: () => listening })
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        // Slow clients (slowloris): a request must send its headers, and then all of itself,
+        // within these times; Node checks the open connections against them every second.
+        serverOptions: { headersTimeout: Math.min(config.headersTimeoutMs, config.requestTimeoutMs), requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1000 },
+      },
+      () => resolve(s as Server),
+    ) as Server
     s.once('error', reject)
   })
   server.keepAliveTimeout = 5000
+  // Beyond this many open connections, new ones are closed on arrival: a flood of idle sockets
+  // cannot use up the process's file descriptors.
+  server.maxConnections = config.maxConnections
   const port = (server.address() as AddressInfo).port
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  listening = url
   tracker.store.lock?.update({ url })
   log.info(`serving ${url} (${tracker.store.engine}: ${tracker.store.location})`)
 

@@ -55,7 +55,7 @@ export function acquireDirLock(dir: string, command: string): DirLock {
   let info: LockInfo = { pid: process.pid, command, started_at: new Date().toISOString() }
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = fs.openSync(file, 'wx')
+      const fd = fs.openSync(file, 'wx', 0o600)
       fs.writeSync(fd, JSON.stringify(info))
       fs.closeSync(fd)
       let held = true
@@ -76,7 +76,7 @@ export function acquireDirLock(dir: string, command: string): DirLock {
         update(more) {
           info = { ...info, ...more }
           const tmp = `${file}.${process.pid}.tmp`
-          fs.writeFileSync(tmp, JSON.stringify(info))
+          fs.writeFileSync(tmp, JSON.stringify(info), { mode: 0o600 })
           fs.renameSync(tmp, file)
         },
         release() {

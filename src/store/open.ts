@@ -40,10 +40,19 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * Creates the data directory private to its owner (700): the database files hold password and
+ * token hashes. A directory left 755 by an older version is tightened when it is ours (empty, or
+ * holding the database); a shared directory someone else chose is left as it is.
+ */
 function checkWritableDir(dir: string): void {
   try {
-    fs.mkdirSync(dir, { recursive: true })
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
     fs.accessSync(dir, fs.constants.W_OK)
+    const entries = fs.readdirSync(dir)
+    if (entries.length === 0 || entries.includes('pgdata') || entries.includes('tracker.lock')) {
+      if ((fs.statSync(dir).mode & 0o077) !== 0) fs.chmodSync(dir, 0o700)
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
     throw new ConfigError(`TRACKER_DATA_DIR=${dir} cannot be used: it is not a writable directory (${code})`)

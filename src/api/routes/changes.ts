@@ -1,9 +1,11 @@
 /**
  * @module The recent-changes feed: GET /api/changes (JSON, `since` a time or a revision id),
- * GET /api/changes.atom (the same as an Atom feed for feed readers), GET /api/revisions/{id}.
+ * GET /api/changes.atom (the same as an Atom feed for feed readers, links from TRACKER_PUBLIC_URL),
+ * GET /api/revisions/{id}.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
+import { atomFeed } from '../../export/atom.ts'
 import { InvalidInputError, NotFoundError } from '../../model/errors.ts'
 import { changeById, listChanges } from '../../service/changes.ts'
 import type { AppEnv } from '../context.ts'
@@ -24,8 +26,6 @@ function parseSince(since: string | undefined): { sinceTime?: string; sinceId?: 
   if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}/.test(since)) throw new InvalidInputError('query.since: expected an ISO date/time or a revision id', [{ path: 'query.since', message: 'expected an ISO date/time or a revision id' }])
   return { sinceTime: new Date(t).toISOString() }
 }
-
-const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!)
 
 export function registerChanges(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
@@ -56,30 +56,7 @@ export function registerChanges(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const q = c.req.valid('query')
       const { items } = await listChanges(c.var.tracker, { ...parseSince(q.since), limit: q.limit, offset: q.offset })
-      const base = new URL(c.req.url).origin
-      const updated = items[0]?.at ?? new Date(0).toISOString()
-      const entries = items
-        .map((r) => {
-          const link = r.entity_type === 'project' ? `${base}/projects/${encodeURIComponent(r.entity_id)}` : `${base}/api/revisions/${r.id}`
-          return `  <entry>
-    <id>tag:20x10-tracker,2024:revision/${r.id}</id>
-    <title>${escapeXml(`${r.action} ${r.entity_type} ${r.entity_id}`)}</title>
-    <updated>${r.at}</updated>
-    <author><name>${escapeXml(r.actor)}</name></author>
-    <link href="${escapeXml(link)}"/>
-    <summary>${escapeXml(r.comment)}</summary>
-  </entry>`
-        })
-        .join('\n')
-      const body = `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
-  <id>tag:20x10-tracker,2024:changes</id>
-  <title>20×10 Tracker: recent changes</title>
-  <updated>${updated}</updated>
-  <link rel="self" href="${escapeXml(`${base}/api/changes.atom`)}"/>
-${entries}
-</feed>
-`
+      const body = atomFeed(await c.var.tracker.readModel.current(), items, c.var.publicUrl)
       return c.body(body, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'no-cache' })
     },
   )
