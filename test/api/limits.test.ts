@@ -15,7 +15,7 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 
-const post = (url: string, body: BodyInit, headers: Record<string, string> = {}) => t.app.request(url, { method: 'POST', body, headers })
+const post = (url: string, body: BodyInit | Uint8Array, headers: Record<string, string> = {}) => t.app.request(url, { method: 'POST', body: body as BodyInit, headers })
 
 describe('bad input is a 4xx, never a 500', () => {
   it('a claim with a status outside the vocabulary is 400', async () => {
