@@ -13,9 +13,11 @@ import { today as todayDate } from '../model/partialDate.ts'
 import { authenticate, writeGate } from './auth/middleware.ts'
 import { registerAccounts } from './routes/accounts.ts'
 import { registerChanges } from './routes/changes.ts'
+import { registerClaims } from './routes/claims.ts'
 import { registerConfig } from './routes/config.ts'
 import { registerEdit } from './routes/edit.ts'
 import { registerSession } from './routes/session.ts'
+import { trustedProxies } from './clientAddress.ts'
 import { responseCache } from './cache.ts'
 import { declaredQueries } from './queryCheck.ts'
 import { previewLimit } from './previewLimit.ts'
@@ -75,7 +77,7 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   const queries = declaredQueries()
   app.use('/api/*', queries.middleware)
   const cache = responseCache(tracker.config.cacheMaxBytes)
-  for (const path of ['/api/programs', '/api/projects', '/api/localities', '/api/provinces', '/api/events', '/api/sources', '/api/stats', '/api/export']) {
+  for (const path of ['/api/programs', '/api/projects', '/api/localities', '/api/provinces', '/api/events', '/api/sources', '/api/claims', '/api/stats', '/api/export']) {
     app.use(path, cache)
     app.use(`${path}/*`, cache)
   }
@@ -102,10 +104,11 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   }))
   app.use('/api/*', authenticate())
   app.use('/api/*', writeGate())
-  app.use('/api/import', previewLimit(tracker.config.previewsPerMinute))
+  const trusted = trustedProxies(tracker.config.trustedProxy)
+  app.use('/api/import', previewLimit(tracker.config.previewsPerMinute, trusted))
   registerHealth(app, cache.stats)
   registerConfig(app)
-  registerSession(app)
+  registerSession(app, trusted)
   registerAccounts(app)
   registerChanges(app)
   registerEdit(app)
@@ -113,6 +116,7 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   registerProjects(app)
   registerLocalities(app)
   registerEvents(app)
+  registerClaims(app)
   registerSources(app)
   registerStats(app, today)
   registerExports(app)

@@ -46,6 +46,7 @@ export function responseCache(maxBytes: number): ResponseCache {
   }
   /** The security headers of the responses, for the 304s answered here. */
   let common: Record<string, string> = {}
+  const notModified = (tag: string) => new Response(null, { status: 304, headers: { ...common, ETag: tag, 'Cache-Control': 'no-cache' } })
   const handler: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
     const snapshot = await c.var.tracker.readModel.current()
@@ -59,12 +60,15 @@ export function responseCache(maxBytes: number): ResponseCache {
     if (hit && hit.version === snapshot.version) {
       entries.delete(key)
       entries.set(key, hit)
+      if (hit.headers.etag !== etag && matches(c.req.header('if-none-match'), hit.headers.etag!)) return notModified(hit.headers.etag!)
       return new Response(hit.body, { status: hit.status, headers: hit.headers })
     }
     if (hit) drop(key)
     await next()
     if (c.res.status !== 200) return
-    c.res.headers.set('ETag', etag)
+    // A record route sets its own strong tag (recordTag.ts); lists get the data version's.
+    const own = c.res.headers.get('ETag')
+    if (!own) c.res.headers.set('ETag', etag)
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-cache')
     const body = new Uint8Array(await c.res.clone().arrayBuffer())
     common = Object.fromEntries([...c.res.headers.entries()].filter(([k]) => /^(x-|content-security-policy|cross-origin|referrer-policy|strict-transport|origin-agent|permissions-policy)/.test(k)))
@@ -73,6 +77,7 @@ export function responseCache(maxBytes: number): ResponseCache {
     entries.set(key, { version: snapshot.version, status: c.res.status, body, headers: Object.fromEntries(c.res.headers.entries()) })
     bytes += body.byteLength
     while (bytes > maxBytes && entries.size > 0) drop(entries.keys().next().value!)
+    if (own && matches(c.req.header('if-none-match'), own)) c.res = notModified(own)
   }
   return Object.assign(handler, { stats: () => ({ bytes, entries: entries.size }) })
 }

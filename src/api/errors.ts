@@ -88,8 +88,13 @@ export function validationHook(
 ): Response | undefined {
   if (result.success || !result.error) return undefined
   const where = result.target === 'param' ? 'path' : result.target === 'json' ? 'body' : result.target
+  // An unknown field is named in the path, so the message says which one ("body.project_idx: unknown field").
+  const issues = result.error.issues.flatMap((i) => {
+    const keys = (i as { code?: string; keys?: string[] }).code === 'unrecognized_keys' ? ((i as { keys?: string[] }).keys ?? []) : []
+    return keys.length ? keys.map((k) => ({ path: [...i.path, k], message: 'unknown field (check its spelling against /api/openapi.json)' })) : [i]
+  })
   // A bad member of a comma-separated list is reported against the parameter itself.
-  const details = zodDetails(result.error.issues, where).map((d) => (where === 'query' && d.path ? { ...d, path: d.path.replace(/\.\d+$/, '') } : d))
+  const details = zodDetails(issues, where).map((d) => (where === 'query' && d.path ? { ...d, path: d.path.replace(/\.\d+$/, '') } : d))
   const first = details[0]
   return toErrorResponse(c, new InvalidInputError(first ? `${first.path ?? where}: ${first.message}` : 'invalid request', details))
 }

@@ -6,7 +6,7 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import { TooManyRequestsError } from '../model/errors.ts'
-import { clientAddress } from './clientAddress.ts'
+import { clientAddress, type TrustedProxies } from './clientAddress.ts'
 import type { AppEnv } from './context.ts'
 
 /** Previews by non-editors that may run at the same time, server-wide. */
@@ -14,14 +14,14 @@ export const maxConcurrentPreviews = 2
 /** Addresses remembered at most; the least recently seen are forgotten first. */
 const maxAddresses = 10_000
 
-export function previewLimit(perMinute: number, now: () => number = Date.now): MiddlewareHandler<AppEnv> {
+export function previewLimit(perMinute: number, trusted: TrustedProxies | null = null, now: () => number = Date.now): MiddlewareHandler<AppEnv> {
   const buckets = new Map<string, { tokens: number; at: number }>()
   let running = 0
   return async (c, next) => {
     if (c.req.method !== 'POST') return next()
     const role = c.var.auth?.user?.role
     if (role === 'editor' || role === 'admin') return next()
-    const address = clientAddress(c)
+    const address = clientAddress(c, trusted)
     const t = now()
     const bucket = buckets.get(address) ?? { tokens: perMinute, at: t }
     bucket.tokens = Math.min(perMinute, bucket.tokens + ((t - bucket.at) / 60_000) * perMinute)

@@ -2,6 +2,7 @@
  * @module Every setting of the tracker, declared once with its environment variable, default and
  * help text. README's configuration table is checked against this list by a test.
  */
+import { isIP } from 'node:net'
 import { ConfigError } from '../model/errors.ts'
 
 export interface Setting<T> {
@@ -51,6 +52,23 @@ function httpUrl(env: string) {
     } catch {
       throw new ConfigError(`${env}=${raw} is not an http(s) URL`)
     }
+  }
+}
+
+/** A comma-separated list of IP addresses and CIDR blocks ("127.0.0.1, 10.0.0.0/8, ::1"). */
+function addressList(env: string) {
+  return (raw: string): string[] => {
+    const items = raw.split(',').map((s) => s.trim()).filter(Boolean)
+    for (const item of items) {
+      const [address, bits, extra] = item.split('/')
+      const family = isIP(address ?? '')
+      const max = family === 4 ? 32 : 128
+      if (!family || extra !== undefined || (bits !== undefined && (!/^\d{1,3}$/.test(bits) || Number(bits) > max))) {
+        throw new ConfigError(`${env}=${raw} is not valid: "${item}" is not an IP address or CIDR block (e.g. 127.0.0.1, 10.0.0.0/8, ::1)`)
+      }
+    }
+    if (items.length === 0) throw new ConfigError(`${env} is empty: list the addresses of the proxies you trust, e.g. 127.0.0.1`)
+    return items
   }
 }
 
@@ -178,6 +196,18 @@ export const settings = {
     default: '1000',
     help: 'Most open client connections the server holds at once; further connections are closed on arrival.',
     parse: integer('TRACKER_MAX_CONNECTIONS', 1, 1_000_000),
+  },
+  trustedProxy: {
+    env: 'TRACKER_TRUSTED_PROXY',
+    default: undefined,
+    help: 'Addresses of reverse proxies you trust, comma-separated IPs or CIDR blocks (e.g. 127.0.0.1,10.0.0.0/8). Only a request arriving from one of them has its client address read from X-Forwarded-For (the rightmost address that is not a trusted proxy); without it the socket address is used and X-Forwarded-For is ignored. Sign-in limits count per client address.',
+    parse: addressList('TRACKER_TRUSTED_PROXY'),
+  },
+  tokenDays: {
+    env: 'TRACKER_TOKEN_DAYS',
+    default: '90',
+    help: 'Days a new API token works unless its creator chooses otherwise (0 = never expires).',
+    parse: integer('TRACKER_TOKEN_DAYS', 0, 3650),
   },
 } satisfies Record<string, Setting<unknown>>
 

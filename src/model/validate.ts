@@ -2,7 +2,9 @@
  * @module Checks of the whole dataset that `tracker validate` runs: broken references, events
  * out of order, facts without a source, localities counted twice in a year, years whose count
  * differs from the target, spellings in sources that do not resolve to what they are recorded
- * as, and conflicts awaiting a preference. Errors make validation fail; warnings are listed.
+ * as, events dated after their only source was published, and conflicts awaiting a
+ * preference. Errors make validation fail; warnings are listed. Every edit runs the same checks
+ * (service/edit/integrity.ts) and is refused when it would add an error.
  */
 import { awaitsPreference, type Claim } from './claim.ts'
 import { countedTwice, tallyYears } from './counting.ts'
@@ -54,7 +56,15 @@ export function validateDataset(snapshot: Snapshot, resolver: Resolver, today: s
     }
   }
   for (const e of ds.events) {
-    if ((snapshot.claimsBySubject.get(`event:${e.id}`) ?? []).length === 0) add('error', 'unsourced', `event ${e.id}`, 'no claim: the event cites no source')
+    const claims = snapshot.claimsBySubject.get(`event:${e.id}`) ?? []
+    if (claims.length === 0) add('error', 'unsourced', `event ${e.id}`, 'no claim: the event cites no source')
+    // A report cannot tell of a happening after it was published: with one source only, an
+    // event dated after it is a typo in the date (or the source).
+    const cited = [...new Set(claims.map((c) => c.source_id))]
+    const only = cited.length === 1 ? snapshot.sources.get(cited[0]!) : undefined
+    if (only?.published && rangeOf(e.date).start > rangeOf(only.published).end) {
+      add('error', 'dated_after_source', `event ${e.id}`, `dated ${e.date}, after its only source ${only.id} was published (${only.published}): check the date, or cite the source that reports it`)
+    }
   }
 
   const groups = new Map<string, Claim[]>()
@@ -93,4 +103,10 @@ export function validateDataset(snapshot: Snapshot, resolver: Resolver, today: s
   for (const [url, ids] of byUrl) if (ids.length > 1) add('warning', 'duplicate_source', ids.join(', '), `same URL ${url}`)
 
   return out
+}
+
+/** The errors in `after` that `before` did not have (by rule and subject): what a change would add. */
+export function addedErrors(before: readonly Finding[], after: readonly Finding[]): Finding[] {
+  const known = new Set(before.filter((f) => f.level === 'error').map((f) => `${f.code}|${f.subject}`))
+  return after.filter((f) => f.level === 'error' && !known.has(`${f.code}|${f.subject}`))
 }

@@ -38,6 +38,26 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected)
 }
 
+/**
+ * A stored hash no password matches, with the same parameters as real ones: checking a password
+ * against it costs what checking a real account costs, so an unknown name answers no faster
+ * than a known one (usernames cannot be found by timing).
+ */
+const unmatchable = `scrypt$${N}$${r}$${p}$${randomBytes(16).toString('base64url')}$${randomBytes(keyLength).toString('base64url')}`
+
+/** Checks `password` against `stored`, or — when there is no account — against a hash that never matches, at the same cost. */
+export async function verifyPasswordOrDummy(password: string, stored: string | null): Promise<boolean> {
+  const ok = await verifyPassword(password, stored ?? unmatchable)
+  return stored !== null && ok
+}
+
+/** Compares two secrets (CSRF tokens, token hashes) in time that does not depend on where they differ. */
+export function sameSecret(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string') return false
+  // Hashing first gives equal lengths, so not even the length of the expected value leaks.
+  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest())
+}
+
 /** A random secret for a cookie or an API token. */
 export function newSecret(prefix = ''): string {
   return `${prefix}${randomBytes(32).toString('base64url')}`

@@ -166,7 +166,7 @@ async function sourceOfReport(trx: Transaction<DB>, report: ReportRow, ctx: Revi
 }
 
 async function claimOnce(trx: Transaction<DB>, input: Parameters<typeof createClaim>[1], ctx: RevisionContext, written: string[]): Promise<void> {
-  const id = claimId({ subject_type: input.subject_type, subject_id: input.subject_id, field: input.field, value: input.value, source_id: input.source })
+  const id = claimId({ subject_type: input.subject_type, subject_id: input.subject_id, field: input.field, value: input.value, source_id: (input.source ?? input.source_id)! })
   const existing = await readRecord(trx, 'claims', id)
   if (existing && !existing.meta.deleted_at) return
   written.push(`claim:${(await createClaim(trx, input, ctx)).id}`)

@@ -2,6 +2,7 @@
  * @module Opens the tracker for a command or a server: the store, migrated, loaded with the
  * bundled dataset when it is empty, and the read model over it.
  */
+import type { Kysely } from 'kysely'
 import type { Config } from '../config/config.ts'
 import { loadBundledDataset } from '../import/bundle.ts'
 import { InvalidInputError } from '../model/errors.ts'
@@ -10,9 +11,10 @@ import { emptyDataset, type Dataset } from '../model/dataset.ts'
 import { planChanges } from '../model/plan.ts'
 import { applyPlan } from '../store/applyPlan.ts'
 import { loadDataset } from '../store/loadDataset.ts'
-import { migrate } from '../store/migrate.ts'
+import { lockMigrations, migrate, unlockMigrations } from '../store/migrate.ts'
 import { openStore, type Store } from '../store/open.ts'
 import { ReadModel } from '../store/readModel.ts'
+import type { DB } from '../store/schema.ts'
 
 export interface Tracker {
   config: Config
@@ -31,17 +33,17 @@ export interface OpenTrackerOptions {
 }
 
 /** Loads the bundled dataset when the database has no program yet. Returns how many records were added. */
-export async function loadBundledIfEmpty(store: Store, onProgress?: (message: string) => void): Promise<number> {
-  const programs = await store.db.selectFrom('programs').select('id').limit(1).execute()
+export async function loadBundledIfEmpty(db: Kysely<DB>, onProgress?: (message: string) => void): Promise<number> {
+  const programs = await db.selectFrom('programs').select('id').limit(1).execute()
   if (programs.length > 0) return 0
   onProgress?.('loading the bundled 20×10 dataset into the empty database…')
   const incoming = loadBundledDataset()
-  const current = await loadDataset(store.db)
+  const current = await loadDataset(db)
   const problems = referenceProblems(mergeDatasets(current.dataset, incoming), incoming)
   if (problems.length > 0) {
     throw new InvalidInputError(`the bundled data has ${problems.length} broken reference(s), first: ${problems[0]?.path}: ${problems[0]?.message}`, problems)
   }
-  const result = await applyPlan(store.db, planChanges(current.dataset, incoming), {
+  const result = await applyPlan(db, planChanges(current.dataset, incoming), {
     actor: 'system',
     comment: 'Initial load of the bundled dataset',
   })
@@ -78,11 +80,24 @@ export async function loadReferenceIfEmpty(store: Store): Promise<number> {
 export async function openTracker(config: Config, options: OpenTrackerOptions = {}): Promise<Tracker> {
   const store = await openStore(config, options.command === undefined ? {} : { command: options.command })
   try {
-    if (options.migrate !== false) {
-      const applied = await migrate(store.db)
-      if (applied.length > 0) options.onProgress?.(`applied migrations: ${applied.map((m) => `${m.version} ${m.name}`).join(', ')}`)
+    if (options.migrate !== false || options.loadBundled !== false) {
+      // Migrating and the first-start load run as one step under the migrations' advisory lock,
+      // on one connection: replicas started together on an empty PostgreSQL wait for the first,
+      // then find the schema current and the data loaded (before, the second one loaded the
+      // bundled data again and died on a duplicate key).
+      await store.db.connection().execute(async (conn) => {
+        await lockMigrations(conn)
+        try {
+          if (options.migrate !== false) {
+            const applied = await migrate(conn)
+            if (applied.length > 0) options.onProgress?.(`applied migrations: ${applied.map((m) => `${m.version} ${m.name}`).join(', ')}`)
+          }
+          if (options.loadBundled !== false) await loadBundledIfEmpty(conn, options.onProgress)
+        } finally {
+          await unlockMigrations(conn)
+        }
+      })
     }
-    if (options.loadBundled !== false) await loadBundledIfEmpty(store, options.onProgress)
   } catch (error) {
     await store.close()
     throw error

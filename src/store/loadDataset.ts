@@ -13,7 +13,12 @@ export interface StoredDataset {
 }
 
 export async function loadDataset(db: Kysely<DB>): Promise<StoredDataset> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute((trx) => readDataset(trx))
+}
+
+/** The same, inside a transaction the caller holds (it sees that transaction's own writes). */
+export async function readDataset(trx: Kysely<DB>): Promise<StoredDataset> {
+  {
     const dataset = emptyDataset()
     const meta = new Map<string, RowMeta>()
     const version = await dataVersion(trx)
@@ -31,5 +36,5 @@ export async function loadDataset(db: Kysely<DB>): Promise<StoredDataset> {
       }
     }
     return { dataset, meta, version }
-  })
+  }
 }

@@ -64,6 +64,19 @@ export async function migrationStatus(db: Kysely<DB>): Promise<MigrationStatus> 
   }
 }
 
+/**
+ * Takes the migrations' advisory lock for this session (a connection), for work that must not
+ * run twice at once across instances, such as loading the bundled data into an empty database.
+ * Run migrate() on the same connection while holding it: a session may take its own lock again.
+ */
+export async function lockMigrations(conn: Kysely<DB>): Promise<void> {
+  await sql`select pg_advisory_lock(${lockKey})`.execute(conn)
+}
+
+export async function unlockMigrations(conn: Kysely<DB>): Promise<void> {
+  await sql`select pg_advisory_unlock(${lockKey})`.execute(conn)
+}
+
 /** Applies pending migrations; returns the ones applied now. */
 export async function migrate(db: Kysely<DB>): Promise<Migration[]> {
   await ensureTable(db)

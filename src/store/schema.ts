@@ -131,6 +131,8 @@ export interface RevisionsTable {
 export interface UsersTable {
   id: Generated<number>
   name: string
+  /** The name normalised for look-ups (NFKC, lower case). */
+  name_key: string
   role: string
   password_hash: string
   disabled_at: ColumnType<Date | string | null, string | null | undefined, string | null>
@@ -155,13 +157,15 @@ export interface ApiTokensTable {
   created_at: ColumnType<Date | string, string | undefined, string>
   last_used_at: ColumnType<Date | string | null, string | null | undefined, string | null>
   revoked_at: ColumnType<Date | string | null, string | null | undefined, string | null>
+  expires_at: ColumnType<Date | string | null, string | null | undefined, string | null>
 }
 
-export interface LoginFailuresTable {
+export interface LoginAttemptsTable {
   id: Generated<number>
   account: string
   address: string
   at: ColumnType<Date | string, string | undefined, never>
+  outcome: ColumnType<'pending' | 'failed', 'pending' | 'failed' | undefined, 'pending' | 'failed'>
 }
 
 export interface SchemaMigrationsTable {
@@ -236,7 +240,7 @@ export interface DB {
   users: UsersTable
   sessions: SessionsTable
   api_tokens: ApiTokensTable
-  login_failures: LoginFailuresTable
+  login_attempts: LoginAttemptsTable
   schema_migrations: SchemaMigrationsTable
   reports: ReportsTable
   proposals: ProposalsTable

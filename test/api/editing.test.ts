@@ -165,7 +165,7 @@ describe.each(engines())('editing on %s', (engine) => {
         union all select row_to_json(sessions)::text from sessions
         union all select row_to_json(api_tokens)::text from api_tokens
         union all select row_to_json(revisions)::text from revisions
-        union all select row_to_json(login_failures)::text from login_failures) x`.execute(tracker.store.db)
+        union all select row_to_json(login_attempts)::text from login_attempts) x`.execute(tracker.store.db)
     const everything = dump.rows[0]!.t + logLines.join('\n')
     for (const secret of [editorPassword, 'viewer-password-123', 'admin-password-123', editor, viewer]) expect(everything).not.toContain(secret)
     expect(everything).toContain('scrypt$')

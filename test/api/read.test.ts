@@ -44,7 +44,9 @@ describe('OpenAPI document', () => {
       '/api/programs/{id}': '20x10',
       '/api/sources/{id}': 'wikipedia-20x10-policy',
       '/api/sources/{id}/history': 'wikipedia-20x10-policy',
+      '/api/events/{id}': event,
       '/api/events/{id}/history': event,
+      '/api/claims/{id}': claim,
       '/api/claims/{id}/history': claim,
       '/api/revisions/{id}': '1',
     }

@@ -6,7 +6,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { ForbiddenError, UnauthorizedError } from '../../model/errors.ts'
-import { userOfSession, userOfToken, type Role, type User } from '../../service/session.ts'
+import { csrfMatches, userOfSession, userOfToken, type Role, type User } from '../../service/session.ts'
 import type { AppEnv } from '../context.ts'
 
 export const sessionCookie = 'tracker_session'
@@ -31,7 +31,7 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header)
       const user = m ? await userOfToken(tracker, m[1]!) : null
-      if (!user) throw new UnauthorizedError('the API token is not valid (revoked, mistyped, or its user is disabled)')
+      if (!user) throw new UnauthorizedError('the API token is not valid (expired, revoked, mistyped, or its user is disabled)')
       Object.assign(auth, { user, via: 'token' })
     } else {
       const cookie = getCookie(c, sessionCookie)
@@ -50,7 +50,7 @@ export function requireRole(c: Context<AppEnv>, role: Exclude<Role, 'viewer'>): 
   const auth = c.var.auth
   if (!auth?.user) throw new UnauthorizedError()
   if (rank[auth.user.role] < rank[role]) throw new ForbiddenError(`this needs the ${role} role; ${auth.user.name} is ${auth.user.role === 'viewer' ? 'a viewer' : `an ${auth.user.role}`}`)
-  if (auth.via === 'cookie' && c.req.header(csrfHeader) !== auth.csrf) {
+  if (auth.via === 'cookie' && !csrfMatches(c.req.header(csrfHeader), auth.csrf)) {
     throw new ForbiddenError(`missing or wrong ${csrfHeader} header (cookie-authenticated changes need the token from GET /api/session)`, 'csrf')
   }
   return auth.user

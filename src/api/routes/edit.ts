@@ -14,6 +14,7 @@ import {
   createRecord,
   editableEntities,
   mergeRecords,
+  expectedVersion,
   parseIfMatch,
   preferClaimOp,
   recordHistory,
@@ -57,7 +58,7 @@ export function revisionView(r: RevisionRow): z.infer<typeof RevisionSchema> {
 export const WriteResult = z
   .object({ record: z.record(z.string(), z.unknown()).describe('The record after the change, with its new version.'), data_version: z.number(), batch: z.string() })
   .meta({ id: 'WriteResult' })
-const CommentBody = z.object({ comment: z.string().max(500).describe('Why (required).') }).meta({ id: 'CommentBody' })
+const CommentBody = z.strictObject({ comment: z.string().max(500).describe('Why (required).') }).meta({ id: 'CommentBody' })
 const writeResponses = {
   401: json(ErrorSchema, 'Not signed in.'),
   403: json(ErrorSchema, 'Not an editor, or missing CSRF token.'),
@@ -67,16 +68,17 @@ const writeResponses = {
   ...notFound,
   ...errorResponses,
 }
-const ifMatch = z.object({ 'if-match': z.string().optional().describe('The version of the record being changed, e.g. "3" (required).') })
+const ifMatch = z.object({ 'if-match': z.string().optional().describe('The ETag of the record as GET returned it (e.g. "v3-1f0c2a9e5b7d"), or its version ("3"); required. A tag that does not match the current version gets 412 with the current record.') })
 
 function view(stored: StoredRecord) {
   return { ...stored.record, version: stored.meta.version, updated_at: stored.meta.updated_at, deleted: stored.meta.deleted_at !== null }
 }
 
-function requiredVersion(c: Context): number {
-  const v = parseIfMatch(c.req.header('if-match'))
-  if (v === null) throw new PreconditionRequiredError()
-  return v
+/** The version If-Match names (null for "*"); 428 when it is missing. */
+function requiredVersion(c: Context): number | null {
+  const p = parseIfMatch(c.req.header('if-match'))
+  if (p === null) throw new PreconditionRequiredError()
+  return expectedVersion(p)
 }
 
 function user(c: Context<AppEnv>) {
@@ -162,8 +164,8 @@ function registerEntity(app: OpenAPIHono<AppEnv>, e: EditableEntity): void {
   )
 }
 
-const Merge = z.object({ from: z.string().min(1).max(200), into: z.string().min(1).max(200), comment: z.string().max(500) }).meta({ id: 'Merge' })
-const Prefer = z.object({ reason: z.string().min(3).max(1000), comment: z.string().max(500).optional() }).meta({ id: 'Prefer' })
+const Merge = z.strictObject({ from: z.string().min(1).max(200), into: z.string().min(1).max(200), comment: z.string().max(500) }).meta({ id: 'Merge' })
+const Prefer = z.strictObject({ reason: z.string().min(3).max(1000), comment: z.string().max(500).optional() }).meta({ id: 'Prefer' })
 
 export function registerEdit(app: OpenAPIHono<AppEnv>): void {
   for (const e of editableEntities) registerEntity(app, e)

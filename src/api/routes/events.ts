@@ -5,7 +5,9 @@ import { InvalidInputError } from '../../model/errors.ts'
 import { comparePartialDates, PartialDate, rangeOf } from '../../model/partialDate.ts'
 import { eventTypes } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
-import { errorResponses, json, listOf } from '../openapi.ts'
+import { tagged } from '../recordTag.ts'
+import { NotFoundError } from '../../model/errors.ts'
+import { errorResponses, json, listOf, notFound } from '../openapi.ts'
 import { booleanParam, csvList, page, paging, yearList } from '../params.ts'
 import { EventView, eventView, LocalityRef, localityRef } from '../views.ts'
 
@@ -33,7 +35,24 @@ const list = createRoute({
   responses: { 200: json(listOf(EventItem, 'EventList'), 'Matching events.'), ...errorResponses },
 })
 
+const one = createRoute({
+  method: 'get',
+  path: '/api/events/{id}',
+  tags: ['events'],
+  summary: 'One event with its claims',
+  request: { params: z.object({ id: z.string().max(400) }) },
+  responses: { 200: json(EventItem, 'The event; its ETag works as If-Match for PATCH and DELETE.'), ...notFound, ...errorResponses },
+})
+
 export function registerEvents(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(one, async (c) => {
+    const { id } = c.req.valid('param')
+    const s = await c.var.tracker.readModel.current()
+    const e = s.events.get(id)
+    if (!e) throw new NotFoundError(`no event with id "${id}"`)
+    const project = e.project_id ? s.projects.get(e.project_id) : undefined
+    return c.json(tagged(c, { ...eventView(s, e), locality: project ? localityRef(s, project.locality_id) : null, project_year: project?.year ?? null }), 200)
+  })
   app.openapi(list, async (c) => {
     const q = c.req.valid('query')
     const s = await c.var.tracker.readModel.current()

@@ -8,6 +8,7 @@ import { reachedLocalities } from '../../analysis/coverage.ts'
 import { NotFoundError } from '../../model/errors.ts'
 import { localityTypes } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
+import { tagged } from '../recordTag.ts'
 import { errorResponses, json, listOf, notFound } from '../openapi.ts'
 import { asOfParam, booleanParam, csvList, page, paging, qParam, recordedAsOf } from '../params.ts'
 import { placeSearch } from '../../service/placeSearch.ts'
@@ -43,7 +44,7 @@ const one = createRoute({
   tags: ['localities'],
   summary: 'One locality with its projects',
   request: { params: z.object({ id: z.string().max(160) }), query: z.object({ as_of: recordedAsOf }) },
-  responses: { 200: json(LocalityItem, 'The locality.'), ...notFound, ...errorResponses },
+  responses: { 200: json(LocalityItem, 'The locality; its ETag works as If-Match for PATCH and DELETE.'), ...notFound, ...errorResponses },
 })
 const provinces = createRoute({
   method: 'get',
@@ -78,7 +79,7 @@ export function registerLocalities(app: OpenAPIHono<AppEnv>): void {
     const s = as_of ? await snapshotAsRecorded(c.var.tracker, as_of) : await c.var.tracker.readModel.current()
     const l = s.localities.get(id)
     if (!l) throw new NotFoundError(as_of ? `locality "${id}" was not recorded on ${as_of}` : `no locality with id "${id}"`)
-    return c.json(localityItem(s, l), 200)
+    return c.json(tagged(c, localityItem(s, l)), 200)
   })
   app.openapi(provinces, async (c) => {
     const q = c.req.valid('query')

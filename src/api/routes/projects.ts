@@ -5,6 +5,7 @@ import { InvalidInputError, NotFoundError } from '../../model/errors.ts'
 import type { Snapshot } from '../../model/snapshot.ts'
 import { facilityKinds, statuses } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
+import { tagged } from '../recordTag.ts'
 import { errorResponses, json, listOf, notFound } from '../openapi.ts'
 import { asOfParam, booleanParam, csvList, page, paging, qParam, recordedAsOf, yearList } from '../params.ts'
 import { placeSearch, type Resolution } from '../../service/placeSearch.ts'
@@ -220,7 +221,7 @@ const one = createRoute({
   tags: ['projects'],
   summary: 'One project with its events, claims (conflicts side by side) and sources',
   request: { params: z.object({ id: z.string().max(300) }), query: z.object({ as_of: recordedAsOf }) },
-  responses: { 200: json(ProjectDetail, 'The project.'), ...notFound, ...errorResponses },
+  responses: { 200: json(ProjectDetail, 'The project; its ETag works as If-Match for PATCH and DELETE.'), ...notFound, ...errorResponses },
 })
 
 export function registerProjects(app: OpenAPIHono<AppEnv>): void {
@@ -237,6 +238,6 @@ export function registerProjects(app: OpenAPIHono<AppEnv>): void {
     const snapshot = as_of ? await snapshotAsRecorded(c.var.tracker, as_of) : await c.var.tracker.readModel.current()
     const project = snapshot.projects.get(id)
     if (!project) throw new NotFoundError(as_of ? `project "${id}" was not recorded on ${as_of}` : `no project with id "${id}"`)
-    return c.json(projectDetail(snapshot, project) as z.infer<typeof ProjectDetail>, 200)
+    return c.json(tagged(c, projectDetail(snapshot, project) as z.infer<typeof ProjectDetail>), 200)
   })
 }

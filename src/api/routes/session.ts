@@ -1,17 +1,16 @@
 /**
  * @module Sign-in: POST /api/session (name + password → HttpOnly SameSite cookie and a CSRF
- * token), GET /api/session (who am I), DELETE /api/session (sign out). Failed attempts are
- * counted per account and per address; past the limit the answer is 429 until they age out.
+ * token), GET /api/session (who am I), DELETE /api/session (sign out). Attempts are limited per
+ * account and client address (see service/session.ts); past a limit the answer is 429 with Retry-After.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import { getConnInfo } from '@hono/node-server/conninfo'
-import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { sessionCookie } from '../auth/middleware.ts'
 import { sessionTtlMs, signIn, signOut } from '../../service/session.ts'
 import type { AppEnv } from '../context.ts'
 import { ErrorSchema, errorResponses, json } from '../openapi.ts'
+import { clientAddress, trustedProxies } from '../clientAddress.ts'
 
 export { loginLimits } from '../../service/session.ts'
 
@@ -22,15 +21,8 @@ export const SessionInfo = z
   })
   .meta({ id: 'SessionInfo' })
 
-const Login = z.object({ name: z.string().min(1).max(100), password: z.string().min(1).max(1024) }).meta({ id: 'Login' })
+const Login = z.strictObject({ name: z.string().min(1).max(100), password: z.string().min(1).max(1024) }).meta({ id: 'Login' })
 
-function address(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    return 'unknown'
-  }
-}
 
 const login = createRoute({
   method: 'post',
@@ -48,10 +40,10 @@ const login = createRoute({
 const me = createRoute({ method: 'get', path: '/api/session', tags: ['accounts'], summary: 'The signed-in user and CSRF token', responses: { 200: json(SessionInfo, 'Who is signed in (user null when nobody).') } })
 const logout = createRoute({ method: 'delete', path: '/api/session', tags: ['accounts'], summary: 'Sign out', responses: { 200: json(SessionInfo, 'Signed out.') } })
 
-export function registerSession(app: OpenAPIHono<AppEnv>): void {
+export function registerSession(app: OpenAPIHono<AppEnv>, trusted: ReturnType<typeof trustedProxies>): void {
   app.openapi(login, async (c) => {
     const { name, password } = c.req.valid('json')
-    const from = address(c)
+    const from = clientAddress(c, trusted)
     const { user, secret, csrf } = await signIn(c.var.tracker, name, password, from, c.var.log)
     setCookie(c, sessionCookie, secret, {
       httpOnly: true,

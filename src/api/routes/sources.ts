@@ -6,6 +6,7 @@ import type { Snapshot } from '../../model/snapshot.ts'
 import { SourceSchema, type Source } from '../../model/source.ts'
 import { sourceKinds } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
+import { tagged } from '../recordTag.ts'
 import { errorResponses, json, listOf, notFound } from '../openapi.ts'
 import { csvList, page, paging, recordedAsOf } from '../params.ts'
 import { snapshotAsRecorded } from '../../service/recorded.ts'
@@ -62,7 +63,7 @@ const one = createRoute({
   tags: ['sources'],
   summary: 'One source and every claim it supports',
   request: { params: z.object({ id: z.string().max(160) }), query: z.object({ as_of: recordedAsOf }) },
-  responses: { 200: json(SourceDetail, 'The source.'), ...notFound, ...errorResponses },
+  responses: { 200: json(SourceDetail, 'The source; its ETag works as If-Match for PATCH and DELETE.'), ...notFound, ...errorResponses },
 })
 
 export function registerSources(app: OpenAPIHono<AppEnv>): void {
@@ -87,6 +88,6 @@ export function registerSources(app: OpenAPIHono<AppEnv>): void {
     const src = s.sources.get(id)
     if (!src) throw new NotFoundError(as_of ? `source "${id}" was not recorded on ${as_of}` : `no source with id "${id}"`)
     const supports = (s.claimsBySource.get(id) ?? []).map((cl) => ({ ...claimView(s, cl), subject_label: subjectLabel(s, cl.subject_type, cl.subject_id) }))
-    return c.json({ ...item(s, src), supports }, 200)
+    return c.json(tagged(c, { ...item(s, src), supports }), 200)
   })
 }

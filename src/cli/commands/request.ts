@@ -32,7 +32,7 @@ export function registerRequest(program: Command): void {
         const headers: Record<string, string> = {}
         if (body !== undefined) headers['content-type'] = 'application/json'
         if (opts.ifMatch) headers['if-match'] = opts.ifMatch
-        const token = opts.as ? await createApiToken(t.store.db, opts.as, 'tracker request (one-off)') : null
+        const token = opts.as ? await createApiToken(t.store.db, opts.as, 'tracker request (one-off)', { days: 1 }) : null
         if (token) headers.authorization = `Bearer ${token}`
         const res = await app.request(path, { method: m, headers, ...(body !== undefined ? { body } : {}) })
         if (token) await revokeToken(t.store.db, tokenParts(token)!.id)

@@ -1,11 +1,11 @@
 /**
- * @module `tracker user add|list|disable|reset-password` and `tracker token create`: accounts
- * from the command line. Passwords come from a prompt (not echoed) or stdin, never an argument;
- * a token is printed once and stored hashed.
+ * @module `tracker user add|list|disable|reset-password` and `tracker token create|list|revoke`:
+ * accounts from the command line. Passwords come from a prompt (not echoed) or stdin, never an
+ * argument; a token is printed once and stored hashed.
  */
 import type { Command } from 'commander'
 import { Option } from 'commander'
-import { createAccount, createApiToken, disableAccount, resetPassword } from '../../service/accounts.ts'
+import { createAccount, createApiToken, disableAccount, maxTokenDays, resetPassword, revokeApiToken, tokensOf } from '../../service/accounts.ts'
 import { InvalidInputError } from '../../model/errors.ts'
 import { listUsers, roles, type Role } from '../../store/accounts.ts'
 import { print, printJson, table } from '../io.ts'
@@ -85,13 +85,13 @@ export function registerUser(program: Command): void {
     })
   user
     .command('reset-password')
-    .description('Set a new password (from a prompt or stdin); ends the user’s sessions.')
+    .description('Set a new password (from a prompt or stdin); ends the user’s sessions and revokes their API tokens.')
     .argument('<name>', 'user name')
     .action(async (name: string) => {
       const password = await readPassword(`new password for ${name}: `)
       await withTracker('user reset-password', async (t) => {
         await resetPassword(t.store.db, name, password)
-        print(`password of ${name} changed; their sessions were ended`)
+        print(`password of ${name} changed; their sessions were ended and their API tokens revoked`)
       })
     })
 
@@ -101,11 +101,40 @@ export function registerUser(program: Command): void {
     .description('Create an API token for a user; it is printed once and stored hashed.')
     .argument('<name>', 'user the token acts as')
     .option('-l, --label <label>', 'what the token is for', 'script')
-    .action(async (name: string, opts: { label: string }) => {
+    .option('--days <n>', `days until it expires, 0 for never (default: TRACKER_TOKEN_DAYS, 90)`)
+    .action(async (name: string, opts: { label: string; days?: string }) => {
+      const days = opts.days === undefined ? undefined : Number(opts.days)
+      if (days !== undefined && (!/^\d+$/.test(opts.days!) || days > maxTokenDays)) throw new InvalidInputError(`--days: a whole number from 0 (never) to ${maxTokenDays}`)
       await withTracker('token create', async (t) => {
-        const secret = await createApiToken(t.store.db, name, opts.label)
-        process.stderr.write(`token for ${name} (${opts.label}); it is shown only now:\n`)
+        const d = days ?? t.config.tokenDays
+        const secret = await createApiToken(t.store.db, name, opts.label, { days: d })
+        process.stderr.write(`token for ${name} (${opts.label}), ${d === 0 ? 'never expires' : `expires in ${d} days`}; it is shown only now:\n`)
         print(secret)
+      })
+    })
+  token
+    .command('list')
+    .description('List API tokens (id, user, label, dates; never the secrets).')
+    .option('-u, --user <name>', 'only the tokens of this user')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { user?: string; json?: boolean }) => {
+      await withTracker('token list', async (t) => {
+        const tokens = await tokensOf(t.store.db, opts.user)
+        if (opts.json) return printJson(tokens)
+        if (tokens.length === 0) return print('no API tokens')
+        const now = Date.now()
+        const state = (tk: (typeof tokens)[number]) => (tk.revoked_at ? 'revoked' : tk.expires_at && Date.parse(tk.expires_at) <= now ? 'expired' : 'active')
+        print(table([['id', 'user', 'label', 'created', 'expires', 'state'], ...tokens.map((tk) => [tk.id, tk.user, tk.label, tk.created_at.slice(0, 10), tk.expires_at?.slice(0, 10) ?? 'never', state(tk)])]))
+      })
+    })
+  token
+    .command('revoke')
+    .description('Revoke an API token by its id (the 8 characters after "trk_", see `token list`).')
+    .argument('<id>', 'token id')
+    .action(async (id: string) => {
+      await withTracker('token revoke', async (t) => {
+        await revokeApiToken(t.store.db, id.replace(/^trk_/, '').slice(0, 8))
+        print(`revoked token ${id.replace(/^trk_/, '').slice(0, 8)}`)
       })
     })
 }

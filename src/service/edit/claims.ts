@@ -11,12 +11,13 @@ import { claimFields, claimRanks } from '../../model/vocab.ts'
 import { entityOfSubject } from './subjects.ts'
 
 export const ClaimCreate = z
-  .object({
+  .strictObject({
     subject_type: z.enum(['program', 'locality', 'project', 'event', 'source']),
     subject_id: z.string().min(1).max(400),
     field: claimFields.schema,
     value: ClaimValue,
-    source: z.string().min(1).max(160).describe('Id of the source that asserts the value (required: no fact without a source).'),
+    source: z.string().min(1).max(160).optional().describe('Id of the source that asserts the value (required: no fact without a source).'),
+    source_id: z.string().min(1).max(160).optional().describe('The same as `source` (the name responses use); give one of them.'),
     quote: z.string().max(600).nullish(),
     said: z.string().max(600).nullish(),
     rank: claimRanks.schema.default('normal'),
@@ -66,7 +67,7 @@ export async function createClaim(trx: Transaction<DB>, input: z.infer<typeof Cl
   return ((await readRecord(trx, 'claims', claim.id))!.record as unknown) as Claim
 }
 
-export async function patchClaim(trx: Transaction<DB>, id: string, version: number, patch: z.infer<typeof ClaimPatch>, ctx: RevisionContext): Promise<Claim> {
+export async function patchClaim(trx: Transaction<DB>, id: string, version: number | null, patch: z.infer<typeof ClaimPatch>, ctx: RevisionContext): Promise<Claim> {
   const { comment: _c, rank, ...fields } = patch
   const current = await readRecord(trx, 'claims', id)
   if (!current || current.meta.deleted_at) throw new NotFoundError(`no claim with id "${id}"`)

@@ -29,6 +29,7 @@ import {
   patchProject,
   ProjectCreate,
   ProjectPatch,
+  aliased,
   restoreDeleted,
   SourceCreate,
   SourcePatch,
@@ -39,7 +40,7 @@ import { runWrite, type WriteResult } from './run.ts'
 export type { StoredRecord } from '../../store/writes.ts'
 export type { RevisionRow } from '../../store/revisions.ts'
 export type { WriteResult } from './run.ts'
-export { parseIfMatch } from './run.ts'
+export { expectedVersion, parseIfMatch, type Precondition } from './run.ts'
 
 type Editor = Pick<User, 'name'>
 
@@ -51,7 +52,7 @@ export interface EditableEntity {
   create: z.ZodType
   patch: z.ZodType
   doCreate: (trx: Transaction<DB>, input: any, ctx: RevisionContext) => Promise<StoredRecord>
-  doPatch: (trx: Transaction<DB>, id: string, version: number, input: any, ctx: RevisionContext) => Promise<StoredRecord>
+  doPatch: (trx: Transaction<DB>, id: string, version: number | null, input: any, ctx: RevisionContext) => Promise<StoredRecord>
 }
 
 /** Every kind of record an editor can create and change, with the shapes of those requests. */
@@ -82,7 +83,10 @@ export const editableEntities: EditableEntity[] = [
     type: 'claim',
     create: ClaimCreate,
     patch: ClaimPatch,
-    doCreate: async (trx, input, ctx) => (await readRecord(trx, 'claims', (await createClaim(trx, input, ctx)).id))!,
+    doCreate: async (trx, input, ctx) => {
+      const { source_id: _alias, ...rest } = input
+      return (await readRecord(trx, 'claims', (await createClaim(trx, { ...rest, source: aliased(input, 'source', 'source_id') }, ctx)).id))!
+    },
     doPatch: async (trx, id, version, input, ctx) => (await readRecord(trx, 'claims', (await patchClaim(trx, id, version, input, ctx)).id))!,
   },
 ]
@@ -93,11 +97,11 @@ export function createRecord(tracker: Tracker, user: Editor, e: EditableEntity, 
   return runWrite(tracker, user, input.comment, (trx, ctx) => e.doCreate(trx, input, ctx), { source_id: input.source ?? null })
 }
 
-export function changeRecord(tracker: Tracker, user: Editor, e: EditableEntity, id: string, version: number, input: Input): Promise<WriteResult<StoredRecord>> {
+export function changeRecord(tracker: Tracker, user: Editor, e: EditableEntity, id: string, version: number | null, input: Input): Promise<WriteResult<StoredRecord>> {
   return runWrite(tracker, user, input.comment, (trx, ctx) => e.doPatch(trx, id, version, input, ctx), { source_id: input.source ?? null })
 }
 
-export function removeRecord(tracker: Tracker, user: Editor, entity: EntityName, id: string, version: number, comment: string): Promise<WriteResult<StoredRecord>> {
+export function removeRecord(tracker: Tracker, user: Editor, entity: EntityName, id: string, version: number | null, comment: string): Promise<WriteResult<StoredRecord>> {
   return runWrite(tracker, user, comment, (trx, ctx) => deleteRecord(trx, entity, id, version, ctx))
 }
 

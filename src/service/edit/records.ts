@@ -27,12 +27,45 @@ const evidence = {
 }
 const sortKinds = (kinds: string[]) => facilityKinds.values.filter((k) => kinds.includes(k))
 
+/**
+ * A PATCH body from a record's schema: every field optional and without its default (a default
+ * would overwrite the stored value of a field the request did not name: PATCH a source's title
+ * and its notes were reset), unknown fields refused.
+ */
+function patchOf(shape: z.ZodRawShape) {
+  return z.strictObject(
+    Object.fromEntries(
+      Object.entries(shape).map(([k, v]) => {
+        const given = v as z.ZodType
+        const field = given instanceof z.ZodDefault ? (given.unwrap() as z.ZodType) : given
+        return [k, (given.description ? field.describe(given.description) : field).optional()]
+      }),
+    ),
+  )
+}
+
+/**
+ * The value of a field that the request may also name as the response does ("project_id" for
+ * "project"): either is fine, both must agree.
+ */
+export function aliased<T>(input: Record<string, unknown>, name: string, alias: string): T | undefined {
+  const a = input[name]
+  const b = input[alias]
+  if (a !== undefined && b !== undefined && JSON.stringify(a) !== JSON.stringify(b)) {
+    throw new InvalidInputError(`${name}: given twice, as "${name}" and as "${alias}", with different values`, [{ path: `body.${alias}`, message: `differs from ${name}` }])
+  }
+  return (a ?? b) as T | undefined
+}
+const alias = (schema: z.ZodType, of: string) => schema.optional().describe(`The same as \`${of}\` (the name responses use); give one of them.`)
+
 export const ProjectCreate = z
-  .object({
-    program: Slug.default('20x10'),
+  .strictObject({
+    program: Slug.optional().describe('Program id (default 20x10).'),
+    program_id: alias(Slug, 'program'),
     year: z.number().int().min(1900).max(2200).nullable(),
     pilot: z.boolean().default(false),
-    locality: LocalityId,
+    locality: LocalityId.optional().describe('Locality id (required, or as locality_id).'),
+    locality_id: alias(LocalityId, 'locality'),
     label: z.string().max(80).nullish(),
     kinds: z.array(facilityKinds.schema).min(1),
     counted: z.boolean(),
@@ -58,9 +91,11 @@ export const ProjectPatch = z
   .meta({ id: 'ProjectPatch' })
 
 export const EventCreate = z
-  .object({
+  .strictObject({
     project: z.string().max(300).nullish().describe('Project id; omit for a program-level event.'),
-    program: Slug.default('20x10'),
+    project_id: z.string().max(300).nullish().describe('The same as `project` (the name responses use); give one of them.'),
+    program: Slug.optional().describe('Program id (default 20x10, or the project’s).'),
+    program_id: alias(Slug, 'program'),
     type: eventTypes.schema,
     label: z.string().max(80).nullish(),
     date: PartialDate,
@@ -83,10 +118,10 @@ export const EventPatch = z
   .strict()
   .meta({ id: 'EventPatch' })
 
-export const SourceCreate = SourceSchema.extend({ comment }).meta({ id: 'SourceCreate' })
-export const SourcePatch = SourceSchema.omit({ id: true }).partial().extend({ comment }).strict().meta({ id: 'SourcePatch' })
-export const LocalityCreate = LocalitySchema.extend({ comment }).meta({ id: 'LocalityCreate' })
-export const LocalityPatch = LocalitySchema.omit({ id: true, province: true }).partial().extend({ comment }).strict().meta({ id: 'LocalityPatch' })
+export const SourceCreate = SourceSchema.extend({ comment }).strict().meta({ id: 'SourceCreate' })
+export const SourcePatch = patchOf(SourceSchema.omit({ id: true }).extend({ comment }).shape).meta({ id: 'SourcePatch' })
+export const LocalityCreate = LocalitySchema.extend({ comment }).strict().meta({ id: 'LocalityCreate' })
+export const LocalityPatch = patchOf(LocalitySchema.omit({ id: true, province: true }).extend({ comment }).shape).meta({ id: 'LocalityPatch' })
 
 async function live(trx: Transaction<DB>, entity: EntityName, id: string, what: string): Promise<StoredRecord> {
   const r = await readRecord(trx, entity, id)
@@ -94,7 +129,10 @@ async function live(trx: Transaction<DB>, entity: EntityName, id: string, what: 
   return r
 }
 
-export async function createProject(trx: Transaction<DB>, input: z.infer<typeof ProjectCreate>, ctx: RevisionContext): Promise<StoredRecord> {
+export async function createProject(trx: Transaction<DB>, body: z.infer<typeof ProjectCreate>, ctx: RevisionContext): Promise<StoredRecord> {
+  const locality = aliased<string>(body, 'locality', 'locality_id')
+  if (!locality) throw new InvalidInputError('locality: the id of the locality the project is in (required)', [{ path: 'body.locality', message: 'required' }])
+  const input = { ...body, program: aliased<string>(body, 'program', 'program_id') ?? '20x10', locality }
   await live(trx, 'programs', input.program, 'program')
   await live(trx, 'localities', input.locality, 'locality')
   if (!input.source) throw new InvalidInputError('source: a new project needs the source that reports it', [{ path: 'body.source', message: 'required for a new fact' }])
@@ -119,7 +157,7 @@ export async function createProject(trx: Transaction<DB>, input: z.infer<typeof 
   return stored
 }
 
-export async function patchProject(trx: Transaction<DB>, id: string, version: number, input: z.infer<typeof ProjectPatch>, ctx: RevisionContext): Promise<StoredRecord> {
+export async function patchProject(trx: Transaction<DB>, id: string, version: number | null, input: z.infer<typeof ProjectPatch>, ctx: RevisionContext): Promise<StoredRecord> {
   const { source, quote, said, status, comment: _c, ...fields } = input
   const factChanged = fields.kinds !== undefined || fields.counted !== undefined || status !== undefined
   if (factChanged && !source) throw new InvalidInputError('source: changing kinds, count or status needs the source that says so', [{ path: 'body.source', message: 'required for a changed fact' }])
@@ -142,10 +180,14 @@ export async function patchProject(trx: Transaction<DB>, id: string, version: nu
   return stored
 }
 
-export async function createEvent(trx: Transaction<DB>, input: z.infer<typeof EventCreate>, ctx: RevisionContext): Promise<StoredRecord> {
-  let program = input.program
-  if (input.project) program = (await live(trx, 'projects', input.project, 'project')).record.program_id as string
-  else await live(trx, 'programs', program, 'program')
+export async function createEvent(trx: Transaction<DB>, body: z.infer<typeof EventCreate>, ctx: RevisionContext): Promise<StoredRecord> {
+  const input = { ...body, project: aliased<string | null>(body, 'project', 'project_id') ?? null }
+  const named = aliased<string>(body, 'program', 'program_id')
+  let program = named ?? '20x10'
+  if (input.project) {
+    program = (await live(trx, 'projects', input.project, 'project')).record.program_id as string
+    if (named !== undefined && named !== program) throw new InvalidInputError(`program: project ${input.project} belongs to program "${program}", not "${named}"`, [{ path: 'body.program', message: 'differs from the project’s program' }])
+  } else await live(trx, 'programs', program, 'program')
   if (!input.source) throw new InvalidInputError('source: a new event needs the source that reports it', [{ path: 'body.source', message: 'required for a new fact' }])
   const record = validRecord(EventSchema, {
     id: eventId({ project_id: input.project ?? null, program_id: program, type: input.type, label: input.label ?? null }),
@@ -162,7 +204,7 @@ export async function createEvent(trx: Transaction<DB>, input: z.infer<typeof Ev
   return stored
 }
 
-export async function patchEvent(trx: Transaction<DB>, id: string, version: number, input: z.infer<typeof EventPatch>, ctx: RevisionContext): Promise<StoredRecord> {
+export async function patchEvent(trx: Transaction<DB>, id: string, version: number | null, input: z.infer<typeof EventPatch>, ctx: RevisionContext): Promise<StoredRecord> {
   const { source, quote, said, reason, comment: _c, date, ...fields } = input
   const current = await readRecord(trx, 'events', id)
   if (!current || current.meta.deleted_at) throw new NotFoundError(`no event with id "${id}"`)

@@ -3,12 +3,8 @@ import { useRef, useState } from 'preact/hooks'
 import { ApiError } from '../api.ts'
 import { navigate, useSearchParams } from '../router.ts'
 import { signIn, signOut, useSession } from '../session.ts'
+import { safeNext } from '../safeNext.ts'
 import { useTitle } from '../useTitle.ts'
-
-/** Only same-site paths: "/projects/x", never "//elsewhere" or "https://…". */
-function safeNext(next: string | null): string {
-  return next && /^\/(?!\/)/.test(next) && !next.startsWith('/signin') ? next : '/'
-}
 
 export default function SignIn() {
   useTitle('Sign in')
@@ -19,7 +15,7 @@ export default function SignIn() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const alert = useRef<HTMLParagraphElement>(null)
-  const next = safeNext(params.get('next'))
+  const next = safeNext(params.get('next'), window.location.origin)
 
   const submit = async (event: Event) => {
     event.preventDefault()
