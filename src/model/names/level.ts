@@ -30,3 +30,8 @@ export function askedLevel(name: string): MatchLevel | null {
   if (!level && /(?:namdo|bukto|pukto)$/.test(compact.toLowerCase())) return 'province'
   return level
 }
+
+/** Whether the text holds a word besides unit words: "Kangdong County" does, "District" does not. */
+export function hasNameWord(text: string): boolean {
+  return nameTokens(text).some((w) => !localityWords.has(w) && !provinceWords.has(w) && w !== 'city' && w !== 'si' && w !== 'shi')
+}

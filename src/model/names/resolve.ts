@@ -18,7 +18,7 @@ import { editDistance } from './editDistance.ts'
 import { hanjaKeys, hasHan } from './hanja.ts'
 import { splitHints } from './hints.ts'
 import { hangulKeys, hangulSkeleton, hasHangul, latinKeys, skeleton, stripAttachedSuffix } from './normalize.ts'
-import { askedLevel } from './level.ts'
+import { askedLevel, hasNameWord } from './level.ts'
 import { buildProvinceIndex } from './provinceIndex.ts'
 import { literalKey, round, scores, typoAllowance } from './scale.ts'
 import type { LocalityCandidate, LocalityMatch, MatchMethod, NoMatchReason, PlaceCandidate, PlaceMatch, ProvinceMatch, ResolveOptions, Resolver } from './types.ts'
@@ -239,6 +239,25 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
         name = words.slice(1).join(' ')
       }
     }
+    // The province written before or after the name without a comma, as lists and captions do:
+    // "South Pyongan Songchon County", "은산군 평안남도", "Unsan County South Pyongan Province".
+    // Only when the whole text is no province-level name itself ("South Pyongan" stays one) and
+    // what is left is a name, not a unit word ("Kaesong District" stays whole).
+    if (hints.length === 0 && hinted.size === 0) {
+      const words = name.trim().split(/\s+/)
+      if (words.length > 1 && !provinces.resolveStrict(name)) {
+        const take = (part: string[], rest: string[]): boolean => {
+          const p = provinces.resolveStrict(part.join(' '))
+          if (!p || p.score < PREFIX_MIN_SCORE || !hasNameWord(rest.join(' '))) return false
+          hinted.add(p.id)
+          name = rest.join(' ')
+          return true
+        }
+        for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+          if (take(words.slice(0, k), words.slice(k)) || take(words.slice(-k), words.slice(0, -k))) break
+        }
+      }
+    }
     // A qualifier that is no province ("North Korea", "DPRK") says nothing about which one.
     for (const h of hints) {
       const p = resolveProvince(h)
@@ -303,13 +322,11 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
   }
 
   function resolve(text: string, opts: ResolveOptions = {}): PlaceMatch {
-    const name = splitHints(text).name
+    const read = readHints(text, opts)
+    const name = read.name
     const asked = askedLevel(name)
     const loc = resolveLocality(text, opts)
-    const hintedProvince = () => {
-      const { hinted, unknownProvince } = readHints(text, opts)
-      return { hinted, unknownProvince }
-    }
+    const hintedProvince = () => read
     const locality = (m: LocalityMatch & { status: 'match' }, also: PlaceCandidate[]): PlaceMatch => {
       const best = m.candidates.find((c) => c.id === m.locality)!
       const out: PlaceMatch = { status: 'match', level: 'locality', id: m.locality, method: m.method, score: m.score, matched: best.matched, asked, candidates: m.candidates.map(asPlace), also }
