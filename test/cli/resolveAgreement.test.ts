@@ -103,7 +103,7 @@ describe('tracker resolve and /api/projects?q= agree', () => {
     }
     expect(disagreements).toEqual([])
     expect(seen.size).toBeGreaterThan(150)
-  })
+  }, 240_000)
 
   it('answers in process as the real command does', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-agree-'))
@@ -121,5 +121,6 @@ describe('tracker resolve and /api/projects?q= agree', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
-  })
+    // Seven real processes, each opening an embedded database: slow on a loaded 2-core machine.
+  }, 240_000)
 })
