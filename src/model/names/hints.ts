@@ -14,13 +14,13 @@ const bracketed = /[([]([^)\]]*)[)\]]/g
 
 export function splitHints(text: string): SplitName {
   // Most inputs are a bare name; skip the work for them.
-  if (!/[,;([]/.test(text)) return { name: text, hints: [] }
+  if (!/[,;،([]/.test(text)) return { name: text, hints: [] }
   const hints: string[] = []
   const rest = text.replace(bracketed, (_, inner: string) => {
     hints.push(inner)
     return ' '
   })
-  const [name = '', ...tail] = rest.split(/[,;]/)
+  const [name = '', ...tail] = rest.split(/[,;،]/)
   hints.push(...tail)
   return { name: name.trim(), hints: hints.map((h) => h.trim()).filter((h) => h.length > 0) }
 }

@@ -4,6 +4,7 @@
  * localities runs on the stem, with the direction (south/north) kept apart, so "South Phyongan
  * Province", "P'yŏngan-namdo", 평남, 平安南道, 平南 and "Пхёнан-Намдо" meet.
  */
+import { arabicDirection, arabicKeys, hasArabic, latinArabicKeys } from './arabic.ts'
 import { cyrillicKey, kontsevich } from './cyrillic.ts'
 import { editDistance } from './editDistance.ts'
 import { splitHints } from './hints.ts'
@@ -71,6 +72,12 @@ export function buildProvinceIndex(list: readonly ProvinceRecord[]): ProvinceInd
       put(spelled, `${k.dir}:${k.stem}`, p.id, label)
       put(skeletons, `${k.dir}:${k.skel}`, p.id, label)
       if (k.script === 'latin') typoStems.push({ dir: k.dir, stem: k.skel, id: p.id, label })
+      // Arabic by rule: the consonants of the Latin stem (Pyongyang → bnknk, بيونغ يانغ).
+      if (k.script === 'latin') {
+        const ar = latinArabicKeys(k.stem)
+        put(spelled, `${k.dir}:ar:${ar.full}`, p.id, `${label} (Arabic ${ar.full})`)
+        put(spelled, `${k.dir}:arc:${ar.consonants}`, p.id, `${label} (Arabic consonants ${ar.consonants})`)
+      }
       // Chinese writes a divided province by its first character and the direction: 平南, 咸北.
       if (k.script === 'han' && k.dir) put(spelled, `${k.dir}:${k.stem[0]}`, p.id, label)
       // Russian by rule: the hangul stem in Kontsevich (평양 → Пхёнян, 자강 → Чаган).
@@ -91,7 +98,26 @@ export function buildProvinceIndex(list: readonly ProvinceRecord[]): ProvinceInd
     return best && !tie ? best : null
   }
 
+  function lookupArabic(text: string): ProvinceMatch | null {
+    const recorded = literal.get(literalKey(text))
+    if (recorded?.size === 1) {
+      const [id, label] = [...recorded][0]!
+      return { id, score: round(scores.MARKED), method: 'exact', matched: label }
+    }
+    const { dir, rest } = arabicDirection(splitHints(text).name)
+    const keys = arabicKeys(rest)
+    if (keys.consonants.length < 2) return null
+    const scored = new Map<string, ProvinceMatch>()
+    const offer = (key: string, score: number) => {
+      for (const [id, label] of spelled.get(key) ?? []) scored.set(id, { id, score: round(score), method: 'normalised', matched: label })
+    }
+    offer(`${dir}:ar:${keys.full}`, scores.SKELETON)
+    if (scored.size === 0) offer(`${dir}:arc:${keys.consonants}`, scores.SKELETON - scores.CUT_SUFFIX)
+    return pick(scored)
+  }
+
   function lookup(text: string, fuzzy: boolean): ProvinceMatch | null {
+    if (hasArabic(text)) return lookupArabic(text)
     const k = keysOf(text)
     if (!k.stem) return null
     const exactIds = literal.get(literalKey(text))

@@ -18,6 +18,7 @@ import { editDistance } from './editDistance.ts'
 import { hanjaKeys, hasHan } from './hanja.ts'
 import { splitHints } from './hints.ts'
 import { hangulKeys, hangulSkeleton, hasHangul, latinKeys, skeleton, stripAttachedSuffix } from './normalize.ts'
+import { arabicKeys, hasArabic, latinArabicKeys } from './arabic.ts'
 import { askedLevel, hasNameWord } from './level.ts'
 import { buildProvinceIndex } from './provinceIndex.ts'
 import { literalKey, round, scores, typoAllowance } from './scale.ts'
@@ -108,6 +109,8 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
   const spelled = new FormIndex()
   const skeletons = new FormIndex()
   const cyrillic = new FormIndex()
+  const arabic = new FormIndex()
+  const arabicConsonants = new FormIndex()
   for (const l of gazetteer.localities) {
     provinceOf.set(l.id, l.province)
     for (const { text, label, former } of namedForms(l)) {
@@ -131,6 +134,12 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
         marked.add(keys.marked, form)
         spelled.add(keys.spelled, form)
         skeletons.add(skeleton(keys.spelled), form)
+        // Arabic by rule: every Latin form as the consonants Arabic letters keep.
+        const ar = latinArabicKeys(keys.spelled)
+        if (ar.consonants.length >= 2) {
+          arabic.add(ar.full, { ...form, label: `${label} (Arabic ${ar.full})` })
+          arabicConsonants.add(ar.consonants, { ...form, label: `${label} (Arabic consonants ${ar.consonants})` })
+        }
       }
     }
   }
@@ -194,6 +203,13 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
           return near
         },
       }
+    }
+    if (hasArabic(name)) {
+      // The keys are lossy already: a typo scan over them would find anything.
+      const keys = arabicKeys(name)
+      offer(found, arabic.map.get(keys.full), SKELETON, 'normalised')
+      if (found.size === 0) offer(found, arabicConsonants.map.get(keys.consonants), SKELETON - CUT_SUFFIX, 'normalised')
+      return { found, nearMisses: noNearMisses }
     }
     const { marked: written, spelled: key } = latinKeys(name)
     if (!key) return { found, nearMisses: noNearMisses }
@@ -290,9 +306,12 @@ export function createResolver(gazetteer: { localities: readonly GazetteerLocali
     if (exactIds) for (const c of found.values()) if (exactIds.has(c.id) && c.method === 'normalised') c.method = 'exact'
     const all = [...found.values()].sort(byScore)
     // The province check costs as much as the search, so it runs only where it can change the
-    // answer: nothing or only typos found, or a candidate that shares a name with a province-level unit.
-    const mayBeProvince = all.length === 0 || all[0]!.method === 'fuzzy' || all.some((c) => provinceTwins.has(c.id))
-    const province = (mayBeProvince && (provinces.resolveStrict(name) ?? provinceUnderUnitWord(name))) || undefined
+    // answer: nothing or only typos found, a candidate that shares a name with a province-level
+    // unit, or an Arabic name (whose lossy key may meet a county's: بيونغ يانغ and Pyonggang).
+    const mayBeProvince = all.length === 0 || all[0]!.method === 'fuzzy' || all.some((c) => provinceTwins.has(c.id)) || hasArabic(name)
+    const named = (mayBeProvince && (provinces.resolveStrict(name) ?? provinceUnderUnitWord(name))) || undefined
+    // An Arabic key is lossy: a province met through fewer letters than a locality is no answer.
+    const province = named && hasArabic(name) && all.length > 0 && named.score < all[0]!.score ? undefined : named
     const withProvince = <T extends LocalityMatch>(m: T): T => (province ? { ...m, province } : m)
     const none = (reason: NoMatchReason, candidates: LocalityCandidate[]): LocalityMatch =>
       withProvince({ status: 'none', level: 'locality', method: null, candidates, reason })
