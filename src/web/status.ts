@@ -23,8 +23,11 @@ export function lookOf(status: string | null | undefined): StatusLook {
   return statusLooks[status ?? 'none'] ?? statusLooks.none!
 }
 
-/** Okabe–Ito colours for policy years, in order; the pilot is grey. */
-const yearPalette = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000', '#7f7f7f', '#b39ddb']
+/**
+ * Policy years in one hue, dark to light purple: an order, not a category, and a hue no status
+ * uses, so a year can never be read as "under construction" or "operational". The pilot is grey.
+ */
+const yearPalette = ['#3f007d', '#6a51a3', '#9e9ac8', '#54278f', '#807dba', '#bcbddc', '#2d0052', '#5e3c99', '#8c6bb1', '#c9b8e0']
 
 export function yearColour(year: number | null, firstYear = 2024): string {
   if (year === null) return '#8c8c8c'

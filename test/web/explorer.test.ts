@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPage, startWebTest, type WebTest } from './support.ts'
+import { openPage, screenshot, startWebTest, type WebTest } from './support.ts'
 
 let t: WebTest
 beforeAll(async () => {
@@ -51,6 +51,29 @@ describe('explorer and map', () => {
     await page.goBack()
     await page.waitForURL('**/map?year=2025&status=under_construction')
     await page.waitForSelector('svg.country-map a[data-locality]')
+    expect(errors).toEqual([])
+    await close()
+  })
+
+  it('opens the map coloured by status, and colours years in a hue no status uses', async () => {
+    const { page, errors, close } = await openPage(t)
+    const statusColours = ['#00795c', '#e69f00', '#56b4e9', '#cc79a7', '#9a9a9a']
+    const fills = () => page.$$eval('svg.country-map a[data-locality] circle.point-dot', (cs) => cs.map((c) => (c.getAttribute('fill') ?? '').toLowerCase()))
+    await page.goto('/map')
+    await page.waitForSelector('svg.country-map a[data-locality]')
+    const byStatus = await fills()
+    expect(byStatus.length).toBeGreaterThan(0)
+    // Every point in a status colour (or the stripes of work in progress), as in the legend.
+    expect(byStatus.filter((f) => !statusColours.includes(f) && !f.startsWith('url(')).filter((f) => f !== '#fff')).toEqual([])
+    expect(await page.locator('.map-legend').textContent()).toContain('Under construction')
+
+    await page.click('.map-controls a:has-text("policy year")')
+    await page.waitForURL('**/map?color=year')
+    await page.waitForFunction(() => document.querySelector('.map-legend')?.textContent?.includes('2025'))
+    await screenshot(page, 'map-by-year', { fullPage: false })
+    const byYear = await fills()
+    expect(byYear.filter((f) => statusColours.includes(f))).toEqual([])
+    expect(new Set(byYear).size).toBeGreaterThan(1)
     expect(errors).toEqual([])
     await close()
   })

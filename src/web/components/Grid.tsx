@@ -93,7 +93,7 @@ export function Grid({ progress, projects, currentYear }: Props) {
         })}
       </div>
       <p class="grid-detail" aria-hidden="true">
-        {active ? describe(active, !active.counted) : 'Point at or tab to a square to see the locality; select it to open the project.'}
+        {active ? describe(active, !active.counted) : 'Hover over, tap or tab to a square to see the locality; select it to open the project.'}
       </p>
     </figure>
   )

@@ -1,6 +1,6 @@
 /**
- * @module The map (/map): a point per locality with projects, coloured by policy year or by
- * status and sized by the number of facility kinds; localities not yet reached on request. It
+ * @module The map (/map): a point per locality with projects, coloured by status (the colours of
+ * the rest of the app) or by policy year (purples, which no status uses) and sized by the number of facility kinds; localities not yet reached on request. It
  * reads the same filters from the query string as the explorer, so the two show the same view.
  */
 import { useState } from 'preact/hooks'
@@ -52,9 +52,9 @@ export default function MapPage() {
   const loc = useLocation()
   const params = new URLSearchParams(loc.search)
   const filters = readFilters(params)
-  const colour = params.get('color') === 'status' ? 'status' : 'year'
+  const colour = params.get('color') === 'year' ? 'year' : 'status'
   const showUnreached = params.get('unreached') === '1'
-  const keep = { color: colour === 'status' ? 'status' : undefined, unreached: showUnreached ? '1' : undefined }
+  const keep = { color: colour === 'year' ? 'year' : undefined, unreached: showUnreached ? '1' : undefined }
   const view = useProjects(filters, { limit: 1000, offset: 0 })
   const unreached = useApi<List<Locality>>(showUnreached ? apiPath('/api/localities', { reached: 'false', limit: 1000, province: filters.province.join(',') }) : null)
   const { names } = useProvinces()
@@ -110,11 +110,11 @@ export default function MapPage() {
           <SearchNote resolved={view.data?.resolved} />
           <div class="map-controls" role="group" aria-label="Map options">
             <span>Colour by:</span>
-            <a href={toggleHref({ color: undefined })} aria-current={colour === 'year' ? 'true' : undefined} class="chip">
-              policy year
-            </a>
-            <a href={toggleHref({ color: 'status' })} aria-current={colour === 'status' ? 'true' : undefined} class="chip">
+            <a href={toggleHref({ color: undefined })} aria-current={colour === 'status' ? 'true' : undefined} class="chip">
               status
+            </a>
+            <a href={toggleHref({ color: 'year' })} aria-current={colour === 'year' ? 'true' : undefined} class="chip">
+              policy year
             </a>
             <a href={toggleHref({ unreached: showUnreached ? undefined : '1' })} class="chip" aria-pressed={showUnreached ? 'true' : 'false'} role="button" data-testid="toggle-unreached">
               {showUnreached ? '☑' : '☐'} localities not yet reached
@@ -125,7 +125,7 @@ export default function MapPage() {
           <div class="map-frame">
             <CountryMap points={points} title={`Map of North Korea with ${places.length} localities`} active={active} onActive={setActive} pointScale={narrow ? 1.45 : 1} />
             <p class="map-detail" aria-hidden="true">
-              {activePlace ? describe(activePlace) : activeOther ? activeOther.label : 'Point at or tab to a locality to see its projects.'}
+              {activePlace ? describe(activePlace) : activeOther ? activeOther.label : (narrow ? 'Tap a locality to see its projects.' : 'Hover over or tab to a locality to see its projects.')}
             </p>
           </div>
           <ul class="legend map-legend" aria-label="Legend">
