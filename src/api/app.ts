@@ -9,6 +9,7 @@ import type { AppEnv } from './context.ts'
 import { errorBody, toErrorResponse, validationHook } from './errors.ts'
 import type { Logger } from './log.ts'
 import { secureHeaders } from 'hono/secure-headers'
+import { publicReadCors } from './cors.ts'
 import { today as todayDate } from '../model/partialDate.ts'
 import { authenticate, writeGate } from './auth/middleware.ts'
 import { registerAccounts } from './routes/accounts.ts'
@@ -87,6 +88,9 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   })
   // GET and HEAD carry no body; reading it anyway makes the adapter build a full Request.
   app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)))
+
+  // Inside the cache: a cached answer keeps the header it was stored with.
+  app.use('/api/*', publicReadCors())
 
   app.use('*', secureHeaders({
     contentSecurityPolicy: {
