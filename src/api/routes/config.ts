@@ -1,4 +1,4 @@
-/** @module GET /api/config: the settings the web app needs (an optional online tile layer for the map). */
+/** @module GET /api/config: the settings the web app needs (an optional online tile layer for the map, the canonical address for citations). */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
@@ -8,6 +8,7 @@ export const PublicConfig = z
   .object({
     tile_url: z.string().nullable().describe('Map tile URL template ({z}/{x}/{y}, optional {s}) from TRACKER_TILE_URL; null: the offline map only.'),
     tile_attribution: z.string().nullable(),
+    public_url: z.string().nullable().describe('The canonical address from TRACKER_PUBLIC_URL, for citations and links; null: the page address is used.'),
   })
   .meta({ id: 'PublicConfig' })
 
@@ -16,7 +17,7 @@ export function registerConfig(app: OpenAPIHono<AppEnv>): void {
     createRoute({ method: 'get', path: '/api/config', tags: ['meta'], summary: 'Settings the web app needs', responses: { 200: json(PublicConfig, 'Public settings.') } }),
     (c) => {
       const config = c.var.tracker.config
-      return c.json({ tile_url: config.tileUrl ?? null, tile_attribution: config.tileAttribution ?? null }, 200)
+      return c.json({ tile_url: config.tileUrl ?? null, tile_attribution: config.tileAttribution ?? null, public_url: config.publicUrl ?? null }, 200)
     },
   )
 }

@@ -2,7 +2,7 @@
  * @module About and method (/about): what is counted and why, where the data comes from, how to
  * cite it (with the data version the server reports), licences, the API and the downloads.
  */
-import { fmtDate } from '../format.ts'
+import { CiteThis } from '../components/CiteThis.tsx'
 import type { Health, List, Program } from '../types.ts'
 import { useApi } from '../useApi.ts'
 import { useTitle } from '../useTitle.ts'
@@ -21,9 +21,6 @@ export default function About() {
   const health = useApi<Health>('/api/health')
   const programs = useApi<List<Program>>('/api/programs')
   const program = programs.data?.items.find((p) => p.id === '20x10') ?? programs.data?.items[0]
-  const today = new Date().toISOString().slice(0, 10)
-  const version = health.data?.data_version
-  const origin = typeof window === 'undefined' ? '' : window.location.origin
 
   return (
     <article class="page about prose">
@@ -67,9 +64,7 @@ export default function About() {
       </p>
 
       <h2>How to cite</h2>
-      <p class="cite" data-testid="cite">
-        20×10 Tracker: open data on North Korea's Regional Development 20×10 Policy. Data version {version ?? '…'}, retrieved {fmtDate(today)}. {origin}/
-      </p>
+      <CiteThis />
       <p class="hint">The data version changes with every recorded change, so a citation with it names exactly the data you used.</p>
 
       <h2>Licences</h2>
