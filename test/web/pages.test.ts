@@ -105,6 +105,30 @@ describe('from the grid to a project', () => {
 })
 
 describe('small screens', () => {
+  it('points each Unsan to the other, and says plainly when a province address is wrong', async () => {
+    const { page, errors, close } = await openPage(t)
+    for (const [here, there] of [
+      ['south-pyongan.unsan', 'north-pyongan.unsan'],
+      ['north-pyongan.unsan', 'south-pyongan.unsan'],
+    ]) {
+      await page.goto(`/localities/${here}`)
+      const note = page.locator('[data-testid=namesakes]')
+      await note.waitFor()
+      expect(await note.locator('a').getAttribute('href')).toBe(`/localities/${there}`)
+    }
+    // A mistyped province address says so in words, not with the API's message.
+    await page.goto('/provinces/south-pyongyan')
+    await page.waitForSelector('[role=alert] h2')
+    expect(await page.locator('[role=alert]').textContent()).toContain('There is no province at this address')
+    // A name no other locality shares gets no such note.
+    await page.goto('/localities/south-pyongan.songchon')
+    await page.waitForSelector('#names-title')
+    await page.waitForLoadState('networkidle')
+    expect(await page.locator('[data-testid=namesakes]').count()).toBe(0)
+    expect(errors).toEqual([])
+    await close()
+  })
+
   it('has no horizontal scroll at 360 px', async () => {
     const { page, errors, close } = await openPage(t, { width: 360, height: 740 })
     for (const path of ['/', '/projects', `/projects/${songchon}`, '/map', '/timeline', '/localities/south-pyongan.songchon']) {

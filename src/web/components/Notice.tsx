@@ -11,7 +11,13 @@ export function ErrorNotice({ error, what = 'this page' }: { error: { status: nu
   return (
     <div class="error" role="alert">
       <h2>{error.status === 404 ? 'Not found' : `Could not load ${what}`}</h2>
-      <p>{error.message}</p>
+      <p>
+        {error.status === 404
+          ? `There is no ${what.replace(/^the /, '')} at this address: the link may be mistyped, or the record was merged or removed.`
+          : error.status === 0 || error.status >= 500
+            ? `The server did not answer as it should (${error.message}). Try again in a moment.`
+            : error.message}
+      </p>
       <p>
         <a href="/">Back to the overview</a>
       </p>

@@ -17,6 +17,8 @@ const MiniMap = lazy(() => import('../map/MiniMap.tsx'), 'map')
 export default function LocalityPage({ id }: { id: string }) {
   const { data: l, error } = useApi<Locality>(`/api/localities/${encodeURIComponent(id)}`)
   const projects = useApi<List<Project>>(l ? `/api/projects?locality=${encodeURIComponent(id)}&limit=100` : null)
+  // Namesakes in other provinces (the two Unsans, 운산군 and 은산군): the same common spelling.
+  const namesakes = useApi<List<Locality>>(l ? `/api/localities?q=${encodeURIComponent(l.plain)}&limit=20` : null)
   useTitle(l ? l.plain : 'Locality')
   if (error) return <ErrorNotice error={error} what="the locality" />
   if (!l) return <Loading what="the locality" />
@@ -40,6 +42,25 @@ export default function LocalityPage({ id }: { id: string }) {
         </p>
       </header>
       {l.uncertain ? <p class="caution">Not settled: {l.uncertain}</p> : null}
+      {(() => {
+        const others = (namesakes.data?.items ?? []).filter((o) => o.id !== l.id && o.plain === l.plain)
+        if (others.length === 0) return null
+        return (
+          <p class="caution" data-testid="namesakes">
+            Not to be confused with{' '}
+            {others.map((o, i) => (
+              <>
+                {i > 0 ? ', ' : ''}
+                <a href={`/localities/${encodeURIComponent(o.id)}`}>
+                  {o.plain} ({localityTypeLabel(o.type)}), {o.province_name}
+                </a>{' '}
+                <span lang="ko">{o.hangul}</span>
+              </>
+            ))}
+            : the same spelling in Latin letters, another place.
+          </p>
+        )
+      })()}
       <div class="two-col">
         <section aria-labelledby="names-title">
           <h2 id="names-title">Names</h2>

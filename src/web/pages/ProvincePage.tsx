@@ -50,12 +50,13 @@ function LocalityRow({ l }: { l: Locality }) {
 
 export default function ProvincePage({ id }: { id: string }) {
   const { provinces } = useProvinces()
-  const localities = useApi<List<Locality>>(`/api/localities?province=${encodeURIComponent(id)}&limit=1000`)
   const province = provinces?.find((p) => p.id === id)
+  const localities = useApi<List<Locality>>(province ? `/api/localities?province=${encodeURIComponent(id)}&limit=1000` : null)
   useTitle(province?.plain ?? 'Province')
+  // An unknown id is a page that does not exist, not a bad API request to report as such.
+  if (provinces && !province) return <ErrorNotice error={{ status: 404, message: `No province with id "${id}".` }} what="province" />
   if (localities.error) return <ErrorNotice error={localities.error} what="the province" />
-  if (!provinces || !localities.data) return <Loading what="the province" />
-  if (!province) return <ErrorNotice error={{ status: 404, message: `No province with id "${id}".` }} />
+  if (!provinces || !province || !localities.data) return <Loading what="the province" />
   const all = localities.data.items
   const reached = all.filter((l) => l.projects.some((p) => p.counted))
   const touched = all.filter((l) => l.projects.length > 0 && !reached.includes(l))
