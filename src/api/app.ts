@@ -70,6 +70,10 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
     c.set('publicUrl', publicUrl())
     await next()
     if (lifecycle.closing) c.header('Connection', 'close')
+    // A request refused before its body was read (too many previews, a body over the limit):
+    // the rest of the body is still on the wire, so the connection closes after the answer
+    // rather than being reused by a keep-alive client whose next request would be cut.
+    else if ((c.res.status === 429 || c.res.status === 413) && c.req.method !== 'GET' && c.req.method !== 'HEAD') c.header('Connection', 'close')
   })
   // Cached reads are answered first, before any other middleware: the cache entry already holds
   // the security headers of the original response (measured: building full Request/Response

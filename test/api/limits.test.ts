@@ -44,6 +44,16 @@ describe('bad input is a 4xx, never a 500', () => {
   })
 })
 
+describe('a request refused before its body is read closes its connection', () => {
+  it('a body over the limit is 413 with Connection: close, so a keep-alive client does not reuse the socket', async () => {
+    const r = await t.app.request('/api/import?format=csv', { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain', 'content-length': String(t.tracker.config.maxBodyBytes + 1) } })
+    expect(r.status).toBe(413)
+    expect(r.headers.get('connection')).toBe('close')
+    const fine = await t.app.request('/api/health')
+    expect(fine.headers.get('connection')).toBeNull()
+  })
+})
+
 describe('output is safe where it lands', () => {
   it('CSV cells that would start a formula get a quote; JSON stays exact; re-import gives the value back', async () => {
     const created = await post('/api/sources', JSON.stringify({ id: 'formula-test', kind: 'news', publisher: "=cmd|' /C calc'!A0", title: '+1+1', comment: 'formula test' }), { 'content-type': 'application/json', authorization: `Bearer ${editor}` })

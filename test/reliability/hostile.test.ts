@@ -2,7 +2,9 @@
  * Hostile input: property-based tests (fast-check) that throw generated junk at every route of
  * /api/openapi.json (enumerated from the document, so new routes are covered) and at the three
  * importers — wrong types, huge strings, deep JSON, invalid UTF-8, SQL and HTML injection,
- * unknown parameters, path traversal in static file requests, oversized bodies.
+ * unknown parameters, path traversal in static file requests, oversized bodies; and, over a real
+ * socket, overlong and mis-encoded query values, huge numbers, header injection, path traversal in
+ * export paths and prototype-pollution keys in JSON bodies on every route.
  *
  * Anonymous and viewer requests: never a 5xx, every 4xx in the one error shape, and the data
  * unchanged. Editor requests to the write routes: only 2xx/4xx, and the store still validates
@@ -610,6 +612,94 @@ describe.runIf(reliabilityRun)('hostile input', () => {
     tried.set('importer inputs accepted', outcomes.accepted)
     tried.set('importer inputs refused (InvalidInputError)', outcomes.refused)
     tried.set('slowest importer input (ms)', Math.round(outcomes.slowestMs))
+  })
+
+  it('every route over a real socket: overlong, mis-encoded, huge and polluting values — no 5xx, no unescaped echo, no injected header, the server keeps answering', async () => {
+    const marker = '<svg/onload=alert(7)>'
+    const hostileValues = fc.oneof(
+      fc.constantFrom(
+        encodeURIComponent(marker),
+        encodeURIComponent(`"'>${marker}`),
+        '%', '%zz', '%c0%af', '%ed%a0%80', '%ff%fe', '%e2%82', '%00', '%u0041',
+        '1e309', '-1e309', '99999999999999999999999999999', '-0', '0x7fffffffffffffff', '1_000', '2.5e-400', 'NaN',
+        '%0d%0aX-Injected:%20yes', '%0aX-Injected:yes', '%E5%98%8A%E5%98%8DX-Injected:yes', '%22%0d%0aSet-Cookie:%20x=1',
+        '..%2f..%2f..%2fpackage.json', '%2e%2e%2f%2e%2e%2fsrc%2fapi%2fapp.ts', '..%5c..%5cpackage.json', '%252e%252e%252fetc%252fpasswd',
+        '__proto__', 'constructor', 'prototype', '__proto__%5bpolluted%5d',
+      ),
+      fc.integer({ min: 1000, max: 12_000 }).map((n) => 'v'.repeat(n)),
+      fc.integer({ min: 100, max: 2000 }).map((n) => Array.from({ length: n }, (_, i) => `k${i}=1`).join('&')),
+    )
+    const pollutingBodies = fc.constantFrom(
+      '{"__proto__":{"polluted":"yes"},"comment":"x"}',
+      '{"constructor":{"prototype":{"polluted":"yes"}},"comment":"x"}',
+      '{"name":"x","password":"y","__proto__":{"role":"admin","polluted":"yes"}}',
+      '{"items":[{"__proto__":{"polluted":"yes"}}]}',
+      `{"comment":"${marker}","notes":"${marker}"}`,
+      '{"version":1e999,"limit":99999999999999999999999,"year":-1e309}',
+      '{"a":' + '{"__proto__":'.repeat(3000) + '1' + '}'.repeat(3000) + '}',
+      '['.repeat(50_000) + ']'.repeat(50_000),
+      '{"value":"\\ud800","comment":"\\udfff"}',
+    )
+    const exportPaths = [
+      '/api/export/..%2f..%2fpackage.json',
+      '/api/export/%2e%2e%2f%2e%2e%2fsrc%2fapi%2fapp.ts',
+      '/api/export/..%5c..%5cpackage.json',
+      '/api/export/dataset.json%00.csv',
+      '/api/export/%2e%2e/%2e%2e/tsconfig.json',
+      '/api/export/projects.csv/../../../package.json',
+    ]
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' })
+    await new Promise<void>((r) => (server.listening ? r() : server.once('listening', () => r())))
+    const port = (server.address() as net.AddressInfo).port
+    const raw = (method: string, target: string, body: string | null) =>
+      new Promise<{ status: number; head: string; body: string }>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1')
+        let data = Buffer.alloc(0)
+        socket.on('data', (d) => (data = Buffer.concat([data, d])))
+        socket.on('error', reject)
+        socket.on('close', () => {
+          const text = data.toString('utf8')
+          const split = text.indexOf('\r\n\r\n')
+          resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), head: text.slice(0, split), body: text.slice(split + 4) })
+        })
+        const payload = body === null ? '' : body
+        socket.end(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n${body === null ? '' : `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n`}\r\n${payload}`)
+      })
+    let sent = 0
+    const check = async (method: string, target: string, body: string | null) => {
+      const r = await raw(method, target, body)
+      sent++
+      count('socket requests with hostile values')
+      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1)
+      const where = `${method} ${target.slice(0, 200)}${body ? ` ${body.slice(0, 80)}` : ''}`
+      if (r.status === 0 || r.status >= 500) throw new Error(`${where} → ${r.status || 'no answer'} ${r.body.slice(0, 200)}`)
+      if (/^x-injected:|^set-cookie: x=1/im.test(r.head)) throw new Error(`${where} → a header was injected: ${r.head}`)
+      const type = /^content-type:\s*([^\r\n;]+)/im.exec(r.head)?.[1] ?? ''
+      if (!/json/.test(type) && r.body.includes(marker)) throw new Error(`${where} → ${type} echoes the markup unescaped`)
+      if (r.status === 200 && /"name": "20x10-tracker"|registerStatic|"compilerOptions"/.test(r.body)) throw new Error(`${where} → leaked a file`)
+      if (({} as Record<string, unknown>).polluted !== undefined || ({} as Record<string, unknown>).role !== undefined) throw new Error(`${where} → polluted Object.prototype`)
+      if (sent % 25 === 0) {
+        const health = await raw('GET', '/api/health', null)
+        if (health.status !== 200) throw new Error(`after ${where}: /api/health → ${health.status}`)
+      }
+    }
+    try {
+      for (const p of exportPaths) await check('GET', p, null)
+      for (const route of routes) {
+        await fc.assert(
+          fc.asyncProperty(fc.array(hostileValues, { minLength: 1, maxLength: 3 }), fc.constantFrom(...(route.query.length ? route.query : ['q'])), pollutingBodies, async (values, key, body) => {
+            let i = 0
+            let target = route.path.replace(/\{[^}]+\}/g, () => values[i++ % values.length]!)
+            const v = values[values.length - 1]!
+            target += v.includes('=') && !v.startsWith('%') ? `?${v}` : `?${key}=${v}`
+            await check(route.method, target, route.method === 'GET' ? null : body)
+          }),
+          { numRuns: runs(30), seed },
+        )
+      }
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()))
+    }
   })
 
   afterAll(async () => {

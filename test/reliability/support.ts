@@ -157,6 +157,55 @@ export function serverEnv(config: Config, extra: Record<string, string> = {}): R
     : { TRACKER_DATA_DIR: config.dataDir, DATABASE_URL: undefined, ...extra }
 }
 
+/**
+ * Resident memory of a process in bytes, read from /proc (Linux), or null where there is no /proc:
+ * the tests that bound a spawned server's memory skip that assertion then, and say so.
+ */
+export function residentBytes(pid: number | undefined): number | null {
+  if (pid === undefined) return null
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return m ? Number(m[1]) * 1024 : null
+  } catch {
+    return null
+  }
+}
+
+export const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`
+
+/**
+ * Polls GET /api/health on its own connection every `everyMs` until stopped; a reply slower than
+ * the timeout counts as the timeout. Returns the latencies (ms) and the statuses seen.
+ */
+export function pollHealth(base: string, everyMs = 50, timeoutMs = 5000): { stop(): Promise<{ latencies: number[]; failures: string[] }> } {
+  const client = new Client(base, 1)
+  const latencies: number[] = []
+  const failures: string[] = []
+  let running = true
+  const loop = (async () => {
+    while (running) {
+      const started = performance.now()
+      try {
+        const r = await client.request('GET', '/api/health', { timeoutMs })
+        latencies.push(r.ms)
+        if (r.status !== 200) failures.push(`status ${r.status}`)
+      } catch (error) {
+        latencies.push(performance.now() - started)
+        failures.push((error as Error).message)
+      }
+      await sleep(everyMs)
+    }
+  })()
+  return {
+    async stop() {
+      running = false
+      await loop
+      client.close()
+      return { latencies, failures }
+    },
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Store
 
