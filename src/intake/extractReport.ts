@@ -11,7 +11,7 @@
  */
 import { InvalidInputError } from '../model/errors.ts'
 import type { EventType, FacilityKind } from '../model/vocab.ts'
-import { chronoDates, findDates, type DateMention, type ReferenceDate } from './dates.ts'
+import { chronoDates, findDates, findDatesCoarse, type DateMention, type ReferenceDate } from './dates.ts'
 import { htmlToText } from './htmlText.ts'
 import { detectLanguage, normaliseLanguage } from './language.ts'
 import { lexiconFor, type Lexicon } from './lexicon.ts'
@@ -205,7 +205,9 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
   // The dateline's date is the report's; a stamp that opens the page (before any sentence with a happening) is the page's.
   const stamp = stampOf(text, language)
   const skip = dateline ? { start: dateline.start, end: dateline.end } : stamp && stamp.start < 60 ? { start: stamp.start, end: stamp.end } : null
-  const events = settle(drafts, { text, language, ref, lex, sentences, articleKinds, titleLeader, finder, skip })
+  // A page that gives only a month or a year still places the dates that name their month.
+  const coarse = !ref && input.published && input.published.length < 10 ? input.published : null
+  const events = settle(drafts, { text, language, ref, coarse, lex, sentences, articleKinds, titleLeader, finder, skip })
   return { source, events, text }
 }
 
@@ -315,6 +317,8 @@ interface SettleContext {
   text: string
   language: IntakeLanguage
   ref: ReferenceDate | null
+  /** The published month or year when no day is known (see `findDatesCoarse`). */
+  coarse: string | null
   lex: Lexicon
   sentences: Sentence[]
   articleKinds: FacilityKind[]
@@ -335,8 +339,11 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
   const datesOf = (s: Sentence) => {
     let d = datesBySentence.get(s)
     if (!d) {
-      d = findDates(s.text, c.language, c.ref)
-      if (d.length === 0) d = chronoDates(s.text, c.language, c.ref)
+      if (!c.ref && c.coarse) d = findDatesCoarse(s.text, c.language, c.coarse)
+      else {
+        d = findDates(s.text, c.language, c.ref)
+        if (d.length === 0) d = chronoDates(s.text, c.language, c.ref)
+      }
       d = d.filter((x) => !c.ref || x.date.slice(0, Math.min(x.date.length, 10)) <= c.ref.slice(0, x.date.length)).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))
       if (c.skip) d = d.filter((x) => x.end <= c.skip!.start || x.start >= c.skip!.end)
       // "KCNA reported on the 12th that … on the 11th": the day of the report is not the event's.
@@ -360,7 +367,12 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
     const days = new Set(ds.filter((x) => x.precision === 'day').map((x) => x.date))
     const siblings = drafts.filter((o) => o.sentence === d.sentence && o.mention !== d.mention).length
     let pick: DateMention | null = null
-    if (days.size > 1 && siblings > 0 && d.mention && d.mention.start >= 0) pick = [...ds].reverse().find((x) => x.end <= d.mention!.start) ?? null
+    // A round-up that dates each place in brackets: 球場郡(1月24日)、雩時郡(25日), "Kujang County (January 24)".
+    if (d.mention && d.mention.start >= 0) {
+      const end = d.mention.end
+      pick = ds.find((x) => x.start >= end && x.start - end <= 3 && /^\s*[(（]\s*$/.test(c.text.slice(end, x.start))) ?? null
+    }
+    if (!pick && days.size > 1 && siblings > 0 && d.mention && d.mention.start >= 0) pick = [...ds].reverse().find((x) => x.end <= d.mention!.start) ?? null
     d.date = pick ?? nearestDate(ds, d.cueAt) ?? typeDates.get(d.type) ?? null
   }
 
@@ -383,7 +395,8 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
       if (hasCeremony && (type === 'leader_visit' || type === 'completion' || type === 'construction_stage' || type === 'production_start')) {
         const ceremony = list.find((x) => x.ceremony && ceremonyTypes.has(x.type))!
         // A tour of the ceremony's site the same day is part of it; a visit months before is its own event.
-        const sameDay = !d.date || !ceremony.date || d.date.date === ceremony.date.date
+        // A coarser date that holds the ceremony's day ("this year" around "on the 13th") says nothing against it.
+        const sameDay = !d.date || !ceremony.date || d.date.date === ceremony.date.date || (d.date.precision !== 'day' && ceremony.date.date.startsWith(d.date.date))
         if (type !== 'leader_visit' || sameDay) type = ceremony.type
       }
       const l = byType.get(type) ?? []
