@@ -181,7 +181,18 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
       }
     }
     if (targets.length === 0) return
+    const quotes = inherited ? [] : quoteSpans(s)
     for (const mention of targets) {
+      // A place quoted from a speech ("…구성시병원과 룡강군병원까지 준공하게 되면…") is not where the ceremony outside the quote is.
+      const q = quotes.find((x) => x.start <= mention.start && mention.end <= x.end)
+      if (q && !(q.start <= s.start + cue.at && s.start + cue.at < q.end)) continue
+      // A happening written onto the place itself (지난해 3월 착공한 은파군, 金化郡の工場を見て回る) is the
+      // place's own: beside the sentence's ceremony when that is near too, instead of it when far.
+      const own = inherited ? null : attachedCue(s, mention, cue, lex, leaderNear)
+      const cues = own ? (own.farFromMain ? [own.cue] : [cue, own.cue]) : [cue]
+      for (const c of cues) pushDraft(mention, c)
+    }
+    function pushDraft(mention: PlaceMention, cue: { type: EventType; at: number; ceremony: boolean }): void {
       // The province written beside the place, in the sentence that names it.
       const home = mention.start < 0 ? null : sentences.find((x) => x.start <= mention.start && mention.end <= x.end) ?? null
       const hint = home ? provinceNear(mention, provinces, home) : null
@@ -233,6 +244,60 @@ function firstCue(sentence: string, lex: Lexicon, reportCeremony: EventType | nu
   }
   void sawGroundbreaking
   return best
+}
+
+type Cue = { type: EventType; at: number; ceremony: boolean }
+
+const quotePairs: [string, string][] = [['"', '"'], ['“', '”'], ['«', '»'], ['「', '」'], ['『', '』'], ['„', '“']]
+
+/** Spans (absolute offsets) of text in quotation marks within a sentence. */
+function quoteSpans(s: Sentence): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  for (const [open, close] of quotePairs) {
+    let i = s.text.indexOf(open)
+    while (i >= 0) {
+      const j = s.text.indexOf(close, i + 1)
+      if (j < 0) break
+      out.push({ start: s.start + i, end: s.start + j + 1 })
+      i = s.text.indexOf(open, j + 1)
+    }
+  }
+  return out
+}
+
+/** Characters between a place and a happening written onto it ("착공한 은파군", "金化郡の工場を見て回る"). */
+const ATTACHED = 6
+/** A sentence's main happening this far from the place is about something else the sentence names. */
+const FAR = 25
+
+/**
+ * Another happening than the sentence's main one, written right before or after the place, when
+ * the main one is not: a relative clause (지난해 3월 착공한 은파군) or a verb on the place (金化郡の工場を
+ * 見て回る). `farFromMain` when the main happening is far from the place (then the place has only its own).
+ */
+function attachedCue(s: Sentence, mention: PlaceMention, main: Cue, lex: Lexicon, leaderNear: boolean): { cue: Cue; farFromMain: boolean } | null {
+  const ps = mention.start - s.start
+  const pe = mention.end - s.start
+  const gapTo = (at: number, len: number) => (at >= pe ? at - pe : ps >= at + len ? ps - (at + len) : 0)
+  let mainLen = 0
+  let own: { cue: Cue; gap: number } | null = null
+  for (const e of lex.events) {
+    const re = new RegExp(e.re.source, e.re.flags.includes('g') ? e.re.flags : `${e.re.flags}g`)
+    for (const m of s.text.matchAll(re)) {
+      if (m.index === main.at) mainLen = Math.max(mainLen, m[0].length)
+      if (e.type === main.type) continue
+      if (e.type === 'leader_visit' && !leaderNear) continue
+      if (lex.notYetBefore.test(s.text.slice(Math.max(0, m.index - 30), m.index))) continue
+      if (lex.notYetAfter.test(s.text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue
+      const gap = gapTo(m.index, m[0].length)
+      // Only what is joined to the place by particles and the facility, never across a clause.
+      const between = m.index >= pe ? s.text.slice(pe, m.index) : s.text.slice(m.index + m[0].length, ps)
+      if (gap > ATTACHED || /[,，、。;；]/.test(between)) continue
+      if (!own || gap < own.gap) own = { cue: { type: e.type, at: m.index, ceremony: e.ceremony }, gap }
+    }
+  }
+  if (!own) return null
+  return { cue: own.cue, farFromMain: gapTo(main.at, mainLen || 1) > FAR }
 }
 
 function kindsIn(text: string, lex: Lexicon): FacilityKind[] {
@@ -347,7 +412,7 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
       d = d.filter((x) => !c.ref || x.date.slice(0, Math.min(x.date.length, 10)) <= c.ref.slice(0, x.date.length)).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))
       if (c.skip) d = d.filter((x) => x.end <= c.skip!.start || x.start >= c.skip!.end)
       // "KCNA reported on the 12th that … on the 11th": the day of the report is not the event's.
-      const event = d.filter((x) => !reportVerb.test(c.text.slice(x.end, x.end + 14)) && !agencyBefore.test(c.text.slice(Math.max(0, x.start - 14), x.start)))
+      const event = d.filter((x) => x.precision !== 'day' || (!reportVerb.test(c.text.slice(x.end, x.end + 14)) && !agencyBefore.test(c.text.slice(Math.max(0, x.start - 14), x.start))))
       if (event.length > 0) d = event
       datesBySentence.set(s, d)
     }
@@ -448,7 +513,8 @@ function nearestDate(dates: DateMention[], at: number): DateMention | null {
   for (const d of dates) {
     const gap = d.start >= at ? d.start - at : at - d.end
     // Precision breaks near-ties: "on February 28" beats "this year" a few words away.
-    const score = gap + (d.precision === 'day' ? 0 : d.precision === 'month' ? 20 : 40)
+    // A date written right onto the happening ("지난해 3월 착공한") is its own, however precise the others.
+    const score = gap <= 2 ? gap : gap + (d.precision === 'day' ? 0 : d.precision === 'month' ? 20 : 40)
     if (score < bestGap) {
       best = d
       bestGap = score
