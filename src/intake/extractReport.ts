@@ -227,7 +227,7 @@ function firstCue(sentence: string, lex: Lexicon, reportCeremony: EventType | nu
   let best: { type: EventType; at: number; ceremony: boolean; rank: number } | null = null
   let sawGroundbreaking = false
   lex.events.forEach((e, rank) => {
-    const re = new RegExp(e.re.source, e.re.flags.includes('g') ? e.re.flags : `${e.re.flags}g`)
+    const re = globalOf(e.re)
     for (const m of sentence.matchAll(re)) {
       if (lex.notYetBefore.test(sentence.slice(Math.max(0, m.index - 30), m.index))) continue
       if (lex.notYetAfter.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue
@@ -247,6 +247,14 @@ function firstCue(sentence: string, lex: Lexicon, reportCeremony: EventType | nu
 }
 
 type Cue = { type: EventType; at: number; ceremony: boolean }
+
+const globals = new WeakMap<RegExp, RegExp>()
+/** The pattern with the g flag, compiled once (matchAll needs it). */
+function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re)
+  if (!g) globals.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)))
+  return g
+}
 
 const quotePairs: [string, string][] = [['"', '"'], ['“', '”'], ['«', '»'], ['「', '」'], ['『', '』'], ['„', '“']]
 
@@ -282,7 +290,7 @@ function attachedCue(s: Sentence, mention: PlaceMention, main: Cue, lex: Lexicon
   let mainLen = 0
   let own: { cue: Cue; gap: number } | null = null
   for (const e of lex.events) {
-    const re = new RegExp(e.re.source, e.re.flags.includes('g') ? e.re.flags : `${e.re.flags}g`)
+    const re = globalOf(e.re)
     for (const m of s.text.matchAll(re)) {
       if (m.index === main.at) mainLen = Math.max(mainLen, m[0].length)
       if (e.type === main.type) continue
