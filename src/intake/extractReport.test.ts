@@ -145,5 +145,14 @@ describe('extractReport', () => {
       expect(events('In North Korea, Kim Jong Un attended the groundbreaking ceremony of regional-industry factories in Songchon County late in February.', { published: '2024' })).toEqual([['groundbreaking', 'south-pyongan.songchon', '2024-02']])
       expect(events('In North Korea, Kim Jong Un attended the groundbreaking ceremony of regional-industry factories in Songchon County on Wednesday.', { published: '2024' })).toEqual([['groundbreaking', 'south-pyongan.songchon', null]])
     })
+
+    it('takes the leader by his surname once named in full, and German "besucht"', () => {
+      expect(events('North Korean leader Kim Jong Un turned to civilian matters, state media said. KCNA reported that Kim visited construction sites of the regional-industry factories in Songchon County on Tuesday.', { published: '2024-11-20' }).map((e) => e.slice(0, 2))).toEqual([['leader_visit', 'south-pyongan.songchon']])
+      expect(events('Nordkoreas Machthaber Kim Jong-un hat die Baustellen der örtlichen Industriebetriebe der 20×10 Politik im Landkreis Sinyang am Mittwoch besucht, berichtete KCNA.', { published: '2025-12-05' })).toEqual([['leader_visit', 'south-pyongan.sinyang', '2025-12-03']])
+    })
+
+    it('reads the French "inauguration de la construction" as a groundbreaking', () => {
+      expect(events("Pyongyang (KCNA) -- La cérémonie d'inauguration de la construction des usines de l'industrie locale dans l'arrondissement de Songchon, selon la politique de développement local 20×10, a eu lieu le 28 février.", { published: '2024-02-29' })).toEqual([['groundbreaking', 'south-pyongan.songchon', '2024-02-28']])
+    })
   })
 })

@@ -139,6 +139,7 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
   const articleKinds = kindsIn(whole, lex)
   const titleLeader = title ? lex.leader.test(title) && lex.presence.test(title) : false
 
+  const leaderNamed = lex.leader.test(whole)
   const reportCeremony = (() => {
     const c = firstCue(whole, lex, null)
     return c?.ceremony ? c.type : null
@@ -157,9 +158,10 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
     }
     if (!cue) return
     if (lex.future.test(s.text) && !cue.ceremony) return
-    const leaderHere = lex.leader.test(s.text)
+    // Once the leader is named in full, the press calls him by his surname ("Kim visited…", 金氏).
+    const leaderHere = lex.leader.test(s.text) || (leaderNamed && leaderSurname.test(s.text))
     // A visit is the leader's: he is named here, in the two sentences before ("He toured…"), or in the title.
-    const leaderNear = leaderHere || sentences.slice(Math.max(0, index - 2), index).some((p) => lex.leader.test(p.text)) || (title !== null && lex.leader.test(title))
+    const leaderNear = leaderHere || sentences.slice(Math.max(0, index - 2), index).some((p) => lex.leader.test(p.text) || (leaderNamed && leaderSurname.test(p.text))) || (title !== null && lex.leader.test(title))
     if (cue.type === 'leader_visit' && !leaderNear) return
     let targets = placesHere
     let inherited = false
@@ -403,6 +405,9 @@ interface SettleContext {
 
 const reportVerb = /^\s*(?:보도|발표|밝혔|전했|reported|said|announced|сообщ|informó|inform[óo]|berichtete|a\s+rapporté|rapporte|報じ|伝え|报道|報道|电|電|発|발\s)/iu
 const agencyBefore = /(?:통신(?:은|이)|신문(?:은|이)|KCNA|Yonhap|Sinmun|[Aa]gency|ЦТАК|ТАСС|朝中社|新华社|朝鮮中央通信は?|Nachrichtenagentur\s+\S+)\s*(?:on\s+|am\s+|el\s+|le\s+)?$/u
+
+/** The leader's surname alone, not his sister's or his forebears' names. */
+const leaderSurname = /\bKim\b(?![- ](?:Yo|Il|Jong[- ]Il|Jae|Tok|Song|Su|Ju))|Ким(?!\s+(?:Ё|Ир|Чен\s+Ир|Чжу))(?![а-яё])|金氏|김\s*(?:위원장|총비서)/u
 
 const ceremonyTypes = new Set<EventType>(['groundbreaking', 'inauguration'])
 

@@ -235,8 +235,8 @@ const es: Lexicon = {
 
 const fr: Lexicon = {
   events: [
-    { type: 'groundbreaking', ceremony: true, re: /premi[èe]re\s+pierre|c[ée]r[ée]monies?\s+de\s+(?:lancement|d[ée]marrage|mise\s+en\s+chantier|d[ée]but)|lancement\s+(?:des|de)\s+(?:travaux|chantiers?)|d[ée]but\s+des\s+travaux|mise\s+en\s+chantier|coup\s+de\s+pioche|premier\s+coup\s+de\s+b[êe]che/i },
-    { type: 'inauguration', ceremony: true, re: /inaugur\w*|c[ée]r[ée]monie\s+(?:d'ach[èe]vement|de\s+(?:mise\s+en\s+service|fin\s+des\s+travaux|cl[ôo]ture))|coup[ée]?\w*\s+(?:le\s+)?ruban/i },
+    { type: 'groundbreaking', ceremony: true, re: /premi[èe]re\s+pierre|inauguration\s+de\s+la\s+construction|inauguration\s+des\s+travaux|c[ée]r[ée]monies?\s+de\s+(?:lancement|d[ée]marrage|mise\s+en\s+chantier|d[ée]but)|lancement\s+(?:des|de)\s+(?:travaux|chantiers?)|d[ée]but\s+des\s+travaux|mise\s+en\s+chantier|coup\s+de\s+pioche|premier\s+coup\s+de\s+b[êe]che/i },
+    { type: 'inauguration', ceremony: true, re: /inaugur\w*(?!\w|\s+de\s+la\s+construction|\s+des\s+travaux)|c[ée]r[ée]monie\s+(?:d'ach[èe]vement|de\s+(?:mise\s+en\s+service|fin\s+des\s+travaux|cl[ôo]ture))|coup[ée]?\w*\s+(?:le\s+)?ruban/i },
     { type: 'production_start', ceremony: false, re: /mise\s+en\s+(?:production|exploitation)|(?:commenc|d[ée]marr)\w*\s+(?:la\s+|à\s+)?produ\w*|entr\w*\s+en\s+(?:service|production)/i },
     { type: 'leader_visit', ceremony: false, re: /a\s+(?:visit[ée]|inspect[ée]|parcouru)|visite\s+d'inspection|direction\s+sur\s+place|s'est\s+rendu/i },
     { type: 'groundbreaking', ceremony: false, re: /(?:commenc|d[ée]but|lanc)\w*\s+(?:la\s+|de\s+la\s+)?construction/i },
@@ -271,7 +271,7 @@ const de: Lexicon = {
     { type: 'groundbreaking', ceremony: true, re: /Grundsteinlegung\w*|Spatenstich\w*|Baubeginn\w*|Baustart|Zeremonie\s+zum\s+(?:Beginn|Start)\s+de[rs]\s+Bau|Beginn\s+de[rs]\s+Bau(?:s|arbeiten|es)/ },
     { type: 'inauguration', ceremony: true, re: /Einweihung\w*|eingeweiht|Feier\s+zu[rm]\s+(?:Fertigstellung|Einweihung|Er[öo]ffnung)|Fertigstellung[\s\S]{0,60}gefeiert|Er[öo]ffnungs(?:zeremonie|feier)|Fertigstellungs(?:zeremonie|feier)|Inbetriebnahme(?:zeremonie|feier)|feierlich\s+er[öo]ffnet|Band\s+durchschnitt/ },
     { type: 'production_start', ceremony: false, re: /Produktion\s+(?:aufgenommen|begonnen|angelaufen)|nahm\w*\s+(?:die\s+)?Produktion\s+auf|in\s+Betrieb\s+genommen/ },
-    { type: 'leader_visit', ceremony: false, re: /besuchte|besichtigte|inspizierte|Vor-Ort-(?:Anleitung|Inspektion|Besichtigung)|vor\s+Ort\s+angeleitet/ },
+    { type: 'leader_visit', ceremony: false, re: /besuchte|besichtigte|inspizierte|(?:be|auf)gesucht\b|besucht\b|besichtigt\b|inspiziert\b|Vor-Ort-(?:Anleitung|Inspektion|Besichtigung)|vor\s+Ort\s+angeleitet/ },
     { type: 'groundbreaking', ceremony: false, re: /Bau\w*\s+(?:begann|begonnen)|(?:begann|begonnen)\s+\w*\s*(?:mit\s+dem\s+)?Bau/ },
     { type: 'completion', ceremony: false, re: /fertiggestellt|Fertigstellung|errichtet|(?:wurden|wurde|sind)\s+\w*\s*gebaut/ },
     { type: 'construction_stage', ceremony: false, re: /im\s+Bau\b|Bauarbeiten\s+(?:laufen|gehen\s+voran)/ },
