@@ -280,6 +280,23 @@ const ATTACHED = 6
 /** A sentence's main happening this far from the place is about something else the sentence names. */
 const FAR = 25
 
+const matchCache = new WeakMap<Sentence, { e: Lexicon['events'][number]; index: number; length: number }[]>()
+/** Every happening written in a sentence that is not still to come, found once per sentence. */
+function cueMatches(s: Sentence, lex: Lexicon): { e: Lexicon['events'][number]; index: number; length: number }[] {
+  let out = matchCache.get(s)
+  if (out) return out
+  out = []
+  for (const e of lex.events) {
+    for (const m of s.text.matchAll(globalOf(e.re))) {
+      if (lex.notYetBefore.test(s.text.slice(Math.max(0, m.index - 30), m.index))) continue
+      if (lex.notYetAfter.test(s.text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue
+      out.push({ e, index: m.index, length: m[0].length })
+    }
+  }
+  matchCache.set(s, out)
+  return out
+}
+
 /**
  * Another happening than the sentence's main one, written right before or after the place, when
  * the main one is not: a relative clause (지난해 3월 착공한 은파군) or a verb on the place (金化郡の工場を
@@ -291,14 +308,12 @@ function attachedCue(s: Sentence, mention: PlaceMention, main: Cue, lex: Lexicon
   const gapTo = (at: number, len: number) => (at >= pe ? at - pe : ps >= at + len ? ps - (at + len) : 0)
   let mainLen = 0
   let own: { cue: Cue; gap: number } | null = null
-  for (const e of lex.events) {
-    const re = globalOf(e.re)
-    for (const m of s.text.matchAll(re)) {
+  for (const { e, index, length } of cueMatches(s, lex)) {
+    {
+      const m = { index, 0: s.text.slice(index, index + length) }
       if (m.index === main.at) mainLen = Math.max(mainLen, m[0].length)
       if (e.type === main.type) continue
       if (e.type === 'leader_visit' && !leaderNear) continue
-      if (lex.notYetBefore.test(s.text.slice(Math.max(0, m.index - 30), m.index))) continue
-      if (lex.notYetAfter.test(s.text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue
       const gap = gapTo(m.index, m[0].length)
       // Only what is joined to the place by particles and the facility, never across a clause.
       const between = m.index >= pe ? s.text.slice(pe, m.index) : s.text.slice(m.index + m[0].length, ps)
