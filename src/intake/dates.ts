@@ -166,7 +166,7 @@ const latinRules: Rule[] = [
   // last October: the latest October before the reference month
   { re: new RegExp(`\\blast\\s+${M}\\b(?!\\s*\\d)`, 'giu'), read: (m, ref) => { const mo = monthNumber(m[1]!); if (!mo || !ref) return null; const r = refParts(ref); return month(`${mo >= r.m ? r.y - 1 : r.y}-${pad(mo)}`, true) } },
   // in February (no year): the month of the reference year, or last year's when still to come
-  { re: new RegExp(`\\b(?:in|early|late|mid|en|au\\s+d[ée]but\\s+de|fin|im|Anfang|Ende|Mitte|a\\s+(?:principios|finales)\\s+de)[- ]+(?:de\\s+|d')?${M}\\b(?!\\s*(?:de\\s+)?\\d)`, 'giu'), read: (m, ref) => { const mo = monthNumber(m[1]!); return mo && ref ? month(`${yearFor(mo, null, ref)}-${pad(mo)}`, true) : null } },
+  { re: new RegExp(`\\b(?:in|early|late|mid|(?:early|late)\\s+in|en|au\\s+d[ée]but\\s+de|fin|im|Anfang|Ende|Mitte|a\\s+(?:principios|finales)\\s+de)[- ]+(?:de\\s+|d')?${M}\\b(?!\\s*(?:de\\s+)?\\d)`, 'giu'), read: (m, ref) => { const mo = monthNumber(m[1]!); return mo && ref ? month(`${yearFor(mo, null, ref)}-${pad(mo)}`, true) : null } },
   // this year · last year · cette année · dieses Jahr · este año
   { re: /\b(?:this\s+year|cette\s+ann[ée]e|(?:in\s+)?diesem\s+Jahr|dieses\s+Jahr|este\s+a[ñn]o|en\s+curso)\b/giu, read: (_m, ref) => year(refYear(ref), true) },
   { re: /\b(?:last\s+year|l'ann[ée]e\s+derni[èe]re|(?:im\s+)?letzten\s+Jahr|(?:im\s+)?Vorjahr|el\s+a[ñn]o\s+pasado)\b/giu, read: (_m, ref) => year(refYear(ref, -1), true) },
@@ -264,7 +264,34 @@ export function findDates(text: string, language: IntakeLanguage, ref: Reference
     const prev = taken.slice(0, i).reverse().find((t) => t.precision === 'day' && t.date !== NEXT_DAY)
     taken[i] = { ...taken[i]!, date: prev ? addDays(prev.date, 1) : '' }
   }
+  // "KCNA said on the 21st that … the day before": the previous day of the day written before it.
+  for (let i = 0; i < taken.length; i++) {
+    if (!previousDay.test(taken[i]!.text)) continue
+    const prev = taken.slice(0, i).reverse().find((t) => t.precision === 'day' && !previousDay.test(t.text))
+    if (prev) taken[i] = { ...taken[i]!, date: addDays(prev.date, -1) }
+  }
   return taken.filter((t) => t.date !== '')
+}
+
+/** Words for "the day before" (never "yesterday", which counts from the report itself). */
+const previousDay = /^(?:the\s+(?:previous|preceding)\s+day|the\s+day\s+before|la\s+veille|am\s+Vortag|el\s+d[ií]a\s+anterior|накануне|前日|前一天|전날|전일)$/iu
+
+/**
+ * Dates read against a page that gives only a month or a year ("2025-11", "2024"): a date that
+ * names its month ("10월 30일", "late in February", "this year") can be placed; a day counted from
+ * the report ("on Monday", "the previous day", "on the 3rd") cannot, so it is left out.
+ */
+export function findDatesCoarse(text: string, language: IntakeLanguage, period: string): DateMention[] {
+  const y = Number(period.slice(0, 4))
+  const ref = period.length === 7 ? `${period}-${pad(daysIn(y, Number(period.slice(5, 7))))}` : `${y}-12-31`
+  const namesMonth = (t: string) => /\d\s*[月월]/.test(t) || t.split(/[^\p{L}]+/u).some((w) => w.length >= 3 && monthNumber(w) !== null)
+  return findDates(text, language, ref).filter((d) => {
+    if (!d.relative) return true
+    if (d.precision === 'year') return true
+    if (namesMonth(d.text)) return true
+    // "last month" needs the month the page gives.
+    return d.precision === 'month' && period.length === 7
+  })
 }
 
 const chronoParsers: Partial<Record<IntakeLanguage, chrono.Chrono>> = {

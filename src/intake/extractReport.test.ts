@@ -80,4 +80,79 @@ describe('extractReport', () => {
     expect(() => extractor.extract({ text: 'a'.repeat(1_000_001) })).toThrow(/longer/)
     expect(() => extractor.extract({})).toThrow(/text or html/)
   })
+
+  describe('forms found on real reports (fixtures in our own words)', () => {
+    const events = (text: string, extra: Record<string, string> = {}) => extractor.extract({ text, ...extra }).events.map((e) => [e.type, e.locality, e.date]).sort()
+
+    it('dates each place of a round-up by the date in brackets after it', () => {
+      const text = '朝鮮中央通信によると、「地方発展20×10政策」の地方工業工場の竣工式が、平安北道の球場郡(1月24日)、慈江道の雩時郡(25日)、江原道の高山郡(29日)で相次いで行われた。'
+      expect(events(text, { published: '2025-02-01' })).toEqual([
+        ['inauguration', 'chagang.usi', '2025-01-25'],
+        ['inauguration', 'kangwon.kosan', '2025-01-29'],
+        ['inauguration', 'north-pyongan.kujang', '2025-01-24'],
+      ])
+    })
+
+    it('reads a Chinese-character name without its unit after a region word, and not 香山 inside 妙香山地区', () => {
+      const text = '【北京共同】朝鮮中央通信は14日、金正恩総書記が13日に北西部亀城で地方病院の完工式に出席したと報じた。式の後、妙香山地区の施設も紹介された。'
+      const r = extractor.extract({ text, published: '2025-12-14' })
+      expect(r.events.map((e) => [e.type, e.locality, e.date, e.leader_present])).toEqual([['inauguration', 'north-pyongan.kusong', '2025-12-13', true]])
+    })
+
+    it('folds a tour written with a coarser date ("this year") into the ceremony it holds', () => {
+      const text = '朝鮮中央通信は14日、金正恩総書記が13日に北西部亀城で地方病院の完工式に出席したと報じた。院内を視察した金氏は、今年の成果を強調した。'
+      expect(events(text, { published: '2025-12-14' })).toEqual([['inauguration', 'north-pyongan.kusong', '2025-12-13']])
+    })
+
+    it('gives the groundbreaking written onto a place beside the ceremony of the sentence', () => {
+      const text = '조선중앙통신은 지난해 3월 착공한 은파군 지방공업공장의 준공식이 10일 진행됐다고 11일 보도했다.'
+      expect(events(text, { published: '2025-01-11' })).toEqual([
+        ['groundbreaking', 'north-hwanghae.unpa', '2024-03'],
+        ['inauguration', 'north-hwanghae.unpa', '2025-01-10'],
+      ])
+    })
+
+    it('gives a tour written onto a place instead of a ceremony named far from it', () => {
+      const text = '조선중앙통신에 의하면 총비서는 지방발전 20×10 정책에 따른 첫 공장 착공식에서 지방의 락후성을 털어버리자는 연설을 하였으며 이에 앞서 정책의 본보기로 된 강원도 김화군 공장을 돌아보았다.'
+      expect(events(text, { published: '2024-03-12' }).map((e) => e.slice(0, 2))).toEqual([['leader_visit', 'kangwon.kimhwa']])
+    })
+
+    it('ignores places quoted from a speech at a ceremony held elsewhere, and conditionals', () => {
+      const text = '강동군 병원 준공식이 19일 진행되었다. 김정은은 준공식 연설에서 "구성시병원과 룡강군병원까지 준공하게 되면 올해 6개의 의료시설이 생긴다"고 말했다.'
+      expect(events(text, { published: '2025-11-20' })).toEqual([['inauguration', 'pyongyang.kangdong', '2025-11-19']])
+    })
+
+    it('does not read "nine months after the groundbreaking" or "at the completion stage" as happenings', () => {
+      const text = '지방발전 20×10 정책에 따라 강동군 병원이 착공 9개월 만에 준공을 앞두고 있다. 김정은은 지난 10월 30일 완공 단계에 들어선 강동군 병원을 현지 시찰했다.'
+      expect(events(text, { published: '2025-11' })).toEqual([['leader_visit', 'pyongyang.kangdong', '2025-10-30']])
+    })
+
+    it('reads Russian "opened" as an opening and the English "construction of … launched" as a groundbreaking', () => {
+      expect(events('По данным ЦТАК, в рамках политики "20 10" в уезде Кандон открыты новые фабрики местной промышленности.', { published: '2025-12-20' })).toEqual([['inauguration', 'pyongyang.kangdong', null]])
+      expect(events('Under the Regional Development 20×10 Policy of the DPRK, the construction of Kangdong County Hospital was launched in February this year.', { published: '2025-11-20' })).toEqual([['groundbreaking', 'pyongyang.kangdong', '2025-02']])
+    })
+
+    it('reads French plural ceremonies, Spanish "fin de obras" and a German day with its month', () => {
+      expect(events('Selon la KCNA, des cérémonies de lancement de chantiers ont eu lieu dans les comtés de Kangnam et de Maengsan, pour la politique de développement régional 20×10 de la Corée du Nord.', { published: '2026-02-04' })).toEqual([
+        ['groundbreaking', 'pyongyang.kangnam', null],
+        ['groundbreaking', 'south-pyongan.maengsan', null],
+      ])
+      expect(events('Pyongyang (ACNC) -- La ceremonia de fin de obras de las fábricas de la industria local del distrito de Sepho, de la política 20×10, se celebró el lunes 29.', { published: '2025-12-30' })).toEqual([['inauguration', 'kangwon.sepho', '2025-12-29']])
+      expect(events('Nordkorea (KCNA): Am 20. Dezember gab es die Einweihung der örtlichen Industriebetriebe des Kreises Koksan nach der 20×10 Politik.', { published: '2025-12-21' })).toEqual([['inauguration', 'north-hwanghae.koksan', '2025-12-20']])
+    })
+
+    it('places a month-named date when the page gives only the year, and nothing from a weekday', () => {
+      expect(events('In North Korea, Kim Jong Un attended the groundbreaking ceremony of regional-industry factories in Songchon County late in February.', { published: '2024' })).toEqual([['groundbreaking', 'south-pyongan.songchon', '2024-02']])
+      expect(events('In North Korea, Kim Jong Un attended the groundbreaking ceremony of regional-industry factories in Songchon County on Wednesday.', { published: '2024' })).toEqual([['groundbreaking', 'south-pyongan.songchon', null]])
+    })
+
+    it('takes the leader by his surname once named in full, and German "besucht"', () => {
+      expect(events('North Korean leader Kim Jong Un turned to civilian matters, state media said. KCNA reported that Kim visited construction sites of the regional-industry factories in Songchon County on Tuesday.', { published: '2024-11-20' }).map((e) => e.slice(0, 2))).toEqual([['leader_visit', 'south-pyongan.songchon']])
+      expect(events('Nordkoreas Machthaber Kim Jong-un hat die Baustellen der örtlichen Industriebetriebe der 20×10 Politik im Landkreis Sinyang am Mittwoch besucht, berichtete KCNA.', { published: '2025-12-05' })).toEqual([['leader_visit', 'south-pyongan.sinyang', '2025-12-03']])
+    })
+
+    it('reads the French "inauguration de la construction" as a groundbreaking', () => {
+      expect(events("Pyongyang (KCNA) -- La cérémonie d'inauguration de la construction des usines de l'industrie locale dans l'arrondissement de Songchon, selon la politique de développement local 20×10, a eu lieu le 28 février.", { published: '2024-02-29' })).toEqual([['groundbreaking', 'south-pyongan.songchon', '2024-02-28']])
+    })
+  })
 })

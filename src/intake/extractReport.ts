@@ -11,7 +11,7 @@
  */
 import { InvalidInputError } from '../model/errors.ts'
 import type { EventType, FacilityKind } from '../model/vocab.ts'
-import { chronoDates, findDates, type DateMention, type ReferenceDate } from './dates.ts'
+import { chronoDates, findDates, findDatesCoarse, type DateMention, type ReferenceDate } from './dates.ts'
 import { htmlToText } from './htmlText.ts'
 import { detectLanguage, normaliseLanguage } from './language.ts'
 import { lexiconFor, type Lexicon } from './lexicon.ts'
@@ -139,6 +139,7 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
   const articleKinds = kindsIn(whole, lex)
   const titleLeader = title ? lex.leader.test(title) && lex.presence.test(title) : false
 
+  const leaderNamed = lex.leader.test(whole)
   const reportCeremony = (() => {
     const c = firstCue(whole, lex, null)
     return c?.ceremony ? c.type : null
@@ -157,9 +158,10 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
     }
     if (!cue) return
     if (lex.future.test(s.text) && !cue.ceremony) return
-    const leaderHere = lex.leader.test(s.text)
+    // Once the leader is named in full, the press calls him by his surname ("Kim visited…", 金氏).
+    const leaderHere = lex.leader.test(s.text) || (leaderNamed && leaderSurname.test(s.text))
     // A visit is the leader's: he is named here, in the two sentences before ("He toured…"), or in the title.
-    const leaderNear = leaderHere || sentences.slice(Math.max(0, index - 2), index).some((p) => lex.leader.test(p.text)) || (title !== null && lex.leader.test(title))
+    const leaderNear = leaderHere || sentences.slice(Math.max(0, index - 2), index).some((p) => lex.leader.test(p.text) || (leaderNamed && leaderSurname.test(p.text))) || (title !== null && lex.leader.test(title))
     if (cue.type === 'leader_visit' && !leaderNear) return
     let targets = placesHere
     let inherited = false
@@ -181,7 +183,18 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
       }
     }
     if (targets.length === 0) return
+    const quotes = inherited ? [] : quoteSpans(s)
     for (const mention of targets) {
+      // A place quoted from a speech ("…구성시병원과 룡강군병원까지 준공하게 되면…") is not where the ceremony outside the quote is.
+      const q = quotes.find((x) => x.start <= mention.start && mention.end <= x.end)
+      if (q && !(q.start <= s.start + cue.at && s.start + cue.at < q.end)) continue
+      // A happening written onto the place itself (지난해 3월 착공한 은파군, 金化郡の工場を見て回る) is the
+      // place's own: beside the sentence's ceremony when that is near too, instead of it when far.
+      const own = inherited ? null : attachedCue(s, mention, cue, lex, leaderNear)
+      const cues = own ? (own.farFromMain ? [own.cue] : [cue, own.cue]) : [cue]
+      for (const c of cues) pushDraft(mention, c)
+    }
+    function pushDraft(mention: PlaceMention, cue: { type: EventType; at: number; ceremony: boolean }): void {
       // The province written beside the place, in the sentence that names it.
       const home = mention.start < 0 ? null : sentences.find((x) => x.start <= mention.start && mention.end <= x.end) ?? null
       const hint = home ? provinceNear(mention, provinces, home) : null
@@ -205,7 +218,9 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
   // The dateline's date is the report's; a stamp that opens the page (before any sentence with a happening) is the page's.
   const stamp = stampOf(text, language)
   const skip = dateline ? { start: dateline.start, end: dateline.end } : stamp && stamp.start < 60 ? { start: stamp.start, end: stamp.end } : null
-  const events = settle(drafts, { text, language, ref, lex, sentences, articleKinds, titleLeader, finder, skip })
+  // A page that gives only a month or a year still places the dates that name their month.
+  const coarse = !ref && input.published && input.published.length < 10 ? input.published : null
+  const events = settle(drafts, { text, language, ref, coarse, lex, sentences, articleKinds, titleLeader, finder, skip })
   return { source, events, text }
 }
 
@@ -214,7 +229,7 @@ function firstCue(sentence: string, lex: Lexicon, reportCeremony: EventType | nu
   let best: { type: EventType; at: number; ceremony: boolean; rank: number } | null = null
   let sawGroundbreaking = false
   lex.events.forEach((e, rank) => {
-    const re = new RegExp(e.re.source, e.re.flags.includes('g') ? e.re.flags : `${e.re.flags}g`)
+    const re = globalOf(e.re)
     for (const m of sentence.matchAll(re)) {
       if (lex.notYetBefore.test(sentence.slice(Math.max(0, m.index - 30), m.index))) continue
       if (lex.notYetAfter.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue
@@ -231,6 +246,83 @@ function firstCue(sentence: string, lex: Lexicon, reportCeremony: EventType | nu
   }
   void sawGroundbreaking
   return best
+}
+
+type Cue = { type: EventType; at: number; ceremony: boolean }
+
+const globals = new WeakMap<RegExp, RegExp>()
+/** The pattern with the g flag, compiled once (matchAll needs it). */
+function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re)
+  if (!g) globals.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)))
+  return g
+}
+
+const quotePairs: [string, string][] = [['"', '"'], ['“', '”'], ['«', '»'], ['「', '」'], ['『', '』'], ['„', '“']]
+
+/** Spans (absolute offsets) of text in quotation marks within a sentence. */
+function quoteSpans(s: Sentence): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  for (const [open, close] of quotePairs) {
+    let i = s.text.indexOf(open)
+    while (i >= 0) {
+      const j = s.text.indexOf(close, i + 1)
+      if (j < 0) break
+      out.push({ start: s.start + i, end: s.start + j + 1 })
+      i = s.text.indexOf(open, j + 1)
+    }
+  }
+  return out
+}
+
+/** Characters between a place and a happening written onto it ("착공한 은파군", "金化郡の工場を見て回る"). */
+const ATTACHED = 6
+/** A sentence's main happening this far from the place is about something else the sentence names. */
+const FAR = 25
+
+const matchCache = new WeakMap<Sentence, { e: Lexicon['events'][number]; index: number; length: number }[]>()
+/** Every happening written in a sentence that is not still to come, found once per sentence. */
+function cueMatches(s: Sentence, lex: Lexicon): { e: Lexicon['events'][number]; index: number; length: number }[] {
+  let out = matchCache.get(s)
+  if (out) return out
+  out = []
+  for (const e of lex.events) {
+    for (const m of s.text.matchAll(globalOf(e.re))) {
+      if (lex.notYetBefore.test(s.text.slice(Math.max(0, m.index - 30), m.index))) continue
+      if (lex.notYetAfter.test(s.text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue
+      out.push({ e, index: m.index, length: m[0].length })
+    }
+  }
+  matchCache.set(s, out)
+  return out
+}
+
+/**
+ * Another happening than the sentence's main one, written right before or after the place, when
+ * the main one is not: a relative clause (지난해 3월 착공한 은파군) or a verb on the place (金化郡の工場を
+ * 見て回る). `farFromMain` when the main happening is far from the place (then the place has only its own).
+ */
+function attachedCue(s: Sentence, mention: PlaceMention, main: Cue, lex: Lexicon, leaderNear: boolean): { cue: Cue; farFromMain: boolean } | null {
+  const ps = mention.start - s.start
+  const pe = mention.end - s.start
+  const gapTo = (at: number, len: number) => (at >= pe ? at - pe : ps >= at + len ? ps - (at + len) : 0)
+  let mainLen = 0
+  let own: { cue: Cue; gap: number } | null = null
+  for (const { e, index, length } of cueMatches(s, lex)) {
+    {
+      const m = { index, 0: s.text.slice(index, index + length) }
+      if (m.index === main.at) mainLen = Math.max(mainLen, m[0].length)
+      if (e.type === main.type) continue
+      if (e.type === 'leader_visit' && !leaderNear) continue
+      const gap = gapTo(m.index, m[0].length)
+      // Only what is joined to the place by particles and the facility, never across a clause.
+      const between = m.index >= pe ? s.text.slice(pe, m.index) : s.text.slice(m.index + m[0].length, ps)
+      if (gap > ATTACHED || /[,，、。;；]/.test(between)) continue
+      if (!own || gap < own.gap) own = { cue: { type: e.type, at: m.index, ceremony: e.ceremony }, gap }
+    }
+  }
+  if (!own) return null
+  return { cue: own.cue, farFromMain: gapTo(main.at, mainLen || 1) > FAR }
 }
 
 function kindsIn(text: string, lex: Lexicon): FacilityKind[] {
@@ -315,6 +407,8 @@ interface SettleContext {
   text: string
   language: IntakeLanguage
   ref: ReferenceDate | null
+  /** The published month or year when no day is known (see `findDatesCoarse`). */
+  coarse: string | null
   lex: Lexicon
   sentences: Sentence[]
   articleKinds: FacilityKind[]
@@ -327,6 +421,9 @@ interface SettleContext {
 const reportVerb = /^\s*(?:보도|발표|밝혔|전했|reported|said|announced|сообщ|informó|inform[óo]|berichtete|a\s+rapporté|rapporte|報じ|伝え|报道|報道|电|電|発|발\s)/iu
 const agencyBefore = /(?:통신(?:은|이)|신문(?:은|이)|KCNA|Yonhap|Sinmun|[Aa]gency|ЦТАК|ТАСС|朝中社|新华社|朝鮮中央通信は?|Nachrichtenagentur\s+\S+)\s*(?:on\s+|am\s+|el\s+|le\s+)?$/u
 
+/** The leader's surname alone, not his sister's or his forebears' names. */
+const leaderSurname = /\bKim\b(?![- ](?:Yo|Il|Jong[- ]Il|Jae|Tok|Song|Su|Ju))|Ким(?!\s+(?:Ё|Ир|Чен\s+Ир|Чжу))(?![а-яё])|金氏|김\s*(?:위원장|총비서)/u
+
 const ceremonyTypes = new Set<EventType>(['groundbreaking', 'inauguration'])
 
 /** Dates, merging and confidence: one event per place and happening. */
@@ -335,12 +432,15 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
   const datesOf = (s: Sentence) => {
     let d = datesBySentence.get(s)
     if (!d) {
-      d = findDates(s.text, c.language, c.ref)
-      if (d.length === 0) d = chronoDates(s.text, c.language, c.ref)
+      if (!c.ref && c.coarse) d = findDatesCoarse(s.text, c.language, c.coarse)
+      else {
+        d = findDates(s.text, c.language, c.ref)
+        if (d.length === 0) d = chronoDates(s.text, c.language, c.ref)
+      }
       d = d.filter((x) => !c.ref || x.date.slice(0, Math.min(x.date.length, 10)) <= c.ref.slice(0, x.date.length)).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))
       if (c.skip) d = d.filter((x) => x.end <= c.skip!.start || x.start >= c.skip!.end)
       // "KCNA reported on the 12th that … on the 11th": the day of the report is not the event's.
-      const event = d.filter((x) => !reportVerb.test(c.text.slice(x.end, x.end + 14)) && !agencyBefore.test(c.text.slice(Math.max(0, x.start - 14), x.start)))
+      const event = d.filter((x) => x.precision !== 'day' || (!reportVerb.test(c.text.slice(x.end, x.end + 14)) && !agencyBefore.test(c.text.slice(Math.max(0, x.start - 14), x.start))))
       if (event.length > 0) d = event
       datesBySentence.set(s, d)
     }
@@ -360,7 +460,12 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
     const days = new Set(ds.filter((x) => x.precision === 'day').map((x) => x.date))
     const siblings = drafts.filter((o) => o.sentence === d.sentence && o.mention !== d.mention).length
     let pick: DateMention | null = null
-    if (days.size > 1 && siblings > 0 && d.mention && d.mention.start >= 0) pick = [...ds].reverse().find((x) => x.end <= d.mention!.start) ?? null
+    // A round-up that dates each place in brackets: 球場郡(1月24日)、雩時郡(25日), "Kujang County (January 24)".
+    if (d.mention && d.mention.start >= 0) {
+      const end = d.mention.end
+      pick = ds.find((x) => x.start >= end && x.start - end <= 3 && /^\s*[(（]\s*$/.test(c.text.slice(end, x.start))) ?? null
+    }
+    if (!pick && days.size > 1 && siblings > 0 && d.mention && d.mention.start >= 0) pick = [...ds].reverse().find((x) => x.end <= d.mention!.start) ?? null
     d.date = pick ?? nearestDate(ds, d.cueAt) ?? typeDates.get(d.type) ?? null
   }
 
@@ -383,7 +488,8 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
       if (hasCeremony && (type === 'leader_visit' || type === 'completion' || type === 'construction_stage' || type === 'production_start')) {
         const ceremony = list.find((x) => x.ceremony && ceremonyTypes.has(x.type))!
         // A tour of the ceremony's site the same day is part of it; a visit months before is its own event.
-        const sameDay = !d.date || !ceremony.date || d.date.date === ceremony.date.date
+        // A coarser date that holds the ceremony's day ("this year" around "on the 13th") says nothing against it.
+        const sameDay = !d.date || !ceremony.date || d.date.date === ceremony.date.date || (d.date.precision !== 'day' && ceremony.date.date.startsWith(d.date.date))
         if (type !== 'leader_visit' || sameDay) type = ceremony.type
       }
       const l = byType.get(type) ?? []
@@ -435,7 +541,8 @@ function nearestDate(dates: DateMention[], at: number): DateMention | null {
   for (const d of dates) {
     const gap = d.start >= at ? d.start - at : at - d.end
     // Precision breaks near-ties: "on February 28" beats "this year" a few words away.
-    const score = gap + (d.precision === 'day' ? 0 : d.precision === 'month' ? 20 : 40)
+    // A date written right onto the happening ("지난해 3월 착공한") is its own, however precise the others.
+    const score = gap <= 2 ? gap : gap + (d.precision === 'day' ? 0 : d.precision === 'month' ? 20 : 40)
     if (score < bestGap) {
       best = d
       bestGap = score

@@ -40,7 +40,7 @@ const en: Lexicon = {
     { type: 'inauguration', ceremony: true, re: /\binaugur\w*|\b(?:was|were|been)\s+(?:officially\s+)?opened\b|\bcompletion\s+ceremon\w*|\bceremon\w*\s+(?:marking|for|to\s+mark|celebrating|of)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:completion|inauguration|opening)\b|\bopening\s+ceremon\w*|\b(?:cut|cutting)\s+(?:the\s+)?(?:inaugural\s+)?(?:tape|ribbon)\b|\btape[- ]cutting\b|\bribbon[- ]cutting\b/i },
     { type: 'production_start', ceremony: false, re: /\b(?:started|began|begun|commenced|starting|beginning)\s+(?:(?:its|their|the)\s+)?(?:trial\s+)?(?:production|operation)s?\b|\bwent\s+into\s+(?:operation|production)\b|\bput\s+into\s+operation\b/i },
     { type: 'leader_visit', ceremony: false, re: /\binspected\b|\bvisited\b|\btoured\b|\blooked\s+(?:round|around)\b|\bwent\s+round\b|\bfield\s+guidance\b|\bon-the-spot\s+guidance\b|\binspection\b|\bmade\s+a\s+(?:tour|visit)\b/i },
-    { type: 'groundbreaking', ceremony: false, re: /\b(?:started|began|launched|start(?:ing)?\s+of|launch(?:ing)?\s+of|beginning\s+of)\s+(?:the\s+)?construction\b|\bconstruction\s+(?:was\s+|has\s+)?(?:started|began|begun|launched)\b/i },
+    { type: 'groundbreaking', ceremony: false, re: /\b(?:started|began|launched|start(?:ing)?\s+of|launch(?:ing)?\s+of|beginning\s+of)\s+(?:the\s+)?construction\b|\bconstruction\s+(?:was\s+|has\s+)?(?:started|began|begun|launched)\b|\bconstruction\s+of\s+(?:the\s+)?(?:\S+\s+){1,5}?(?:was\s+|were\s+)?(?:started|begun|launched)\b/i },
     { type: 'completion', ceremony: false, re: /\b(?:were|was|been|are|is|have\s+been|has\s+been)\s+(?:newly\s+|successfully\s+|splendidly\s+)?(?:completed|built|finished|erected)\b|\bcompletion\s+of\s+(?:the\s+)?(?:construction|factories|hospital)\b|\bconstruction\s+(?:was\s+|has\s+been\s+)?(?:completed|finished)\b|\bcompleted\s+(?:the\s+)?construction\b/i },
     { type: 'construction_stage', ceremony: false, re: /\bunder\s+construction\b|\bconstruction\s+(?:is|was|are)\s+(?:progressing|going\s+on|under\s*way|in\s+full\s+swing)\b|\bframe\s+(?:work|construction)\b|\bfinishing\s+work\b/i },
   ],
@@ -96,7 +96,7 @@ const ko: Lexicon = {
   unnamedOthers: /(?:\d+|여러)\s*개?\s*(?:다른\s*)?시[,·\s]*군(?:들)?에서|다른\s*\d+\s*개\s*시[,·\s]*군/,
   future: /(?:할|될)\s*예정|계획이다|하기로|할\s*것/,
   notYetBefore: /(?:앞두고|앞둔)\s*$/,
-  notYetAfter: /^\s*(?:을|를)?\s*(?:앞둔|앞두고|눈앞|예정|할\s*예정)/,
+  notYetAfter: /^\s*(?:을|를)?\s*(?:앞둔|앞두고|눈앞|예정|할\s*예정|하게\s*되면|하면|되면|단계|\d+\s*(?:개월|년|일|주)여?\s*만)/,
   ceremonyWord: /(?:의식|행사|기념식)/,
 }
 
@@ -173,7 +173,8 @@ const ru: Lexicon = {
     { type: 'production_start', ceremony: false, re: /начал\w*\s+(?:выпуск|производств|работ)\w*|запущен\w*\s+в\s+производств/i },
     { type: 'leader_visit', ceremony: false, re: /посетил\w*|осмотрел\w*|инспектировал\w*|проинспектировал\w*|руководств\w*\s+на\s+месте|ознакомил\w*|побывал\w*/i },
     { type: 'groundbreaking', ceremony: false, re: /начал\w*\s+строительств\w*|начато\s+строительство|стартовал\w*\s+строительств/i },
-    { type: 'completion', ceremony: false, re: /построен\w*|завершен\w*\s+строительств\w*|строительство\s+\w*\s*завершено|возведен\w*|открыт\w*/i },
+    { type: 'completion', ceremony: false, re: /построен\w*|завершен\w*\s+строительств\w*|строительство\s+\w*\s*завершено|возведен\w*/i },
+    { type: 'inauguration', ceremony: false, re: /(?<![а-яё])(?:открыт[аоы]?|открыли|открылись?)(?![а-яё])/i },
     { type: 'construction_stage', ceremony: false, re: /строятся|ведется\s+строительство|идет\s+строительство|в\s+стадии\s+строительства/i },
   ],
   kinds: [
@@ -202,9 +203,9 @@ const ru: Lexicon = {
 const es: Lexicon = {
   events: [
     { type: 'groundbreaking', ceremony: true, re: /primera\s+piedra|ceremonia\s+de\s+(?:arranque|inicio|comienzo|colocaci[óo]n)|inicio\s+de\s+(?:la\s+)?(?:construcci[óo]n|obras?)|arranque\s+de\s+(?:la\s+)?(?:construcci[óo]n|obras?)|primera\s+palada/i },
-    { type: 'inauguration', ceremony: true, re: /inaugur\w*|ceremonia\s+de\s+(?:conclusi[óo]n|terminaci[óo]n|culminaci[óo]n|puesta\s+en\s+servicio)|cort\w*\s+(?:de\s+)?(?:la\s+)?cinta/i },
+    { type: 'inauguration', ceremony: true, re: /inaugur\w*|ceremonia\s+de\s+(?:conclusi[óo]n|terminaci[óo]n|culminaci[óo]n|puesta\s+en\s+servicio|fin(?:alizaci[óo]n)?\s+de\s+(?:las\s+)?obras)|cort\w*\s+(?:de\s+)?(?:la\s+)?cinta/i },
     { type: 'production_start', ceremony: false, re: /(?:comenz|empez|inici)\w*\s+(?:a\s+)?produc\w*|entr\w*\s+en\s+(?:funcionamiento|operaci[óo]n|servicio)|puest\w+\s+en\s+(?:marcha|funcionamiento)/i },
-    { type: 'leader_visit', ceremony: false, re: /visit[óo]|visitaron|inspeccion\w*|recorri[óo]|direcci[óo]n\s+sobre\s+el\s+terreno|orientaci[óo]n\s+(?:sobre\s+el\s+terreno|in\s+situ)/i },
+    { type: 'leader_visit', ceremony: false, re: /visit[óo]|visitaron|\bsu\s+visita\s+a\b|inspeccion\w*|recorri[óo]|direcci[óo]n\s+sobre\s+el\s+terreno|orientaci[óo]n\s+(?:sobre\s+el\s+terreno|in\s+situ)/i },
     { type: 'groundbreaking', ceremony: false, re: /(?:comenz|empez|inici)\w*\s+(?:la\s+)?(?:construcci[óo]n|obras?)/i },
     { type: 'completion', ceremony: false, re: /(?:fueron|fue|han\s+sido|ha\s+sido)\s+(?:construid|terminad|conclu[íi]d|completad|edificad)\w*|se\s+(?:construyeron|construy[óo]|edificaron|terminaron)|conclusi[óo]n\s+de\s+(?:la\s+)?(?:construcci[óo]n|obras?)/i },
     { type: 'construction_stage', ceremony: false, re: /en\s+construcci[óo]n|avanza\w*\s+(?:la\s+)?construcci[óo]n/i },
@@ -221,7 +222,7 @@ const es: Lexicon = {
     { kind: 'seafood_processing', re: /procesamiento\s+de\s+(?:mariscos|productos\s+marinos|pescado)/i },
     { kind: 'housing', re: /viviendas/i },
   ],
-  leader: /Kim\s+Jong[- ]?Un|Secretario\s+General|m[áa]ximo\s+(?:dirigente|l[íi]der)|l[íi]der\s+norcoreano/i,
+  leader: /Kim\s+Jong[- ]?Un|Secretario\s+General|m[áa]ximo\s+(?:dirigente|l[íi]der)|l[íi]der\s+norcoreano|[Mm]andatario\s+(?:nor)?coreano/i,
   presence: /asisti\w*|particip\w*|pronunci\w*\s+(?:un\s+)?discurso|estuvo\s+presente|visit\w*|inspeccion\w*|recorri\w*|cort[óo]/i,
   programme: /20\s?[×x*]\s?10|desarrollo\s+regional|industria\s+(?:local|regional)|hospital(?:es)?\s+(?:regional|de\s+distrito)/i,
   country: /RPDC|Corea\s+del\s+Norte|norcorean|Pyongyang|ACNC|Partido\s+del\s+Trabajo/i,
@@ -234,8 +235,8 @@ const es: Lexicon = {
 
 const fr: Lexicon = {
   events: [
-    { type: 'groundbreaking', ceremony: true, re: /premi[èe]re\s+pierre|c[ée]r[ée]monie\s+de\s+(?:lancement|d[ée]marrage|mise\s+en\s+chantier|d[ée]but)|lancement\s+des\s+travaux|d[ée]but\s+des\s+travaux|mise\s+en\s+chantier|coup\s+de\s+pioche|premier\s+coup\s+de\s+b[êe]che/i },
-    { type: 'inauguration', ceremony: true, re: /inaugur\w*|c[ée]r[ée]monie\s+(?:d'ach[èe]vement|de\s+(?:mise\s+en\s+service|fin\s+des\s+travaux|cl[ôo]ture))|coup[ée]?\w*\s+(?:le\s+)?ruban/i },
+    { type: 'groundbreaking', ceremony: true, re: /premi[èe]re\s+pierre|inauguration\s+de\s+la\s+construction|inauguration\s+des\s+travaux|c[ée]r[ée]monies?\s+de\s+(?:lancement|d[ée]marrage|mise\s+en\s+chantier|d[ée]but)|lancement\s+(?:des|de)\s+(?:travaux|chantiers?)|d[ée]but\s+des\s+travaux|mise\s+en\s+chantier|coup\s+de\s+pioche|premier\s+coup\s+de\s+b[êe]che/i },
+    { type: 'inauguration', ceremony: true, re: /inaugur\w*(?!\w|\s+de\s+la\s+construction|\s+des\s+travaux)|c[ée]r[ée]monie\s+(?:d'ach[èe]vement|de\s+(?:mise\s+en\s+service|fin\s+des\s+travaux|cl[ôo]ture))|coup[ée]?\w*\s+(?:le\s+)?ruban/i },
     { type: 'production_start', ceremony: false, re: /mise\s+en\s+(?:production|exploitation)|(?:commenc|d[ée]marr)\w*\s+(?:la\s+|à\s+)?produ\w*|entr\w*\s+en\s+(?:service|production)/i },
     { type: 'leader_visit', ceremony: false, re: /a\s+(?:visit[ée]|inspect[ée]|parcouru)|visite\s+d'inspection|direction\s+sur\s+place|s'est\s+rendu/i },
     { type: 'groundbreaking', ceremony: false, re: /(?:commenc|d[ée]but|lanc)\w*\s+(?:la\s+|de\s+la\s+)?construction/i },
@@ -270,7 +271,7 @@ const de: Lexicon = {
     { type: 'groundbreaking', ceremony: true, re: /Grundsteinlegung\w*|Spatenstich\w*|Baubeginn\w*|Baustart|Zeremonie\s+zum\s+(?:Beginn|Start)\s+de[rs]\s+Bau|Beginn\s+de[rs]\s+Bau(?:s|arbeiten|es)/ },
     { type: 'inauguration', ceremony: true, re: /Einweihung\w*|eingeweiht|Feier\s+zu[rm]\s+(?:Fertigstellung|Einweihung|Er[öo]ffnung)|Fertigstellung[\s\S]{0,60}gefeiert|Er[öo]ffnungs(?:zeremonie|feier)|Fertigstellungs(?:zeremonie|feier)|Inbetriebnahme(?:zeremonie|feier)|feierlich\s+er[öo]ffnet|Band\s+durchschnitt/ },
     { type: 'production_start', ceremony: false, re: /Produktion\s+(?:aufgenommen|begonnen|angelaufen)|nahm\w*\s+(?:die\s+)?Produktion\s+auf|in\s+Betrieb\s+genommen/ },
-    { type: 'leader_visit', ceremony: false, re: /besuchte|besichtigte|inspizierte|Vor-Ort-(?:Anleitung|Inspektion|Besichtigung)|vor\s+Ort\s+angeleitet/ },
+    { type: 'leader_visit', ceremony: false, re: /besuchte|besichtigte|inspizierte|(?:be|auf)gesucht\b|besucht\b|besichtigt\b|inspiziert\b|Vor-Ort-(?:Anleitung|Inspektion|Besichtigung)|vor\s+Ort\s+angeleitet/ },
     { type: 'groundbreaking', ceremony: false, re: /Bau\w*\s+(?:begann|begonnen)|(?:begann|begonnen)\s+\w*\s*(?:mit\s+dem\s+)?Bau/ },
     { type: 'completion', ceremony: false, re: /fertiggestellt|Fertigstellung|errichtet|(?:wurden|wurde|sind)\s+\w*\s*gebaut/ },
     { type: 'construction_stage', ceremony: false, re: /im\s+Bau\b|Bauarbeiten\s+(?:laufen|gehen\s+voran)/ },

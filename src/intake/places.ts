@@ -72,6 +72,7 @@ const MAX_WORDS = 4
 export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
   const resolver = createResolver(gazetteer)
   const provinceOfId = new Map(gazetteer.localities.map((l) => [l.id, l.province]))
+  const hanjaOf = new Map(gazetteer.localities.map((l) => [l.id, l.hanja ?? '']))
   const latin = new Map<string, Set<string>>()
   // Keys a name may have without a unit word beside it: the unit's own forms, not translated
   // aliases ("Central District" would make every "Central Committee" a place).
@@ -221,8 +222,13 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
         const start = nameEnd - len
         const raw = text.slice(start, nameEnd)
         if (!/^[\u3400-\u9fff\uf900-\ufaff]+$/.test(raw)) continue
-        const ids = han.get(hanjaKeys(raw).full)
+        let ids = han.get(hanjaKeys(raw).full)
         if (!ids) continue
+        // 地区 is a unit of its own (득장지구): 妙香山地区 is a resort area, not Hyangsan County.
+        if (/^地[區区]$/.test(m[1]!)) {
+          ids = new Set([...ids].filter((id) => /地[區区]$/.test(hanjaOf.get(id) ?? '')))
+          if (ids.size === 0) continue
+        }
         const end = m.index + m[0].length
         out.push({ text: text.slice(start, end), start, end, unit: true, plural: false, spotted: [...ids], script: 'han' })
         seen.add(start)
@@ -230,7 +236,7 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
       }
     }
     // A name written straight after its province, without a unit word: 黄海南道殷栗.
-    const after = /(?:南道|北道|道)([\u3400-\u9fff]{2,3})/g
+    const after = /(?:南道|北道|道|[東西南北中]部の?)([\u3400-\u9fff]{2,3})/g
     for (let m = after.exec(text); m; m = after.exec(text)) {
       const start = m.index + m[0].length - m[1]!.length
       if (seen.has(start)) continue

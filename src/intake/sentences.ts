@@ -20,6 +20,7 @@ const abbreviations = new Set([
 ])
 
 const terminators = /[.!?。！？]/
+const germanMonth = /^\s+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/
 
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = []
@@ -60,7 +61,9 @@ export function splitSentences(text: string): Sentence[] {
     if (ch === '.') {
       const before = /([\p{L}]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1] ?? ''
       if (before && (abbreviations.has(before.toLowerCase()) || (before.length === 1 && /\p{Lu}/u.test(before)))) continue
-      if (/\d$/.test(text.slice(0, i)) && /^\s+\p{Ll}/u.test(text.slice(j, j + 3))) continue // "28. Februar"
+      if (/\d$/.test(text.slice(0, i)) && /^\s+\p{Ll}/u.test(text.slice(j, j + 3))) continue
+      // "Am 20. Dezember gab es …": a German day with its month, not the end of a sentence.
+      if (/(?:^|\D)\d{1,2}$/.test(text.slice(Math.max(0, i - 3), i)) && germanMonth.test(text.slice(j, j + 12))) continue
     }
     // A lower-case word after the mark continues the sentence ("… said Mr. Ri", quotes).
     let k = j
