@@ -7,9 +7,9 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { freshDatabase, type TestDatabase } from '../../test/support/engines.ts'
+import { freshDatabase, pgUrl, type TestDatabase } from '../../test/support/engines.ts'
 import { feedState, seenItems } from '../store/feeds.ts'
-import { pollFeed, type FeedLog } from './feedPoller.ts'
+import { pollFeed, startFeedPoller, type FeedLog, type PollResult } from './feedPoller.ts'
 import { openTracker, type Tracker } from './tracker.ts'
 
 vi.setConfig({ testTimeout: 120_000 })
@@ -36,7 +36,7 @@ const hanging: http.ServerResponse[] = []
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    const path = req.url ?? '/'
+    const path = (req.url ?? '/').split('?')[0]!
     hits[path] = (hits[path] ?? 0) + 1
     const article = /^\/article\/(\d+)\.html$/.exec(path)
     if (path === '/feed.xml') {
@@ -164,5 +164,44 @@ describe('feed poller', () => {
     const good = `${base}/feed.xml`
     await pollFeed(tracker, good, { intervalMs: 60_000, force: true })
     expect(await feedState(tracker.store.db, good)).toMatchObject({ failures: 0, last_error: null })
+  })
+})
+
+describe('feed poller, several at once', () => {
+  it('two pollers in one process: one polls, the other finds the feed busy; a background poller stops cleanly', async () => {
+    const db = await freshDatabase('pglite')
+    const tracker = await openTracker(db.config)
+    try {
+      const feed = `${base}/feed.xml`
+      const [a, b] = await Promise.all([pollFeed(tracker, feed, { intervalMs: 60_000 }), pollFeed(tracker, feed, { intervalMs: 60_000 })])
+      expect([a.outcome, b.outcome].sort(), JSON.stringify([a.error, b.error])).toEqual(['busy', 'ok'])
+      expect((await tracker.store.db.selectFrom('reports').select('id').execute()).length).toBe(published.size)
+
+      let first!: (r: PollResult) => void
+      const polled = new Promise<PollResult>((resolve) => (first = resolve))
+      const poller = startFeedPoller(tracker, { feeds: [feed], intervalMs: 60_000, forceFirst: true, onResult: (r) => first(r) })
+      expect(await polled).toMatchObject({ outcome: 'ok', taken: [] })
+      await poller.stop()
+    } finally {
+      await tracker.close()
+      await db.cleanup()
+    }
+  })
+
+  it.runIf(Boolean(pgUrl()))('two instances on one PostgreSQL take each item once', async () => {
+    const db = await freshDatabase('postgres')
+    const one = await openTracker(db.config)
+    const two = await openTracker(db.config)
+    try {
+      const feed = `${base}/feed.xml?instances`
+      const results = await Promise.all([one, two, one, two].map((t) => pollFeed(t, feed, { intervalMs: 60_000, force: true })))
+      const taken = results.flatMap((r) => r.taken.filter((t) => t.result && !t.result.duplicate).map((t) => t.url))
+      expect(taken.sort()).toEqual([...published].map((id) => `${base}/article/${id}.html`).sort())
+      expect((await one.store.db.selectFrom('feed_items').select('item_key').where('feed_url', '=', feed).execute()).length).toBe(published.size)
+    } finally {
+      await one.close()
+      await two.close()
+      await db.cleanup()
+    }
   })
 })

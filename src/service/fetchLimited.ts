@@ -66,10 +66,18 @@ export async function fetchLimited(url: string, limits: FetchLimits): Promise<Fe
   const timeout = AbortSignal.timeout(limits.timeoutMs)
   const signal = limits.signal ? AbortSignal.any([timeout, limits.signal]) : timeout
   let res: Response
+  const get = () => fetch(parsed, { signal, redirect: 'follow', headers: { accept: limits.accept ?? '*/*', 'user-agent': userAgent } })
   try {
-    res = await fetch(parsed, { signal, redirect: 'follow', headers: { accept: limits.accept ?? '*/*', 'user-agent': userAgent } })
+    res = await get()
   } catch (error) {
-    throw new FetchError(describe(error, url, limits))
+    // A kept-alive connection the server closed just as it was reused: a GET is safe to send again, once.
+    const code = (error as { cause?: { code?: string } }).cause?.code
+    if (signal.aborted || (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET' && code !== 'EPIPE')) throw new FetchError(describe(error, url, limits))
+    try {
+      res = await get()
+    } catch (again) {
+      throw new FetchError(describe(again, url, limits))
+    }
   }
   const contentType = res.headers.get('content-type') ?? ''
   if (!res.ok) {
