@@ -24,7 +24,7 @@ import { emptyDataset, type Dataset } from '../src/model/dataset.ts'
 import { planChanges } from '../src/model/plan.ts'
 import { applyPlan } from '../src/store/applyPlan.ts'
 import { findPgBin, freePort, startPostgres, type PgServer } from '../test/support/postgresServer.ts'
-import { runIntakeBench } from './intake.bench.ts'
+import { runIntakeBench, runIntakeQueueBench } from './intake.bench.ts'
 import { runResolveBench } from './resolve.bench.ts'
 import { countRecords, generateSynthetic, prng, syntheticCsv, syntheticWiki } from './synthetic.ts'
 
@@ -674,6 +674,11 @@ try {
   log('intake extraction')
   for (const r of await runIntakeBench({ budgetMs: quick ? 1500 : 4000 })) {
     add({ section: 'intake', name: r.name.replace(/^extract: /, ''), value: r.value, unit: r.unit, ...(r.unit === 'articles/s' && r.name.includes('text') ? { goal: { text: '≥ 500 articles/s', met: r.value >= 500 } } : {}) })
+  }
+  try {
+    for (const r of await runIntakeQueueBench({ runs: quick ? 5 : 15 })) add({ section: 'intake', name: r.name, value: r.value, unit: r.unit, baseline: { value: r.baseline, label: 'GET /api/health' } })
+  } catch (error) {
+    notMeasured('intake', 'POST /api/intake → GET /api/proposals', (error as Error).message)
   }
 
 

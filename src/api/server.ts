@@ -10,6 +10,7 @@ import type { Config } from '../config/config.ts'
 import { createApp } from './app.ts'
 import { createLogger, type Logger } from './log.ts'
 import { openTracker, type Tracker } from '../service/tracker.ts'
+import { startFeedPoller } from '../service/feedPoller.ts'
 
 export interface RunningServer {
   url: string
@@ -53,12 +54,15 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   listening = url
   tracker.store.lock?.update({ url })
   log.info(`serving ${url} (${tracker.store.engine}: ${tracker.store.location})`)
+  // TRACKER_FEEDS: new items of each feed go into the review queue, polled in the background.
+  const poller = config.feeds?.length ? startFeedPoller(tracker, { feeds: config.feeds, intervalMs: config.feedIntervalMs, log }) : null
 
   let done: Promise<void> | null = null
   const shutdown = (reason = 'shutdown') =>
     (done ??= (async () => {
       lifecycle.closing = true
       log.info(`${reason}: finishing in-flight requests…`)
+      const pollerStopped = poller?.stop()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
       const timer = setTimeout(() => {
@@ -68,6 +72,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
       timer.unref()
       await closed
       clearTimeout(timer)
+      await pollerStopped
       await tracker.close()
       log.info('stopped; database closed cleanly')
     })())

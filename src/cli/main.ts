@@ -10,6 +10,8 @@ import { registerImport } from './commands/import.ts'
 import { registerRequest } from './commands/request.ts'
 import { registerResolve } from './commands/resolve.ts'
 import { registerExtract } from './commands/extract.ts'
+import { registerIntake } from './commands/intake.ts'
+import { registerReview } from './commands/review.ts'
 import { registerUser } from './commands/user.ts'
 import { registerStats } from './commands/stats.ts'
 import { registerValidate } from './commands/validate.ts'
@@ -36,6 +38,8 @@ Exit codes: 0 success, 1 failure, 2 bad usage or input.`,
   registerStats(program)
   registerResolve(program)
   registerExtract(program)
+  registerIntake(program)
+  registerReview(program)
   registerExport(program)
   registerUser(program)
   registerRequest(program)

@@ -72,6 +72,27 @@ function addressList(env: string) {
   }
 }
 
+/** Feed URLs separated by commas or white space, each http(s). */
+function urlList(env: string) {
+  return (raw: string): string[] => {
+    const items = [...new Set(raw.split(/[\s,]+/).filter(Boolean))]
+    for (const item of items) httpUrl(env)(item)
+    if (items.length === 0) throw new ConfigError(`${env} is empty: list feed URLs separated by commas or spaces`)
+    return items
+  }
+}
+
+/** A duration such as 90s, 15m, 2h or 1d (a bare number is minutes), in milliseconds. */
+function duration(env: string, minMs: number, maxMs: number) {
+  const unit: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
+  return (raw: string): number => {
+    const m = /^\s*(\d{1,7})\s*([smhd]?)\s*$/i.exec(raw)
+    const ms = m ? Number(m[1]) * unit[(m[2] || 'm').toLowerCase()]! : NaN
+    if (!(ms >= minMs && ms <= maxMs)) throw new ConfigError(`${env}=${raw} is not valid: expected a duration from ${minMs / 1000}s to ${maxMs / 86_400_000}d, e.g. 15m, 2h, 1d`)
+    return ms
+  }
+}
+
 export const settings = {
   port: {
     env: 'PORT',
@@ -208,6 +229,18 @@ export const settings = {
     default: '90',
     help: 'Days a new API token works unless its creator chooses otherwise (0 = never expires).',
     parse: integer('TRACKER_TOKEN_DAYS', 0, 3650),
+  },
+  feeds: {
+    env: 'TRACKER_FEEDS',
+    default: undefined,
+    help: 'RSS, Atom or JSON Feed URLs (separated by commas or spaces) the server polls for new reports; each new item goes into the review queue once. Unset: no polling.',
+    parse: urlList('TRACKER_FEEDS'),
+  },
+  feedIntervalMs: {
+    env: 'TRACKER_FEED_INTERVAL',
+    default: '15m',
+    help: 'How often the server (and `tracker intake --watch`) polls each feed: 90s, 15m, 2h, 1d; a feed that fails is retried after 1 min, then ever less often (doubling, up to 6 h).',
+    parse: duration('TRACKER_FEED_INTERVAL', 10_000, 7 * 86_400_000),
   },
 } satisfies Record<string, Setting<unknown>>
 

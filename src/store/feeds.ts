@@ -55,6 +55,11 @@ export async function finishItem(db: Kysely<DB>, feedUrl: string, itemKey: strin
     .execute()
 }
 
+/** Gives a claimed item back (its article could not be fetched this time): the next poll takes it again. */
+export async function releaseItem(db: Kysely<DB>, feedUrl: string, itemKey: string): Promise<void> {
+  await db.deleteFrom('feed_items').where('feed_url', '=', feedUrl).where('item_key', '=', itemKey.slice(0, 2000)).where('report_id', 'is', null).execute()
+}
+
 export async function seenItems(db: Kysely<DB>, feedUrl: string): Promise<{ item_key: string; report_id: string | null; error: string | null }[]> {
   return db.selectFrom('feed_items').select(['item_key', 'report_id', 'error']).where('feed_url', '=', feedUrl).orderBy('seen_at').execute()
 }
