@@ -230,7 +230,7 @@ describe('the Review page', () => {
     await form.getByLabel('Date').fill('2025-12-1')
     await form.getByRole('button', { name: 'Accept with these changes' }).click()
     await expect(form.locator('[data-testid=form-error]').textContent()).resolves.toContain('The date should be year, month and day (YYYY-MM-DD), e.g. 2025-12-20; "2025-12-1" is not.')
-    await form.getByLabel('Known to the').selectOption('month')
+    await form.getByLabel('Precision').selectOption('month')
     expect(await form.getByLabel('Date').inputValue()).toBe('2025-12')
     expect(await noSideways(page)).toBe(true)
     await screenshot(page, 'review-phone-edit', { fullPage: false })

@@ -298,7 +298,7 @@ export default function Review() {
                 const r = ps[0]!.report
                 return (
                   <li key={id}>
-                    <button type="button" class="source-choice" aria-current={id === state.source ? 'true' : undefined} onClick={() => void load({ source: id })}>
+                    <button type="button" class="source-choice" title={r.title ?? r.url ?? id} aria-current={id === state.source ? 'true' : undefined} onClick={() => void load({ source: id })}>
                       <span class="source-choice-title">{r.title ?? r.url ?? id}</span>
                       <span class="source-choice-meta">
                         {[r.publisher, r.published ? fmtDate(r.published) : null].filter(Boolean).join(' · ')} · {ps.length} waiting

@@ -57,7 +57,13 @@ export function AcceptForm({
   const [comment, setComment] = useState('')
   const [problem, setProblem] = useState<FormProblem | null>(null)
   const first = useRef<HTMLSelectElement>(null)
-  const shown = problem ?? error
+  const [edited, setEdited] = useState(false)
+  // A message stays until the editor changes something; then the next submit checks again.
+  const shown = problem ?? (edited ? null : error)
+  const touch = () => {
+    setProblem(null)
+    setEdited(true)
+  }
   useEffect(() => {
     ;(e.locality ? first.current : (document.getElementById(`amend-place-${proposal.id}`) as HTMLSelectElement | null))?.focus()
   }, [])
@@ -71,6 +77,7 @@ export function AcceptForm({
     event.preventDefault()
     const p = checkAmendment({ locality, date, precision, kinds }, newProject)
     setProblem(p)
+    setEdited(false)
     if (p) return
     const amendment: AmendmentBody = {}
     if (type !== e.type) amendment.type = type as AmendmentBody['type'] & string
@@ -93,7 +100,7 @@ export function AcceptForm({
       ) : null}
       <div class={`field${shown?.field === 'type' ? ' has-error' : ''}`}>
         <label for={id('type')}>What happened</label>
-        <select id={id('type')} ref={first} value={type} onChange={(ev) => setType(ev.currentTarget.value)}>
+        <select id={id('type')} ref={first} value={type} onChange={(ev) => (touch(), setType(ev.currentTarget.value))}>
           {eventTypes.values.map((t) => (
             <option value={t} key={t}>
               {eventLabel(t)}
@@ -104,7 +111,7 @@ export function AcceptForm({
       <div class={`field${shown?.field === 'locality' ? ' has-error' : ''}`}>
         <label for={id('place')}>Place</label>
         {e.candidates.length ? <p class="field-hint">The report could mean {e.candidates.map((c) => places.full(c)).join(' or ')}.</p> : null}
-        <select id={id('place')} value={locality} onChange={(ev) => setLocality(ev.currentTarget.value)} {...invalid('locality')}>
+        <select id={id('place')} value={locality} onChange={(ev) => (touch(), setLocality(ev.currentTarget.value))} {...invalid('locality')}>
           <option value="">Pick the place…</option>
           {e.candidates.length ? (
             <optgroup label="Places the report could mean">
@@ -130,12 +137,12 @@ export function AcceptForm({
       <div class="amend-date">
         <div class={`field${shown?.field === 'date' ? ' has-error' : ''}`}>
           <label for={id('date')}>Date</label>
-          <input id={id('date')} type="text" inputMode="numeric" autocomplete="off" placeholder={shapes[precision].example} value={date} onInput={(ev) => setDate(ev.currentTarget.value)} {...invalid('date')} />
+          <input id={id('date')} type="text" inputMode="numeric" autocomplete="off" placeholder={shapes[precision].example} value={date} onInput={(ev) => (touch(), setDate(ev.currentTarget.value))} {...invalid('date')} />
         </div>
         <div class="field">
-          <label for={id('precision')}>Known to the</label>
-          <select id={id('precision')} value={precision} onChange={(ev) => changePrecision(ev.currentTarget.value as DatePrecision)}>
-            <option value="day">day</option>
+          <label for={id('precision')}>Precision</label>
+          <select id={id('precision')} value={precision} onChange={(ev) => (touch(), changePrecision(ev.currentTarget.value as DatePrecision))}>
+            <option value="day">to the day</option>
             <option value="month">month only</option>
             <option value="year">year only</option>
           </select>
@@ -148,7 +155,7 @@ export function AcceptForm({
             {facilityKinds.values.map((k) => (
               <li key={k}>
                 <label>
-                  <input type="checkbox" checked={kinds.includes(k)} onChange={(ev) => setKinds(ev.currentTarget.checked ? [...kinds, k] : kinds.filter((x) => x !== k))} /> {kindLabel(k)}
+                  <input type="checkbox" checked={kinds.includes(k)} onChange={(ev) => (touch(), setKinds(ev.currentTarget.checked ? [...kinds, k] : kinds.filter((x) => x !== k)))} /> {kindLabel(k)}
                 </label>
               </li>
             ))}

@@ -41,9 +41,9 @@ interface RecordClaim {
 function Claims({ claims, places, provinces }: { claims: RecordClaim[]; places: Places; provinces: (id: string) => string }) {
   if (claims.length === 0) return <p class="hint">No claims recorded on it yet.</p>
   const names = (v: string) => (v.includes('.') ? places.name(v) : provinces(v))
-  return (
-    <ul class="claims record-claims">
-      {claims.map((c) => (
+  // The preferred claim and one more show at once; the rest fold away (a well-reported event has many).
+  const sorted = [...claims].sort((a, b) => (b.rank === 'preferred' ? 1 : 0) - (a.rank === 'preferred' ? 1 : 0))
+  const item = (c: RecordClaim) => (
         <li class={`claim rank-${c.rank}`} key={c.id}>
           <div class="claim-head">
             <span class="claim-field">{fieldLabel(c.field)}: </span>
@@ -53,8 +53,17 @@ function Claims({ claims, places, provinces }: { claims: RecordClaim[]; places: 
           </div>
           {c.quote ? <blockquote class="quote">{c.quote}</blockquote> : null}
         </li>
-      ))}
-    </ul>
+  )
+  return (
+    <>
+      <ul class="claims record-claims">{sorted.slice(0, 2).map(item)}</ul>
+      {sorted.length > 2 ? (
+        <details class="more-claims">
+          <summary>{sorted.length - 2} more claim{sorted.length === 3 ? '' : 's'}</summary>
+          <ul class="claims record-claims">{sorted.slice(2).map(item)}</ul>
+        </details>
+      ) : null}
+    </>
   )
 }
 
