@@ -4,6 +4,7 @@
  * else is in the first download.
  */
 import { useEffect, useRef } from 'preact/hooks'
+import { ReviewLink } from './components/ReviewLink.tsx'
 import { SessionControl } from './components/SessionControl.tsx'
 import { NewSourcePage } from './editing.ts'
 import { sharedSearch } from './filters.ts'
@@ -21,6 +22,7 @@ import { useLocation } from './router.ts'
 
 const MapPage = lazy(() => import('./pages/MapPage.tsx'), 'map')
 const TimelinePage = lazy(() => import('./pages/TimelinePage.tsx'), 'timeline')
+const Review = lazy(() => import('./pages/Review.tsx'), 'review page')
 
 function route(path: string) {
   const parts = path.split('/').filter(Boolean).map((p) => {
@@ -37,6 +39,7 @@ function route(path: string) {
   if (first === 'timeline' && !id) return <TimelinePage />
   if (first === 'about' && !id) return <About />
   if (first === 'signin' && !id) return <SignIn />
+  if (first === 'review' && !id) return <Review />
   if (first === 'sources' && id === 'new') return <NewSourcePage />
   if (first === 'projects') return id ? <ProjectPage id={id} key={id} /> : <Explorer />
   if (first === 'localities' && id) return <LocalityPage id={id} key={id} />
@@ -95,6 +98,7 @@ export function App() {
                 </li>
               )
             })}
+            <ReviewLink path={loc.path} active={section === '/review'} />
           </ul>
         </nav>
         <SessionControl />

@@ -1,0 +1,34 @@
+/** @module Rejecting a proposal, with a reason when the editor gives one (Enter rejects, Escape cancels). */
+import { useEffect, useRef, useState } from 'preact/hooks'
+
+export function RejectForm({ id, busy, onSubmit, onCancel }: { id: number; busy: boolean; onSubmit: (reason: string) => void; onCancel: () => void }) {
+  const [reason, setReason] = useState('')
+  const input = useRef<HTMLInputElement>(null)
+  useEffect(() => input.current?.focus(), [])
+  return (
+    <form
+      class="edit-form reject-form"
+      data-testid="reject-form"
+      onSubmit={(ev) => {
+        ev.preventDefault()
+        onSubmit(reason.trim())
+      }}
+      onKeyDown={(ev) => ev.key === 'Escape' && onCancel()}
+    >
+      <div class="field">
+        <label for={`reject-reason-${id}`}>
+          Why reject it <span class="opt">(optional)</span>
+        </label>
+        <input id={`reject-reason-${id}`} ref={input} type="text" maxLength={1000} placeholder="e.g. the date is the anniversary, not the ceremony" value={reason} onInput={(ev) => setReason(ev.currentTarget.value)} />
+      </div>
+      <p class="form-actions">
+        <button type="submit" class="danger-button" disabled={busy}>
+          {busy ? 'Rejecting…' : 'Reject'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </p>
+    </form>
+  )
+}
