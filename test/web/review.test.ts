@@ -146,7 +146,10 @@ describe('the Review page', () => {
     await card(page, conflict.id).locator('.proposal-what').click()
     await page.keyboard.press('r')
     const reason = card(page, conflict.id).getByLabel('Why reject it')
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(await reason.getAttribute('id'))
+    // The form takes the focus once it is drawn (a frame later on a loaded machine).
+    await reason.waitFor()
+    const reasonId = await reason.getAttribute('id')
+    await page.waitForFunction((id) => document.activeElement?.id === id, reasonId, { timeout: 5_000 })
     await reason.fill('the 17th is when the ceremony was announced, not held')
     await page.keyboard.press('Enter')
     await page.waitForSelector(`[data-testid=proposal][data-proposal="${conflict.id}"][data-state=rejected]`)
