@@ -59,7 +59,8 @@ const add = (map: Map<string, Set<string>>, key: string, id: string) => {
 }
 
 // Words after a name that make it a unit (English and the romanised unit words), singular or plural.
-const unitAfter = /^(?:[- ]?(?:county|counties|country|city|cities|district|districts|gun|kun|guyok|kuyok|up|eup|ŭp|si|shi|town|area|zone))\b/i
+// German compounds put the unit word last after a hyphen: "Kim-Hyong-Jik-Kreis".
+const unitAfter = /^(?:[- ]?(?:county|counties|country|city|cities|district|districts|gun|kun|guyok|kuyok|up|eup|ŭp|si|shi|town|area|zone)|-(?:kreis|kreises|bezirk|bezirks|stadt))\b/i
 const pluralAfter = /^[- ]?(?:counties|cities|districts)\b/i
 // Words before a name that make it a unit (German, French, Spanish).
 const unitBefore = /(?:\b(?:Land)?[Kk]reis(?:es)?|\bKreisstadt|\bStadt|\bStadtbezirk|\bBezirk|\bcomt[ée]s?\s+(?:de\s+|d')|\bdistricts?\s+(?:de\s+|d')|\bville\s+(?:de\s+|d')|\barrondissements?\s+(?:de\s+|d')|\bcondados?\s+(?:de\s+)?|\bdistritos?\s+(?:de\s+)?|\bciudad(?:es)?\s+(?:de\s+)?|\bmunicipios?\s+(?:de\s+)?|\bprefecturas?\s+(?:de\s+)?)\s*$/i
@@ -182,28 +183,49 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
     }
   }
 
+  /** The longest known hangul stem ending at `end` that starts a word (or follows a province written onto it). */
+  function hangulStemBefore(text: string, end: number): { start: number; ids: Set<string> } | null {
+    for (let len = Math.min(hangulStemMax, end); len >= 1; len--) {
+      const start = end - len
+      const stem = text.slice(start, end)
+      if (!/^[가-힣]+$/.test(stem)) continue
+      const ids = hangul.get(stem)
+      if (!ids) continue
+      const prev = text[start - 1]
+      if (prev && /[가-힣]/.test(prev) && !/[도시]$/.test(text.slice(0, start))) continue
+      return { start, ids }
+    }
+    return null
+  }
+
   function hangulPlaces(text: string, out: PlaceMention[]): void {
     // A unit word, then the longest known stem ending right before it.
     const re = /(구역|지구|군|시|구|읍)/g
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const unitStart = m.index
-      let best: { start: number; ids: Set<string> } | null = null
-      for (let len = Math.min(hangulStemMax, unitStart); len >= 1; len--) {
-        const start = unitStart - len
-        const stem = text.slice(start, unitStart)
-        if (!/^[가-힣]+$/.test(stem)) continue
-        const ids = hangul.get(stem)
-        if (!ids) continue
-        // The stem starts a word, or follows a province written onto it (평안남도성천군).
-        const prev = text[start - 1]
-        if (prev && /[가-힣]/.test(prev) && !/[도시]$/.test(text.slice(0, start))) continue
-        best = { start, ids }
-        break
+      // A variant may stand in brackets between the name and its unit: 낭림(랑림)군.
+      let nameEnd = unitStart
+      let inner: { start: number; ids: Set<string> } | null = null
+      if (text[nameEnd - 1] === ')' || text[nameEnd - 1] === '）') {
+        const open = Math.max(text.lastIndexOf('(', nameEnd), text.lastIndexOf('（', nameEnd))
+        if (open >= 0 && nameEnd - open <= 8) {
+          inner = hangul.has(text.slice(open + 1, nameEnd - 1)) ? { start: open + 1, ids: hangul.get(text.slice(open + 1, nameEnd - 1))! } : null
+          nameEnd = open
+        }
       }
+      const best = hangulStemBefore(text, nameEnd) ?? inner
+      // 시군 (cities and counties), 장군 (general) and the like are no place: the stem must be known.
       if (!best) continue
       const end = unitStart + m[0].length
-      // 시군 (cities and counties), 장군 (general) and the like are no place: the stem must be known.
       out.push({ text: text.slice(best.start, end), start: best.start, end, unit: true, plural: false, spotted: [...best.ids], script: 'hangul' })
+      // Names joined by · or 、 share the last one's unit word: 신양·북창·은산군.
+      let at = best.start
+      while (at > 0 && /[·・、ㆍ]/.test(text[at - 1]!)) {
+        const prev = hangulStemBefore(text, at - 1)
+        if (!prev) break
+        out.push({ text: text.slice(prev.start, at - 1), start: prev.start, end: at - 1, unit: true, plural: false, spotted: [...prev.ids], script: 'hangul' })
+        at = prev.start
+      }
     }
   }
 
