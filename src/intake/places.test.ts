@@ -14,7 +14,7 @@ describe('findPlaces', () => {
   it('gives each of several hangul names joined by · the unit word written once after the last', () => {
     const found = spotted('그는 3일 신양·북창·은산군의 공장 건설장을 돌아보았다.')
     expect(found.map(([t]) => t)).toEqual(['신양', '북창', '은산군'])
-    expect(found.every(([, ids]) => ids.length > 0)).toBe(true)
+    expect(found.every(([, ids]) => (ids?.length ?? 0) > 0)).toBe(true)
   })
 
   it('reads a hangul name with its variant spelling in brackets before the unit word', () => {
@@ -31,5 +31,23 @@ describe('findPlaces', () => {
 
   it('does not make a lone · list out of words that are no places', () => {
     expect(spotted('공장·병원·은산군')).toEqual([['은산군', expect.any(Array)]])
+  })
+})
+
+describe('findPlaces in katakana', () => {
+  it('reads a Korean place written in katakana before its unit word by the Latin forms it sounds like', () => {
+    const found = spotted('開城市ケプン区域で工場の竣工式が行われた。')
+    expect(found.find(([t]) => t === 'ケプン区域')?.[1]).toContain('kaesong.kaepung')
+  })
+
+  it('reads several katakana names joined by ・ before one unit word', () => {
+    const found = spotted('ソンチョン・ウンサン郡の工場')
+    expect(found.map(([t]) => t)).toEqual(['ソンチョン', 'ウンサン郡'])
+    expect(found[0]![1]).toContain('south-pyongan.songchon')
+    expect(found[1]![1]).toContain('south-pyongan.unsan')
+  })
+
+  it('takes katakana without a unit word for no place', () => {
+    expect(spotted('ケプンという店')).toEqual([])
   })
 })

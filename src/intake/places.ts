@@ -13,6 +13,7 @@ import { foldText, hangulKeys, latinKeys, skeleton } from '../model/names/normal
 import { editDistance } from '../model/names/editDistance.ts'
 import { createResolver, type GazetteerLocality, type GazetteerProvince, type Resolver } from '../model/names/resolve.ts'
 import { cyrillicToLatin, hasCyrillic, looseKey, looseKeyOfLatin, russianStems } from './cyrillic.ts'
+import { hasKatakana, kanaKey, kanaKeysOfLatin } from './katakana.ts'
 
 export interface Gazetteer {
   localities: readonly GazetteerLocality[]
@@ -30,7 +31,7 @@ export interface PlaceMention {
   plural: boolean
   /** Units the span may name, from the spotting index. */
   spotted: string[]
-  script: 'latin' | 'hangul' | 'han' | 'cyrillic'
+  script: 'latin' | 'hangul' | 'han' | 'cyrillic' | 'katakana'
 }
 
 export interface ProvinceMention {
@@ -81,6 +82,7 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
   const loose = new Map<string, Set<string>>()
   const hangul = new Map<string, Set<string>>()
   const han = new Map<string, Set<string>>()
+  const kanaIndex = new Map<string, Set<string>>()
   const provinceNames = new Set<string>()
   for (const p of gazetteer.provinces) {
     for (const f of [p.plain, p.mr, p.rr, ...p.aliases]) if (!hasHan(f) && !/[가-힣]/.test(f)) provinceNames.add(skeleton(latinKeys(f).spelled))
@@ -101,6 +103,7 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
         add(latin, skeleton(spelled), l.id)
         if (f === l.plain || f === l.mr || f === l.rr || !/\s/.test(f.trim())) bareKeys.add(skeleton(spelled))
         add(loose, looseKey(spelled), l.id)
+        if (spelled.length >= 4) for (const k of kanaKeysOfLatin(spelled)) add(kanaIndex, k, l.id)
       }
     }
     add(loose, looseKeyOfLatin(l.plain), l.id)
@@ -271,12 +274,30 @@ export function createPlaceFinder(gazetteer: Gazetteer): PlaceFinder {
     }
   }
 
+  function katakanaPlaces(text: string, out: PlaceMention[]): void {
+    // A katakana name with a unit word after it (ケプン区域, ソンチョン郡), or several joined by ・.
+    const re = /([\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]{2,})*)(区域|地区|郡|市|区|邑|群)/g
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      let at = m.index
+      const names = m[1]!.split('・')
+      names.forEach((name, k) => {
+        const start = at
+        at += name.length + 1
+        const ids = kanaIndex.get(kanaKey(name))
+        if (!ids || kanaKey(name).length < 4) return
+        const end = k === names.length - 1 ? m!.index + m![0].length : start + name.length
+        out.push({ text: text.slice(start, end), start, end, unit: true, plural: false, spotted: [...ids], script: 'katakana' })
+      })
+    }
+  }
+
   function findPlaces(text: string): PlaceMention[] {
     const out: PlaceMention[] = []
     if (/[a-zA-Z]/.test(text)) latinPlaces(text, out)
     if (hasCyrillic(text)) cyrillicPlaces(text, out)
     if (/[가-힣]/.test(text)) hangulPlaces(text, out)
     if (hasHan(text)) hanPlaces(text, out)
+    if (hasKatakana(text)) katakanaPlaces(text, out)
     return out.sort((a, b) => a.start - b.start)
   }
 
