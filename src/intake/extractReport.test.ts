@@ -156,3 +156,17 @@ describe('extractReport', () => {
     })
   })
 })
+
+describe('extractReport: Japanese wording', () => {
+  it('reads a ceremony "declaring the completion" as the inauguration, and 地方の経済発展 as the programme', () => {
+    const text = '【平壌＝共同】朝鮮中央通信は21日、平安南道成川郡で20日、地方の経済発展のために建てられた工場の竣工を宣布する盛大な儀式が行われたと報じた。'
+    const r = extractor.extract({ text, published: '2025-12-21' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['inauguration', 'south-pyongan.songchon', '2025-12-20']])
+  })
+
+  it('reads a visit by the leader to a place written in katakana in a report that names the regional economy', () => {
+    const text = '朝鮮中央通信によると、金正恩総書記は15日、開城市ケプン区域を訪れ、地方経済を発展させるための病院の建設現場を視察した。'
+    const r = extractor.extract({ text, published: '2025-08-16' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date, e.leader_present])).toEqual([['leader_visit', 'kaesong.kaepung', '2025-08-15', true]])
+  })
+})

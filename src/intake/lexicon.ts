@@ -103,7 +103,7 @@ const ko: Lexicon = {
 const ja: Lexicon = {
   events: [
     { type: 'groundbreaking', ceremony: true, re: /着工式|起工式|鍬入れ/ },
-    { type: 'inauguration', ceremony: true, re: /竣工式|落成式|完工式|開業式|操業式|開院式/ },
+    { type: 'inauguration', ceremony: true, re: /竣工式|落成式|完工式|開業式|操業式|開院式|竣工を(?:宣布|宣言)する(?:盛大な)?(?:儀式|式典)|竣工テープ/ },
     { type: 'production_start', ceremony: false, re: /生産を開始|操業を開始|稼働を開始|生産を始め/ },
     { type: 'leader_visit', ceremony: false, re: /現地指導|視察|見て回|訪問し|訪れ|点検/ },
     { type: 'groundbreaking', ceremony: false, re: /着工|建設(?:を|が)(?:開始|始ま)|建設に着手/ },
@@ -124,7 +124,7 @@ const ja: Lexicon = {
   ],
   leader: /金正恩|総書記|委員長/,
   presence: /出席|参加|演説|視察|訪れ|現地指導|見て回/,
-  programme: /20\s?[×x*]\s?10|地方発展|地方工業|地方病院|地域発展|地方振興|地方産業/,
+  programme: /20\s?[×x*]\s?10|地方発展|地方の(?:経済)?発展|地方経済|地方工業|地方病院|地域発展|地方振興|地方産業/,
   country: /北朝鮮|朝鮮|平壌|金正恩|労働党|朝鮮中央通信/,
   unnamedOthers: /他の\s*\d+\s*の?(?:市|郡)|\d+\s*の?(?:市・郡|市郡)/,
   future: /予定|計画|方針/,
