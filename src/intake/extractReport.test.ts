@@ -170,3 +170,16 @@ describe('extractReport: Japanese wording', () => {
     expect(r.events.map((e) => [e.type, e.locality, e.date, e.leader_present])).toEqual([['leader_visit', 'kaesong.kaepung', '2025-08-15', true]])
   })
 })
+
+describe('extractReport: plans far after the happening', () => {
+  const base = 'PYONGYANG, June 3 (KCNA) -- Kim Jong Un, General Secretary of the WPK, looked at the regional development plans.'
+  it('keeps a visit whose sentence ends with a call for next year', () => {
+    const r = extractor.extract({ text: `${base} Kim visited the site of the regional industry factories in Songchon County on June 2, where he praised the builders and called for a faster pace of work next year.`, published: '2025-06-03' })
+    expect(r.events.map((e) => [e.type, e.locality])).toEqual([['leader_visit', 'south-pyongan.songchon']])
+  })
+
+  it('still takes a happening with a plan word right beside it for one to come', () => {
+    const r = extractor.extract({ text: `${base} Construction of the regional industry factories in Songchon County will be started next year.`, published: '2025-06-03' })
+    expect(r.events).toEqual([])
+  })
+})

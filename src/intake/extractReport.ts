@@ -157,7 +157,7 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
       lastPlacesAt = index
     }
     if (!cue) return
-    if (lex.future.test(s.text) && !cue.ceremony) return
+    if (!cue.ceremony && futureNear(s.text, cue.at, lex)) return
     // Once the leader is named in full, the press calls him by his surname ("Kim visited…", 金氏).
     const leaderHere = lex.leader.test(s.text) || (leaderNamed && leaderSurname.test(s.text))
     // A visit is the leader's: he is named here, in the two sentences before ("He toured…"), or in the title.
@@ -222,6 +222,16 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
   const coarse = !ref && input.published && input.published.length < 10 ? input.published : null
   const events = settle(drafts, { text, language, ref, coarse, lex, sentences, articleKinds, titleLeader, finder, skip })
   return { source, events, text }
+}
+
+/**
+ * A plan or a call written before the happening or just after it ("will be completed", 착공할 예정)
+ * makes it one still to come; one far after it is about something else ("Kim visited the site …
+ * and demanded a faster pace for next year").
+ */
+function futureNear(sentence: string, at: number, lex: Lexicon): boolean {
+  for (const m of sentence.matchAll(globalOf(lex.future))) if (m.index <= at + 40) return true
+  return false
 }
 
 /** The happening a sentence names; a ceremony word outranks a plain verb, and one still to come does not count. */
