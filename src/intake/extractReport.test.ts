@@ -183,3 +183,11 @@ describe('extractReport: plans far after the happening', () => {
     expect(r.events).toEqual([])
   })
 })
+
+describe('extractReport: a happening dated in one sentence and placed in the next', () => {
+  it('gives the place named after a dated visit without a place that visit\'s day', () => {
+    const text = '金正恩総書記は7日、地方工業工場の建設現場を視察した。総書記がまず訪れたのは平安南道成川郡の工場だった。'
+    const r = extractor.extract({ text, published: '2025-11-09' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['leader_visit', 'south-pyongan.songchon', '2025-11-07']])
+  })
+})

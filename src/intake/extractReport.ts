@@ -145,6 +145,7 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
     return c?.ceremony ? c.type : null
   })()
   const drafts: Draft[] = []
+  const placeless: { type: EventType; sentence: Sentence; cueAt: number }[] = []
   let lastPlaces: PlaceMention[] = []
   let lastPlacesAt = -10
   sentences.forEach((s, index) => {
@@ -182,7 +183,11 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
         }
       }
     }
-    if (targets.length === 0) return
+    if (targets.length === 0) {
+      // The happening told without its place ("He inspected the sites on the 3rd. The first he visited was in Sinyang County."): its date may serve the sentences that name the places.
+      placeless.push({ type: cue.type, sentence: s, cueAt: s.start + cue.at })
+      return
+    }
     const quotes = inherited ? [] : quoteSpans(s)
     for (const mention of targets) {
       // A place quoted from a speech ("…구성시병원과 룡강군병원까지 준공하게 되면…") is not where the ceremony outside the quote is.
@@ -220,7 +225,7 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
   const skip = dateline ? { start: dateline.start, end: dateline.end } : stamp && stamp.start < 60 ? { start: stamp.start, end: stamp.end } : null
   // A page that gives only a month or a year still places the dates that name their month.
   const coarse = !ref && input.published && input.published.length < 10 ? input.published : null
-  const events = settle(drafts, { text, language, ref, coarse, lex, sentences, articleKinds, titleLeader, finder, skip })
+  const events = settle(drafts, { text, language, ref, coarse, lex, sentences, articleKinds, titleLeader, finder, skip, placeless })
   return { source, events, text }
 }
 
@@ -426,6 +431,8 @@ interface SettleContext {
   finder: PlaceFinder
   /** The dateline: its date is the report's, not an event's. */
   skip: { start: number; end: number } | null
+  /** Sentences naming a happening but no place, whose date the places named after may take. */
+  placeless: { type: EventType; sentence: Sentence; cueAt: number }[]
 }
 
 const reportVerb = /^\s*(?:보도|발표|밝혔|전했|reported|said|announced|сообщ|informó|inform[óo]|berichtete|a\s+rapporté|rapporte|報じ|伝え|报道|報道|电|電|発|발\s)/iu
@@ -462,6 +469,12 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
     const ds = datesOf(d.sentence)
     const nearest = nearestDate(ds, d.cueAt)
     if (nearest && !typeDates.has(d.type)) typeDates.set(d.type, nearest)
+  }
+  // Else from a sentence before that names the same happening with a date but no place.
+  for (const p of c.placeless) {
+    if (typeDates.has(p.type) || !drafts.some((d) => d.type === p.type && d.sentence.start > p.sentence.start)) continue
+    const nearest = nearestDate(datesOf(p.sentence), p.cueAt)
+    if (nearest) typeDates.set(p.type, nearest)
   }
   for (const d of drafts) {
     const ds = datesOf(d.sentence)
