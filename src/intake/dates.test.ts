@@ -11,6 +11,12 @@ describe('findDates', () => {
     expect(dates('官媒21日称，前一天在该郡举行了竣工典礼。', 'zh', '2024-12-22')).toEqual([['2024-12-21', 'day'], ['2024-12-20', 'day']])
   })
 
+  it('reads "the same month, the 6th" in the month written before it, not the report\'s', () => {
+    expect(dates('지난해 12월 착공식이 열렸고 같은 달 6일 첫 생산을 시작했다.', 'ko', '2025-03-10')).toEqual([['2024-12', 'month'], ['2024-12-06', 'day']])
+    expect(dates('去年11月举行开工典礼，同月20日开始生产。', 'zh', '2025-02-10')).toEqual([['2024-11', 'month'], ['2024-11-20', 'day']])
+    expect(dates('같은 달 6일 준공식이 열렸다.', 'ko', '2025-03-10')).toEqual([['2025-03-06', 'day']])
+  })
+
   it('keeps "the previous day" against the report when no day is written before it', () => {
     expect(dates('The ceremony took place the previous day.', 'en', '2025-12-30')).toEqual([['2025-12-29', 'day']])
   })

@@ -27,6 +27,8 @@ export type ReferenceDate = string
 
 /** Placeholder for "the next day": resolved against the date written before it in the same text. */
 const NEXT_DAY = 'next-day'
+// "The same month, the 6th" (같은 달 6일, 同月6日): the day of the month written before it.
+const SAME_MONTH = 'same-month:'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
@@ -196,6 +198,7 @@ const cjkRules: Rule[] = [
   { re: /((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g, read: (m) => day(isoDay(+m[1]!, +m[2]!, +m[3]!), false) },
   { re: /((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?!\s*\d)/g, read: (m) => month(`${m[1]}-${pad(+m[2]!)}`, false) },
   { re: /(?<![年\d])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g, read: (m, ref) => md(+m[1]!, +m[2]!, ref) },
+  { re: /(?:同月|当月)\s*(\d{1,2})\s*[日号]/g, read: (m, ref) => (ref ? { date: `${SAME_MONTH}${m[1]}`, precision: 'day', relative: true } : null) },
   { re: /(?<![月\d])(\d{1,2})\s*[日号](?![本元])/g, read: (m, ref) => (ref ? day(dayOnly(+m[1]!, ref), true) : null) },
   { re: /前日|前一天|昨日|昨天|前天(?!下)/g, read: (m, ref) => (ref ? day(addDays(ref, m[0] === '前天' ? -2 : -1), true) : null) },
   { re: /(?:先月|上个月|上月)/g, read: (_m, ref) => (ref ? month(monthShift(ref, -1), true) : null) },
@@ -215,6 +218,8 @@ const koreanRules: Rule[] = [
   { re: /(?:지난해|작년|전년)\s*(\d{1,2})\s*월(?!\s*\d)/g, read: (m, ref) => (ref ? month(`${refParts(ref).y - 1}-${pad(+m[1]!)}`, true) : null) },
   { re: /(?:올해|금년)\s*(\d{1,2})\s*월(?!\s*\d)/g, read: (m, ref) => (ref ? month(`${refParts(ref).y}-${pad(+m[1]!)}`, true) : null) },
   { re: /(?<![년\d])(\d{1,2})\s*월\s*(\d{1,2})\s*일/g, read: (m, ref) => md(+m[1]!, +m[2]!, ref) },
+  // 같은 달 6일 · 그 달 6일
+  { re: /(?:같은|그)\s?달\s*(\d{1,2})\s*일/g, read: (m, ref) => (ref ? { date: `${SAME_MONTH}${m[1]}`, precision: 'day', relative: true } : null) },
   // 지난달 · 지난 달
   { re: /지난\s?달/g, read: (_m, ref) => (ref ? month(monthShift(ref, -1), true) : null) },
   // 지난 3일 · 3일 · 28일에
@@ -263,6 +268,14 @@ export function findDates(text: string, language: IntakeLanguage, ref: Reference
     if (taken[i]!.date !== NEXT_DAY) continue
     const prev = taken.slice(0, i).reverse().find((t) => t.precision === 'day' && t.date !== NEXT_DAY)
     taken[i] = { ...taken[i]!, date: prev ? addDays(prev.date, 1) : '' }
+  }
+  for (let i = 0; i < taken.length; i++) {
+    const t = taken[i]!
+    if (!t.date.startsWith(SAME_MONTH)) continue
+    const d = Number(t.date.slice(SAME_MONTH.length))
+    const prev = taken.slice(0, i).reverse().find((x) => (x.precision === 'day' || x.precision === 'month') && /^\d{4}-\d\d/.test(x.date))
+    const date = prev ? isoDay(Number(prev.date.slice(0, 4)), Number(prev.date.slice(5, 7)), d) : ref ? dayOnly(d, ref) : null
+    taken[i] = { ...t, date: date ?? '' }
   }
   // "KCNA said on the 21st that … the day before": the previous day of the day written before it.
   for (let i = 0; i < taken.length; i++) {
