@@ -191,3 +191,11 @@ describe('extractReport: a happening dated in one sentence and placed in the nex
     expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['leader_visit', 'south-pyongan.songchon', '2025-11-07']])
   })
 })
+
+describe('extractReport: recaps of a series', () => {
+  it('gives no completion to the place a series started with (…을 시작으로 … 까지)', () => {
+    const text = '평양 2월 12일발 조선중앙통신 = 김형직군 지방공업공장 준공식이 11일 진행되였다. 지방발전 20×10 정책에 따라 지난해 말 성천군을 시작으로 이번에 김형직군까지 20개 군에 공장을 준공했다.'
+    const r = extractor.extract({ text, published: '2025-02-12' })
+    expect(r.events.map((e) => [e.type, e.locality])).toEqual([['inauguration', 'ryanggang.kim-hyong-jik']])
+  })
+})

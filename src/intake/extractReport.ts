@@ -193,6 +193,8 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
       // A place quoted from a speech ("…구성시병원과 룡강군병원까지 준공하게 되면…") is not where the ceremony outside the quote is.
       const q = quotes.find((x) => x.start <= mention.start && mention.end <= x.end)
       if (q && !(q.start <= s.start + cue.at && s.start + cue.at < q.end)) continue
+      // The first place of a recap ("성천군을 시작으로 … 김형직군까지", 成川郡を皮切りに) is where a series began, not where this happened.
+      if (!inherited && /^\s*(?:을|를)\s*시작으로|^\s*(?:を皮切りに|を始めとして)|^\s*为首/.test(text.slice(mention.end, mention.end + 8))) continue
       // A happening written onto the place itself (지난해 3월 착공한 은파군, 金化郡の工場を見て回る) is the
       // place's own: beside the sentence's ceremony when that is near too, instead of it when far.
       const own = inherited ? null : attachedCue(s, mention, cue, lex, leaderNear)
