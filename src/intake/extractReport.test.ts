@@ -199,3 +199,11 @@ describe('extractReport: recaps of a series', () => {
     expect(r.events.map((e) => [e.type, e.locality])).toEqual([['inauguration', 'ryanggang.kim-hyong-jik']])
   })
 })
+
+describe('extractReport: Russian "commissioned"', () => {
+  it('reads factories "handed over for use" (сданы в эксплуатацию) as the inauguration', () => {
+    const text = 'ПХЕНЬЯН, 6 февраля. /ТАСС/. В уезде Кымья 5 февраля сданы в эксплуатацию фабрики местной промышленности, построенные по политике развития регионов "20 x 10".'
+    const r = extractor.extract({ text, published: '2025-02-06' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['inauguration', 'south-hamgyong.kumya', '2025-02-05']])
+  })
+})
