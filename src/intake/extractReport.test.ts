@@ -207,3 +207,24 @@ describe('extractReport: Russian "commissioned"', () => {
     expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['inauguration', 'south-hamgyong.kumya', '2025-02-05']])
   })
 })
+
+describe('extractReport: ceremonies, visits and datelines written loosely', () => {
+  it('reads a ceremony "held on … to mark the completion" as the inauguration, with the leader there', () => {
+    const text = 'Pyongyang, December 16 (KCNA) -- Kim Jong Un attended the ceremony held on December 15 to mark the completion of the regional-industry factories in Hwangju County, North Hwanghae Province.'
+    const r = extractor.extract({ text, published: '2025-12-16' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date, e.leader_present])).toEqual([['inauguration', 'north-hwanghae.hwangju', '2025-12-15', true]])
+  })
+
+  it('reads a Korean visit written 찾았다, dated by the day in brackets', () => {
+    const text = '김정은 국무위원장이 그제(3일) 평안남도 은산군의 지방공업공장 건설 현장을 찾았다고 조선중앙통신이 5일 보도했다.'
+    const r = extractor.extract({ text, published: '2026-02-05' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['leader_visit', 'south-pyongan.unsan', '2026-02-03']])
+  })
+
+  it('takes the year a dateline writes over the date the caller gave, and reads the German name of the policy', () => {
+    const text = 'Pjöngjang, 3. Februar 2026 (KCNA) -- Im Kreis Songhwa fand am 2. Februar die Grundsteinlegung für neue Betriebe im Rahmen der Politik für die Entwicklung von örtlichen Gebieten statt.'
+    const r = extractor.extract({ text, published: '2025-12-21' })
+    expect(r.source.published).toBe('2026-02-03')
+    expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['groundbreaking', 'south-hwanghae.songhwa', '2026-02-02']])
+  })
+})

@@ -37,7 +37,7 @@ export interface Lexicon {
 const en: Lexicon = {
   events: [
     { type: 'groundbreaking', ceremony: true, re: /\bground[- ]?breaking\b|\bbroke\s+ground\b|\bfirst\s+spade(?:ful)?\b|\bfoundation[- ]stone\b|\bceremon(?:y|ies)\s+(?:for|of|marking)\s+(?:the\s+)?(?:start|launch|beginning)\s+of\s+(?:the\s+)?construction\b/i },
-    { type: 'inauguration', ceremony: true, re: /\binaugur\w*|\b(?:was|were|been)\s+(?:officially\s+)?opened\b|\bcompletion\s+ceremon\w*|\bceremon\w*\s+(?:marking|for|to\s+mark|celebrating|of)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:completion|inauguration|opening)\b|\bopening\s+ceremon\w*|\b(?:cut|cutting)\s+(?:the\s+)?(?:inaugural\s+)?(?:tape|ribbon)\b|\btape[- ]cutting\b|\bribbon[- ]cutting\b/i },
+    { type: 'inauguration', ceremony: true, re: /\binaugur\w*|\b(?:was|were|been)\s+(?:officially\s+)?opened\b|\bcompletion\s+ceremon\w*|\bceremon\w*\s+(?:marking|for|to\s+mark|celebrating|of)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:completion|inauguration|opening)\b|\bceremon\w*\s+(?:(?:was\s+)?held|took\s+place)\s+(?:\S+\s+){0,6}?(?:marking|to\s+mark|celebrating|for)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:completion|inauguration|opening)\b|\bopening\s+ceremon\w*|\b(?:cut|cutting)\s+(?:the\s+)?(?:inaugural\s+)?(?:tape|ribbon)\b|\btape[- ]cutting\b|\bribbon[- ]cutting\b/i },
     { type: 'production_start', ceremony: false, re: /\b(?:started|began|begun|commenced|starting|beginning)\s+(?:(?:its|their|the)\s+)?(?:trial\s+)?(?:production|operation)s?\b|\bwent\s+into\s+(?:operation|production)\b|\bput\s+into\s+operation\b/i },
     { type: 'leader_visit', ceremony: false, re: /\binspected\b|\bvisited\b|\btoured\b|\blooked\s+(?:round|around)\b|\bwent\s+round\b|\bfield\s+guidance\b|\bon-the-spot\s+guidance\b|\binspection\b|\bmade\s+a\s+(?:tour|visit)\b/i },
     { type: 'groundbreaking', ceremony: false, re: /\b(?:started|began|launched|start(?:ing)?\s+of|launch(?:ing)?\s+of|beginning\s+of)\s+(?:the\s+)?construction\b|\bconstruction\s+(?:was\s+|has\s+)?(?:started|began|begun|launched)\b|\bconstruction\s+of\s+(?:the\s+)?(?:\S+\s+){1,5}?(?:was\s+|were\s+)?(?:started|begun|launched)\b/i },
@@ -72,7 +72,7 @@ const ko: Lexicon = {
     { type: 'groundbreaking', ceremony: true, re: /착공식|착공모임|착공의\s*첫삽|첫삽/ },
     { type: 'inauguration', ceremony: true, re: /준공식|준공테프|개업식|개원식|조업식|준공\s*의식/ },
     { type: 'production_start', ceremony: false, re: /생산을\s*시작|생산에\s*들어|조업을\s*시작|첫\s*생산|시운전/ },
-    { type: 'leader_visit', ceremony: false, re: /현지지도|현지료해|돌아보|둘러보|찾으시|찾아|시찰|료해|방문|점검/ },
+    { type: 'leader_visit', ceremony: false, re: /현지지도|현지료해|돌아보|둘러보|찾으시|찾아|찾았|시찰|료해|방문|점검/ },
     { type: 'groundbreaking', ceremony: false, re: /착공(?!식)|건설을\s*시작|건설이\s*시작|건설에\s*착수/ },
     { type: 'completion', ceremony: false, re: /완공|준공(?!식|테프|\s*테이프|을\s*앞)|일떠섰|건설되였|건설됐|건설되었|완공되/ },
     { type: 'construction_stage', ceremony: false, re: /골조공사|마감공사|건설이\s*한창|건설이\s*진행|건설장/ },
@@ -290,7 +290,7 @@ const de: Lexicon = {
   ],
   leader: /Kim\s+Jong[- ]?Un|Generalsekret[äa]r|nordkoreanische\w*\s+(?:Machthaber|F[üu]hrer|Staatschef)/i,
   presence: /nahm\w*\s+\w*\s*teil|teilgenommen|anwesend|hielt\s+(?:eine\s+)?Rede|besuchte|besichtigte|inspizierte|beiwohnte|wohnte\b|Teilnahme|Anwesenheit|durchschnitt/i,
-  programme: /20\s?[×x*]\s?10|Regionalentwicklung|regionale[nr]?\s+Entwicklung|Regionalindustrie|(?:regionale|lokale|örtliche)[nr]?\s+Industrie|Lokalindustrie|Kreiskrankenh/i,
+  programme: /20\s?[×x*]\s?10|Regionalentwicklung|regionale[nr]?\s+Entwicklung|Entwicklung\s+(?:von\s+|der\s+)?(?:örtlichen|lokalen|regionalen)\s+Gebiet\w*|Entwicklung\s+der\s+Regionen|Regionalindustrie|(?:regionale|lokale|örtliche)[nr]?\s+Industrie|Lokalindustrie|Kreiskrankenh/i,
   country: /KDVR|DVRK|Nordkorea|nordkoreanisch|Pjöngjang|Pyongyang|KCNA|KZNA|Partei\s+der\s+Arbeit/i,
   unnamedOthers: /\d+\s+(?:weitere[n]?|andere[n]?)\s+(?:St[äa]dte|Kreise|Bezirke|Orte)/i,
   future: /(?:wird|werden)\s+\w*\s*gebaut|geplant|soll(?:en)?\s/i,

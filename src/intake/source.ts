@@ -67,11 +67,11 @@ export interface Dateline {
 
 const latinMonth = '([A-Za-zÀ-ÿ]{3,10}\\.?)'
 const cyrMonth = '([А-Яа-яЁё]{3,9}\\.?)'
-const datelineForms: { re: RegExp; read: (m: RegExpExecArray) => { month: number | null; day: number; sign: string | null } }[] = [
+const datelineForms: { re: RegExp; read: (m: RegExpExecArray) => { month: number | null; day: number; sign: string | null; year?: number } }[] = [
   // "Pyongyang, January 11 (KCNA) --" · "SEOUL, Jan. 21 (Yonhap) --"
-  { re: new RegExp(`^[\\p{L} .'’-]{2,30},\\s*${latinMonth}\\s+(\\d{1,2})(?:,\\s*\\d{4})?\\s*\\(([^)]{2,25})\\)`, 'mu'), read: (m) => ({ month: monthNumber(m[1]!), day: +m[2]!, sign: m[3]! }) },
+  { re: new RegExp(`^[\\p{L} .'’-]{2,30},\\s*${latinMonth}\\s+(\\d{1,2})(?:,\\s*(\\d{4}))?\\s*\\(([^)]{2,25})\\)`, 'mu'), read: (m) => ({ month: monthNumber(m[1]!), day: +m[2]!, sign: m[4]!, ...(m[3] ? { year: +m[3] } : {}) }) },
   // "Pyongyang, 11 de enero (ACNC) --" · "Pjöngjang, 11. Januar (KCNA) --" · "Pyongyang, 11 janvier (KCNA) --"
-  { re: new RegExp(`^[\\p{L} .'’-]{2,30},\\s*(\\d{1,2})\\.?\\s+(?:de\\s+)?${latinMonth}(?:\\s+de)?(?:\\s+\\d{4})?\\s*\\(([^)]{2,25})\\)`, 'mu'), read: (m) => ({ month: monthNumber(m[2]!), day: +m[1]!, sign: m[3]! }) },
+  { re: new RegExp(`^[\\p{L} .'’-]{2,30},\\s*(\\d{1,2})\\.?\\s+(?:de\\s+)?${latinMonth}(?:\\s+de)?(?:\\s+(\\d{4}))?\\s*\\(([^)]{2,25})\\)`, 'mu'), read: (m) => ({ month: monthNumber(m[2]!), day: +m[1]!, sign: m[4]!, ...(m[3] ? { year: +m[3] } : {}) }) },
   // "СЕУЛ, 21 декабря. /ТАСС/." · "Пхеньян, 11 января (ЦТАК)"
   { re: new RegExp(`^[\\p{L} .-]{2,30},\\s*(\\d{1,2})\\s+${cyrMonth}\\s*[./(\\s]*\\s*/?([^/)\\s]{2,20})[/)]`, 'mu'), read: (m) => ({ month: monthNumber(m[2]!), day: +m[1]!, sign: m[3]! }) },
   // "(평양 1월 21일발 조선중앙통신)"
@@ -101,7 +101,8 @@ export function findDateline(text: string, hint: ReferenceDate | null): Dateline
     const publisher = r.sign ? publisherFromSign(r.sign) : null
     // A bracket that is no agency ("(update)") makes this no dateline.
     if (r.sign && !publisher && form.re.source.startsWith('^')) continue
-    const date = hint ? isoDay(yearFor(r.month, r.day, hint), r.month, r.day) : null
+    // A year the dateline writes beats any guess from the page or the caller.
+    const date = r.year ? isoDay(r.year, r.month, r.day) : hint ? isoDay(yearFor(r.month, r.day, hint), r.month, r.day) : null
     return { date, month: r.month, day: r.day, publisher, sign: r.sign, start: m.index, end: m.index + m[0].length }
   }
   for (const re of undatedSigns) {
