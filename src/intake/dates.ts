@@ -204,6 +204,8 @@ const cjkRules: Rule[] = [
   { re: /(?:先月|上个月|上月)/g, read: (_m, ref) => (ref ? month(monthShift(ref, -1), true) : null) },
   { re: /(?<![年\d])(?:今年|本年)\s*(\d{1,2})\s*月(?!\s*\d)/g, read: (m, ref) => (ref ? month(`${refParts(ref).y}-${pad(+m[1]!)}`, true) : null) },
   { re: /(?<![年\d])(?:去年|昨年)\s*(\d{1,2})\s*月(?!\s*\d)/g, read: (m, ref) => (ref ? month(`${refParts(ref).y - 1}-${pad(+m[1]!)}`, true) : null) },
+  // 2月に · 2月初旬 · 2月份: the month of the reference year, or last year's when still to come
+  { re: /(?<![年\d.．])(\d{1,2})\s*月(?![\s\d]*[日号])(?:份|初旬|上旬|中旬|下旬|末|初|中)?/g, read: (m, ref) => { const mo = +m[1]!; return mo >= 1 && mo <= 12 && ref ? month(`${yearFor(mo, null, ref)}-${pad(mo)}`, true) : null } },
   { re: /今年|本年/g, read: (_m, ref) => year(refYear(ref), true) },
   { re: /去年|昨年/g, read: (_m, ref) => year(refYear(ref, -1), true) },
   { re: /((?:19|20)\d\d)\s*年(?!\s*\d)/g, read: (m) => year(+m[1]!, false) },

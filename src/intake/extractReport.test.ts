@@ -228,3 +228,54 @@ describe('extractReport: ceremonies, visits and datelines written loosely', () =
     expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['groundbreaking', 'south-hwanghae.songhwa', '2026-02-02']])
   })
 })
+
+describe('extractReport: folded visits, listed round-ups, bare months, loose policy names', () => {
+  it('folds "visited X and attended the groundbreaking" into one groundbreaking at X (Japanese)', () => {
+    const text = '北朝鮮メディアは8日、金正恩総書記が7日に黄海北道燕灘を訪れ、地方工場と病院を建てる計画の着工式に出席したと伝えた。'
+    const r = extractor.extract({ text, published: '2026-03-08' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date, e.leader_present])).toEqual([['groundbreaking', 'north-hwanghae.yontan', '2026-03-07', true]])
+  })
+
+  it('keeps a visit made before a ceremony elsewhere ("これに先立って") as its own', () => {
+    const text = '金正恩総書記は地方発展20×10政策の着工式で演説し、これに先立って江原道金化郡の工場を見て回った。'
+    const r = extractor.extract({ text, published: '2024-03-01' })
+    expect(r.events.map((e) => [e.type, e.locality])).toEqual([['leader_visit', 'kangwon.kimhwa']])
+  })
+
+  it('reads the places of a bulleted list after a sentence that names the ceremony and no place', () => {
+    const text = ['「労働新聞」によると、地方発展20×10政策の地方工業工場の竣工式が3月12日、次の各地でも行われた。', '・ 咸鏡北道富寧郡(党書記出席)', '・ 慈江道長江郡', '・ 平安南道北倉郡'].join('\n')
+    const r = extractor.extract({ text, published: '2026-03-13' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date]).sort()).toEqual(
+      [
+        ['inauguration', 'chagang.changgang', '2026-03-12'],
+        ['inauguration', 'north-hamgyong.puryong', '2026-03-12'],
+        ['inauguration', 'south-pyongan.pukchang', '2026-03-12'],
+      ].sort(),
+    )
+  })
+
+  it('reads a bare month in Chinese characters (2月に) in the year of the report, so a visit months later is not folded into it', () => {
+    const text = '北朝鮮メディアは20日、金正恩総書記が平安南道成川郡を19日に訪れ、地方工業工場の建設現場を視察したと報じた。2月に成川郡で最初の着工式が開かれていた。'
+    const r = extractor.extract({ text, published: '2024-11-20' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date]).sort()).toEqual(
+      [
+        ['groundbreaking', 'south-pyongan.songchon', '2024-02'],
+        ['leader_visit', 'south-pyongan.songchon', '2024-11-19'],
+      ].sort(),
+    )
+  })
+
+  it('counts "regional factories" as the policy and reads "held a ceremony … to inaugurate"', () => {
+    const text = 'North Korea keeps opening new regional factories, state media said on Wednesday. North Korea held a ceremony the previous day to inaugurate a light industry factory in Kilju, attended by senior officials.'
+    const r = extractor.extract({ text, published: '2025-12-24' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['inauguration', 'north-hamgyong.kilju', '2025-12-23']])
+    const de = extractor.extract({ text: 'In Nordkorea werden weiter lokale Fabriken eingeweiht. In Kilju in der Provinz Nord-Hamgyong sei am Dienstag die Fertigstellung einer Fabrik gefeiert worden, berichtete KCNA am Mittwoch.', published: '2025-12-24' })
+    expect(de.events.map((e) => [e.type, e.locality, e.date])).toEqual([['inauguration', 'north-hamgyong.kilju', '2025-12-23']])
+  })
+
+  it('reads 현지에서 지도 as a visit and never takes 오늘(20일) as its date', () => {
+    const text = '조선중앙통신은 김 위원장이 19일 평안남도 성천군 지방공업공장건설사업을 현지에서 지도했다고 오늘(20일) 전했다.'
+    const r = extractor.extract({ text, published: '2024-11-20' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['leader_visit', 'south-pyongan.songchon', '2024-11-19']])
+  })
+})

@@ -172,7 +172,14 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
       // names places and no happening of its own ("One in Gangdong, one in Jangyon…").
       if (!cue.ceremony && cue.type !== 'production_start' && cue.type !== 'leader_visit') return
       inherited = true
-      if (index - lastPlacesAt <= 2 && lastPlaces.length > 0) targets = lastPlaces
+      // "Ceremonies were also held in the following places:" and a list, one place per item.
+      const listed: PlaceMention[] = []
+      for (const next of sentences.slice(index + 1)) {
+        if (!bullet.test(next.text)) break
+        listed.push(...places.filter((p) => p.start >= next.start && p.end <= next.end))
+      }
+      if (listed.length > 0) targets = listed
+      else if (index - lastPlacesAt <= 2 && lastPlaces.length > 0) targets = lastPlaces
       else if (titlePlaces.length > 0) targets = titlePlaces.map((p) => ({ ...p, start: -1, end: -1 }))
       else {
         for (const next of sentences.slice(index + 1, index + 3)) {
@@ -197,7 +204,12 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
       if (!inherited && /^\s*(?:을|를)\s*시작으로|^\s*(?:を皮切りに|を始めとして)|^\s*为首/.test(text.slice(mention.end, mention.end + 8))) continue
       // A happening written onto the place itself (지난해 3월 착공한 은파군, 金化郡の工場を見て回る) is the
       // place's own: beside the sentence's ceremony when that is near too, instead of it when far.
-      const own = inherited ? null : attachedCue(s, mention, cue, lex, leaderNear)
+      let own = inherited ? null : attachedCue(s, mention, cue, lex, leaderNear)
+      // "visited Unnyul and attended the groundbreaking ceremony" (殷栗を訪れ、…着工式に出席): the only
+      // place of the sentence, reached before its ceremony, is where the ceremony was; the visit folds in.
+      // "spoke at the groundbreaking and, before that, toured the Kimhwa factories": the visit is the place's alone.
+      if (own && own.cue.type === 'leader_visit' && cue.ceremony && cue.at < mention.start - s.start && visitBefore.test(s.text.slice(cue.at, mention.start - s.start))) own = { ...own, farFromMain: true }
+      if (own && own.cue.type === 'leader_visit' && cue.ceremony && own.cue.at < cue.at && targets.length === 1 && !visitBefore.test(s.text.slice(own.cue.at, cue.at))) own = null
       const cues = own ? (own.farFromMain ? [own.cue] : [cue, own.cue]) : [cue]
       for (const c of cues) pushDraft(mention, c)
     }
@@ -444,6 +456,10 @@ const agencyBefore = /(?:통신(?:은|이)|신문(?:은|이)|KCNA|Yonhap|Sinmun|
 const leaderSurname = /\bKim\b(?![- ](?:Yo|Il|Jong[- ]Il|Jae|Tok|Song|Su|Ju))|Ким(?!\s+(?:Ё|Ир|Чен\s+Ир|Чжу))(?![а-яё])|金氏|김\s*(?:위원장|총비서)/u
 
 const ceremonyTypes = new Set<EventType>(['groundbreaking', 'inauguration'])
+/** An item of a list: a line that opens with a bullet or a dash. */
+const bullet = /^\s*[・•·◦‣▪▫■□◆◇○●\-–—*]\s*\S/u
+/** Words that put a visit before, and apart from, the ceremony named after it ("prior to this", これに先立って, 앞서). */
+const visitBefore = /先立|之前|앞서|이에\s*앞|\bbefore\b|\bprior\b|\bearlier\b|перед\s+этим|ранее|auparavant|avant\s+cela|zuvor|vorher|antes/iu
 
 /** Dates, merging and confidence: one event per place and happening. */
 function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
@@ -459,7 +475,7 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
       d = d.filter((x) => !c.ref || x.date.slice(0, Math.min(x.date.length, 10)) <= c.ref.slice(0, x.date.length)).map((x) => ({ ...x, start: x.start + s.start, end: x.end + s.start }))
       if (c.skip) d = d.filter((x) => x.end <= c.skip!.start || x.start >= c.skip!.end)
       // "KCNA reported on the 12th that … on the 11th": the day of the report is not the event's.
-      const event = d.filter((x) => x.precision !== 'day' || (!reportVerb.test(c.text.slice(x.end, x.end + 14)) && !agencyBefore.test(c.text.slice(Math.max(0, x.start - 14), x.start))))
+      const event = d.filter((x) => x.precision !== 'day' || (!reportVerb.test(c.text.slice(x.end, x.end + 24).replace(/^\s*[(（][^)）]{0,10}[)）]|^\s*[)）]/, '')) && !agencyBefore.test(c.text.slice(Math.max(0, x.start - 14), x.start))))
       if (event.length > 0) d = event
       datesBySentence.set(s, d)
     }

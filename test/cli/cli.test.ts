@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest'
 // Each test spawns real `tracker` processes (a few seconds each on a loaded 2-core machine).
 vi.setConfig({ testTimeout: 300_000 })
 import { buildProgram } from '../../src/cli/main.ts'
-import { runCli } from '../support/cli.ts'
+import { mapLimit, runCli } from '../support/cli.ts'
 
 function commandPaths(cmd: Command, prefix: string[] = []): string[][] {
   return cmd.commands.flatMap((c) => [[...prefix, c.name()], ...commandPaths(c, [...prefix, c.name()])])
@@ -25,7 +25,7 @@ describe('tracker CLI', () => {
   it('prints help for the program and every command, exit 0', async () => {
     const paths = [[], ...commandPaths(buildProgram())]
     expect(paths.length).toBeGreaterThan(4)
-    const results = await Promise.all(paths.map((p) => runCli([...p, '--help'])))
+    const results = await mapLimit(paths, 4, (p) => runCli([...p, '--help']))
     results.forEach((r, i) => {
       expect(r.code, `tracker ${paths[i]!.join(' ')} --help`).toBe(0)
       expect(r.stdout).toMatch(/^Usage: tracker/)
@@ -51,7 +51,7 @@ describe('tracker CLI', () => {
       [['export', '--format', 'xml', '--out', '-'], /^tracker: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are csv, json, geojson, datapackage\. \(see `tracker export --help`\)$/],
       [['export', '--out', '-'], /^tracker: required option '-f, --format <format>' not specified/],
     ]
-    const results = await Promise.all(cases.map(([args]) => runCli(args)))
+    const results = await mapLimit(cases, 4, ([args]) => runCli(args))
     results.forEach((r, i) => {
       const label = `tracker ${cases[i]![0].join(' ')}`
       expect(r.code, label).toBe(2)
