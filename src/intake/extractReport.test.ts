@@ -279,3 +279,23 @@ describe('extractReport: folded visits, listed round-ups, bare months, loose pol
     expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['leader_visit', 'south-pyongan.songchon', '2024-11-19']])
   })
 })
+
+describe('extractReport: page stamps and dates beside the place', () => {
+  it('keeps a full date inside the first sentence as the happening\'s, not the page\'s', () => {
+    const text = '김정은 국무위원장이 2025년 12월 13일 평안북도 구성시 병원 준공식에 참석했다.\n이 행사는 지방발전 20×10 정책과 2025년을 상징하는 사업이다.'
+    const r = extractor.extract({ text, published: '2025-12-14' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['inauguration', 'north-pyongan.kusong', '2025-12-13']])
+  })
+
+  it('still skips a date that opens a line as the page stamp', () => {
+    const text = '2025年12月19日 長淵郡地方工業工場の竣工式を報道\n「地方発展20×10政策」長淵郡地方工業工場の竣工式が12月18日、金正恩出席の下で行われた。'
+    const r = extractor.extract({ text })
+    expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['inauguration', 'south-hwanghae.jangyon', '2025-12-18']])
+  })
+
+  it('gives a place of a dated round-up its bracketed day even when a headline names it first', () => {
+    const text = '球場郡、雩時郡で地方産業工場が竣工\n朝鮮中央通信によると、「地方発展20×10政策」の地方産業工場が、平安北道の球場郡(1月24日)、慈江道の雩時郡(25日)でも竣工式が行われた。'
+    const r = extractor.extract({ text, published: '2025-02-01' })
+    expect(r.events.map((e) => [e.locality, e.date]).sort()).toEqual([['chagang.usi', '2025-01-25'], ['north-pyongan.kujang', '2025-01-24']])
+  })
+})

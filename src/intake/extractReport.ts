@@ -92,6 +92,8 @@ interface Draft {
   ceremony: boolean
   inherited: boolean
   date: DateMention | null
+  /** The date was written in the draft's own sentence (not borrowed from another naming the happening). */
+  dateOwn?: boolean
   leader: boolean
   kinds: FacilityKind[]
   /** How sure the place is (0..1). */
@@ -236,7 +238,12 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
 
   // The dateline's date is the report's; a stamp that opens the page (before any sentence with a happening) is the page's.
   const stamp = stampOf(text, language)
-  const skip = dateline ? { start: dateline.start, end: dateline.end } : stamp && stamp.start < 60 ? { start: stamp.start, end: stamp.end } : null
+  // A date inside the first sentence that tells a happening ("김정은이 2025년 12월 13일 … 준공식에 참석") is that
+  // happening's, not a stamp; one that opens a line ("2025年12月19日 …を報道") is the page's.
+  const stampLine = stamp ? sentences.find((x) => x.start <= stamp.start && stamp.end <= x.end) : undefined
+  const lineStart = stamp ? text.lastIndexOf('\n', stamp.start - 1) + 1 : 0
+  const stampIsPage = stamp !== null && stamp.start < 60 && (/^\s*$/.test(text.slice(lineStart, stamp.start)) || !(stampLine && firstCue(stampLine.text, lex, null)))
+  const skip = dateline ? { start: dateline.start, end: dateline.end } : stampIsPage ? { start: stamp!.start, end: stamp!.end } : null
   // A page that gives only a month or a year still places the dates that name their month.
   const coarse = !ref && input.published && input.published.length < 10 ? input.published : null
   const events = settle(drafts, { text, language, ref, coarse, lex, sentences, articleKinds, titleLeader, finder, skip, placeless })
@@ -507,7 +514,9 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
       pick = ds.find((x) => x.start >= end && x.start - end <= 3 && /^\s*[(（]\s*$/.test(c.text.slice(end, x.start))) ?? null
     }
     if (!pick && days.size > 1 && siblings > 0 && d.mention && d.mention.start >= 0) pick = [...ds].reverse().find((x) => x.end <= d.mention!.start) ?? null
-    d.date = pick ?? nearestDate(ds, d.cueAt) ?? typeDates.get(d.type) ?? null
+    const own = pick ?? nearestDate(ds, d.cueAt)
+    d.dateOwn = own !== null
+    d.date = own ?? typeDates.get(d.type) ?? null
   }
 
   // One event per place and type; a ceremony absorbs the leader's visit and a plain completion.
@@ -541,7 +550,8 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
       // The evidence: the first sentence that names the place itself, with the happening.
       const lead = ds.find((d) => !d.inherited && d.type === type) ?? ds.find((d) => d.type === type) ?? ds[0]!
       // The most precise date the group's sentences give ("12월 3일" beats "올해").
-      const rank = (d: Draft) => (d.date ? (d.date.precision === 'day' ? 3 : d.date.precision === 'month' ? 2 : 1) + (d.type === type ? 0.5 : 0) : 0)
+      // Of equally precise dates, one written beside the place beats one borrowed from another sentence.
+      const rank = (d: Draft) => (d.date ? (d.date.precision === 'day' ? 3 : d.date.precision === 'month' ? 2 : 1) + (d.type === type ? 0.5 : 0) + (d.dateOwn ? 0.25 : 0) : 0)
       const dated = ds.reduce<Draft | null>((b, d) => (rank(d) > (b ? rank(b) : 0) ? d : b), null)
       const date = dated?.date ?? null
       const kinds = unique(ds.flatMap((d) => d.kinds))

@@ -135,8 +135,8 @@ const ja: Lexicon = {
 
 const zh: Lexicon = {
   events: [
-    { type: 'groundbreaking', ceremony: true, re: /开工仪式|開工儀式|奠基仪式|奠基儀式|动工仪式|動工儀式|开工典礼|破土/ },
-    { type: 'inauguration', ceremony: true, re: /竣工仪式|竣工儀式|竣工典礼|竣工典禮|落成仪式|落成典礼|投产仪式|开业仪式/ },
+    { type: 'groundbreaking', ceremony: true, re: /开工仪式|開工儀式|奠基仪式|奠基儀式|动工仪式|動工儀式|开工典礼|開工典禮|开工式|開工式|奠基式|动工式|動工式|着工式|破土/ },
+    { type: 'inauguration', ceremony: true, re: /竣工仪式|竣工儀式|竣工典礼|竣工典禮|竣工式|落成仪式|落成儀式|落成典礼|落成典禮|落成式|投产仪式|开业仪式|剪彩/ },
     { type: 'production_start', ceremony: false, re: /投产|投入生产|投入运营|开始生产/ },
     { type: 'leader_visit', ceremony: false, re: /现地指导|現地指導|视察|視察|参观了|考察/ },
     { type: 'groundbreaking', ceremony: false, re: /开工|開工|动工|動工|开始建设|開始建設/ },
