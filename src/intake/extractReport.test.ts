@@ -299,3 +299,11 @@ describe('extractReport: page stamps and dates beside the place', () => {
     expect(r.events.map((e) => [e.locality, e.date]).sort()).toEqual([['chagang.usi', '2025-01-25'], ['north-pyongan.kujang', '2025-01-24']])
   })
 })
+
+describe('extractReport: a happening recalled as a point in time', () => {
+  it('does not read "built in less than a year since their ground-breaking" as a groundbreaking', () => {
+    const text = 'Pyongyang, January 21 (KCNA) -- A ceremony of declaring the inauguration of regional-industry factories in Onchon County took place on January 20. The speaker said the factories were built in less than a year since their ground-breaking.'
+    const r = extractor.extract({ text, published: '2025-01-21' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['inauguration', 'nampo.onchon', '2025-01-20']])
+  })
+})

@@ -62,7 +62,7 @@ const en: Lexicon = {
   country: /\bDPRK\b|North\s+Korea|\bKCNA\b|Pyongyang|Korean\s+People|Workers'\s+Party|\bWPK\b|Rodong\s+Sinmun|Kim\s+Jong[- ]?Un/i,
   unnamedOthers: /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|nineteen|several|many)\s+other\s+(?:cities|counties|places|regions|areas)\b|\band\s+other\s+(?:cities|counties|regions)\b/i,
   future: /\bwill\s+be\b|\bplans?\s+to\b|\bare\s+to\s+be\b|\bis\s+to\s+be\b|\bscheduled\b|\bnext\s+year\b|\bto\s+be\s+built\b/i,
-  notYetBefore: /(?:\bwill\s+(?:be\s+)?|\bto\s+be\s+|\bahead\s+of\s+(?:the\s+|its\s+|their\s+)?|\babout\s+to\s+(?:be\s+)?|\bbefore\s+(?:the\s+|its\s+)?|\bnearing\s+|\bpending\s+|\bupcoming\s+)$/i,
+  notYetBefore: /(?:\bwill\s+(?:be\s+)?|\bto\s+be\s+|\bahead\s+of\s+(?:the\s+|its\s+|their\s+)?|\babout\s+to\s+(?:be\s+)?|\bbefore\s+(?:the\s+|its\s+)?|\bnearing\s+|\bpending\s+|\bupcoming\s+|\bsince\s+(?:the\s+|its\s+|their\s+)?|\b(?:months?|weeks?|days?|years?)\s+(?:after|from)\s+(?:the\s+|its\s+|their\s+)?)$/i,
   notYetAfter: /^$/,
   ceremonyWord: /\bceremon(?:y|ies)\b/i,
 }
@@ -228,7 +228,7 @@ const es: Lexicon = {
   country: /RPDC|Corea\s+del\s+Norte|norcorean|Pyongyang|ACNC|Partido\s+del\s+Trabajo|Kim\s+Jong[- ]?Un/i,
   unnamedOthers: /otr[oa]s\s+\d+\s+(?:ciudades|distritos|condados|localidades)/i,
   future: /ser[áa]n?\s+construid|se\s+construir[áa]n?|prev[ée]|planea/i,
-  notYetBefore: /(?:a\s+punto\s+de\s+(?:ser\s+)?|ser[áa]n?\s+|por\s+|antes\s+de\s+(?:la\s+|su\s+)?|pr[óo]xim[ao]s?\s+a\s+(?:la\s+)?)$/i,
+  notYetBefore: /(?:a\s+punto\s+de\s+(?:ser\s+)?|ser[áa]n?\s+|por\s+|antes\s+de\s+(?:la\s+|su\s+)?|pr[óo]xim[ao]s?\s+a\s+(?:la\s+)?|desde\s+(?:la\s+|su\s+)?)$/i,
   notYetAfter: /^$/,
   ceremonyWord: /\bceremonia|\bacto\b/i,
 }
@@ -261,7 +261,7 @@ const fr: Lexicon = {
   country: /RPDC|Cor[ée]e\s+du\s+Nord|nord-cor[ée]en|Pyongyang|ATCC|KCNA|Parti\s+du\s+travail|Kim\s+Jong[- ]?Un/i,
   unnamedOthers: /\d+\s+autres\s+(?:villes|districts|arrondissements|comt[ée]s|localit[ée]s)/i,
   future: /sera\s+construit|seront\s+construit|pr[ée]vu|projet/i,
-  notYetBefore: /(?:sur\s+le\s+point\s+d'(?:[êe]tre\s+)?|sera\s+|seront\s+|avant\s+(?:l'|la\s+|leur\s+)?|prochaine?\s+)$/i,
+  notYetBefore: /(?:sur\s+le\s+point\s+d'(?:[êe]tre\s+)?|sera\s+|seront\s+|avant\s+(?:l'|la\s+|leur\s+)?|prochaine?\s+|depuis\s+(?:l'|la\s+|leur\s+)?)$/i,
   notYetAfter: /^$/,
   ceremonyWord: /c[ée]r[ée]monie/i,
 }
@@ -294,7 +294,7 @@ const de: Lexicon = {
   country: /KDVR|DVRK|Nordkorea|nordkoreanisch|Pjöngjang|Pyongyang|KCNA|KZNA|Partei\s+der\s+Arbeit|Kim\s+Jong[- ]?Un/i,
   unnamedOthers: /\d+\s+(?:weitere[n]?|andere[n]?)\s+(?:St[äa]dte|Kreise|Bezirke|Orte)/i,
   future: /(?:wird|werden)\s+\w*\s*gebaut|geplant|soll(?:en)?\s/i,
-  notYetBefore: /(?:kurz\s+vor\s+(?:der\s+|ihrer\s+)?|vor\s+(?:der\s+|ihrer\s+)|bevorstehende[nr]?\s+|soll(?:en)?\s+)$/i,
+  notYetBefore: /(?:kurz\s+vor\s+(?:der\s+|ihrer\s+)?|vor\s+(?:der\s+|ihrer\s+)|bevorstehende[nr]?\s+|soll(?:en)?\s+|seit\s+(?:der\s+|dem\s+|ihrer\s+)?)$/i,
   notYetAfter: /^$/,
   ceremonyWord: /Zeremonie|Feier/,
 }
