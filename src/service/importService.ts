@@ -89,7 +89,8 @@ export async function prepareImport(tracker: Tracker, input: ImportInput, base?:
 
 export async function applyImport(tracker: Tracker, prepared: PreparedImport, ctx: { actor: string; comment: string; sourceId?: string | null }): Promise<ApplyResult> {
   const result = await applyPlan(tracker.store.db, prepared.plan, { actor: ctx.actor, comment: ctx.comment, source_id: ctx.sourceId ?? null })
-  tracker.readModel.invalidate()
+  if (result.version !== null && prepared.plan.seenAgain.length === 0) tracker.readModel.written(result.version, result.batch)
+  else tracker.readModel.invalidate()
   return result
 }
 

@@ -1,8 +1,8 @@
 /**
  * @module Runs one editorial change: validates the comment, opens one transaction, lets the
  * change write its records (each with a revision, all in one batch), checks the data as it then
- * stands against the rules of `tracker validate`, bumps the data version, and refreshes the read
- * model. If anything fails, nothing is written.
+ * stands against the rules of `tracker validate`, bumps the data version, and tells the read
+ * model which batch to patch its snapshot with. If anything fails, nothing is written.
  */
 import { randomUUID } from 'node:crypto'
 import type { Transaction } from 'kysely'
@@ -40,10 +40,10 @@ export async function runWrite<T>(
   const out = await tracker.store.db.transaction().execute(async (trx) => {
     const result = await fn(trx, ctx)
     await checkIntegrity(trx, before, ctx.batch, tracker.config.today ?? today())
-    const data_version = await bumpDataVersion(trx)
+    const data_version = await bumpDataVersion(trx, ctx.batch)
     return { result, data_version }
   })
-  tracker.readModel.invalidate()
+  tracker.readModel.written(out.data_version, ctx.batch)
   return { ...out, batch: ctx.batch }
 }
 
