@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createApp } from '../src/api/app.ts'
+import { listIndexBuilds } from '../src/api/routes/projects.ts'
 import { createLogger } from '../src/api/log.ts'
 import { loadConfig } from '../src/config/config.ts'
 import { emptyDataset } from '../src/model/dataset.ts'
@@ -67,7 +68,8 @@ try {
     writes.push(performance.now() - t)
     const r = await get(`/api/projects?limit=1&program=20x10&offset=${i}`)
     reads.push(r.ms)
-    console.log(`edit ${i + 1}: write ${writes.at(-1)!.toFixed(1)} ms, first read after it ${r.ms.toFixed(1)} ms (${r.status})`)
+    const load = tracker.readModel.lastLoad
+    console.log(`edit ${i + 1}: write ${writes.at(-1)!.toFixed(1)} ms, first read after it ${r.ms.toFixed(1)} ms (${r.status}; read model: ${load?.kind} of ${load?.records} records in ${load?.ms.toFixed(1)} ms; list indexes so far ${JSON.stringify(listIndexBuilds)})`)
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
   console.log(`median over ${edits} edits: write ${median(writes).toFixed(1)} ms, first read after an edit ${median(reads).toFixed(1)} ms`)
