@@ -15,6 +15,7 @@ import { createLogger } from '../src/api/log.ts'
 import { loadConfig } from '../src/config/config.ts'
 import { emptyDataset } from '../src/model/dataset.ts'
 import { planChanges } from '../src/model/plan.ts'
+import { patchSnapshot } from '../src/model/patchSnapshot.ts'
 import { buildSnapshot } from '../src/model/snapshot.ts'
 import { changeRecord, editableEntities } from '../src/service/edit/operations.ts'
 import { openTracker } from '../src/service/tracker.ts'
@@ -71,6 +72,17 @@ try {
     const load = tracker.readModel.lastLoad
     console.log(`edit ${i + 1}: write ${writes.at(-1)!.toFixed(1)} ms, first read after it ${r.ms.toFixed(1)} ms (${r.status}; read model: ${load?.kind} of ${load?.records} records in ${load?.ms.toFixed(1)} ms; list indexes so far ${JSON.stringify(listIndexBuilds)})`)
   }
+  // The patch alone, in memory: one project record replaced (what a notes edit does).
+  const s = await tracker.readModel.current()
+  const p = s.dataset.projects[1234]!
+  const m = s.meta.get(`project:${p.id}`)!
+  const inMemory: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now()
+    patchSnapshot(s, [{ entity: 'projects', id: p.id, record: { ...p, notes: `in-memory ${i}` }, meta: m }], s.version + 1)
+    inMemory.push(performance.now() - t0)
+  }
+  console.log(`patchSnapshot alone (one project): ${inMemory.map((x) => x.toFixed(1)).join(', ')} ms`)
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
   console.log(`median over ${edits} edits: write ${median(writes).toFixed(1)} ms, first read after an edit ${median(reads).toFixed(1)} ms`)
 } finally {

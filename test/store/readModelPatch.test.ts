@@ -231,6 +231,55 @@ for (const engine of engines()) {
       if (follower) expect(followed, 'the second instance patched from NOTIFY').toBeGreaterThan(5)
     }, 600_000)
 
+    it('concurrent writes: each reader sees its own write, and the patched snapshot equals the rebuild', async () => {
+      const s = await tracker.readModel.current()
+      const ids = s.dataset.projects.slice(0, 8).map((p) => p.id)
+      await Promise.all(
+        ids.map(async (id, i) => {
+          const notes = `concurrent write ${i}`
+          await changeRecord(tracker, editor, entity('projects'), id, null, entity('projects').patch.parse({ notes, comment: `concurrent ${i}` }) as never)
+          // Read-your-writes: the snapshot served right after the write has it.
+          expect((await tracker.readModel.current()).projects.get(id)?.notes).toBe(notes)
+        }),
+      )
+      const served = await tracker.readModel.current()
+      expect(served.version).toBe(s.version + ids.length)
+      // 'unchanged' when a reader had already patched in the last write before it was announced.
+      expect(['patch', 'unchanged']).toContain(tracker.readModel.lastLoad?.kind)
+      expect(plain(served)).toEqual(plain(await rebuilt()))
+    })
+
+    it.runIf(engine === 'postgres')('an instance that missed the NOTIFYs: one version behind patches from the batch the database names, further behind reloads in full', async () => {
+      const settle = async (t: Tracker, version: number) => {
+        for (let i = 0; i < 250 && (await t.readModel.current()).version < version; i++) await new Promise((r) => setTimeout(r, 20))
+        return t.readModel.current()
+      }
+      const edit = async (i: number) => {
+        const p = (await tracker.readModel.current()).dataset.projects[i]!
+        return (await changeRecord(tracker, editor, entity('projects'), p.id, null, entity('projects').patch.parse({ notes: `unheard ${i}`, comment: `unheard ${i}` }) as never)).data_version
+      }
+      for (const missed of [1, 2]) {
+        const other = await openTracker(db.config)
+        try {
+          await other.readModel.current()
+          let version = 0
+          for (let i = 0; i < missed; i++) version = await edit(i)
+          // Following starts after the writes: their NOTIFYs are gone, polling finds the version.
+          await other.readModel.follow(20)
+          const s = await settle(other, version)
+          expect(s.version).toBe(version)
+          expect(other.readModel.lastLoad?.kind, `${missed} version(s) behind`).toBe(missed === 1 ? 'patch' : 'full')
+          expect(plain(s)).toEqual(plain(await rebuilt()))
+          // From then on the NOTIFYs arrive: patched.
+          const next = await edit(5)
+          expect(plain(await settle(other, next))).toEqual(plain(await rebuilt()))
+          expect(other.readModel.lastLoad?.kind).toBe('patch')
+        } finally {
+          await other.close()
+        }
+      }
+    })
+
     it('a change no batch describes (invalidate) reloads in full, and equals the rebuild', async () => {
       tracker.readModel.invalidate()
       const s = await tracker.readModel.current()
