@@ -10,19 +10,25 @@ import type { DB } from './schema.ts'
 
 const chunk = 1000
 
-/** The touched records, or null when there are more than `limit` (a reload is then cheaper). */
-export async function batchChanges(db: Kysely<DB>, batches: readonly string[], limit: number): Promise<RecordChange[] | null> {
-  if (batches.length === 0) return []
-  const rows = await db.selectFrom('revisions').select(['entity_type', 'entity_id']).distinct().where('batch', 'in', [...batches]).limit(limit + 1).execute()
-  if (rows.length > limit) return null
-  const ids = new Map<EntityName, string[]>()
+/**
+ * The touched records, or null when there are more than `limit` (a reload is then cheaper).
+ * `also` names records a write changed without a revision (an import moving claims' last_seen).
+ */
+export async function batchChanges(db: Kysely<DB>, batches: readonly string[], limit: number, also: readonly { entity: EntityName; id: string }[] = []): Promise<RecordChange[] | null> {
+  const rows = batches.length ? await db.selectFrom('revisions').select(['entity_type', 'entity_id']).distinct().where('batch', 'in', [...batches]).limit(limit + 1).execute() : []
+  if (rows.length + also.length > limit) return null
+  const sets = new Map<EntityName, Set<string>>()
+  const add = (entity: EntityName, id: string) => {
+    const set = sets.get(entity)
+    if (set) set.add(id)
+    else sets.set(entity, new Set([id]))
+  }
   for (const r of rows) {
     const entity = entityOfType[r.entity_type]
-    if (!entity) continue
-    const list = ids.get(entity)
-    if (list) list.push(r.entity_id)
-    else ids.set(entity, [r.entity_id])
+    if (entity) add(entity, r.entity_id)
   }
+  for (const a of also) add(a.entity, a.id)
+  const ids = new Map([...sets].map(([entity, set]) => [entity, [...set]]))
   const out: RecordChange[] = []
   for (const [entity, list] of ids) {
     const found = new Set<string>()
