@@ -1,5 +1,6 @@
 /**
- * @module `npx tsx bench/readModel.bench.ts`: the first read after an edit at 100× on PGlite, in
+ * @module `npx tsx bench/readModel.bench.ts`: the first read after an edit at 100× on PGlite (or
+ * PostgreSQL with BENCH_ENGINE=postgres, on a throwaway server), in
  * one process and without the rest of `npm run bench` — where the time of a full reload goes
  * (database read and parse vs snapshot build vs the list's per-snapshot index), then an edit
  * through the edit service and the first GET /api/projects after it, several times. The 100×
@@ -21,24 +22,43 @@ import { changeRecord, editableEntities } from '../src/service/edit/operations.t
 import { openTracker } from '../src/service/tracker.ts'
 import { applyPlan } from '../src/store/applyPlan.ts'
 import { loadDataset } from '../src/store/loadDataset.ts'
+import { findPgBin, startPostgres, type PgServer } from '../test/support/postgresServer.ts'
 import { generateSynthetic } from './synthetic.ts'
 
+const engine = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'pglite'
 const dir = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'tracker-readmodel-100x')
 const edits = Number(process.env.BENCH_EDITS ?? 5)
 const ms = (t: number) => `${(performance.now() - t).toFixed(1)} ms`
+const env = { TRACKER_LOG_LEVEL: 'silent', TRACKER_TODAY: '2026-11-25' }
 
-if (!fs.existsSync(path.join(dir, 'loaded'))) {
-  fs.rmSync(dir, { recursive: true, force: true })
+async function load(config: ReturnType<typeof loadConfig>): Promise<void> {
   const { dataset } = generateSynthetic({ programs: Number(process.env.BENCH_PROGRAMS ?? 99) })
   const t = performance.now()
-  const tracker = await openTracker(loadConfig({ TRACKER_DATA_DIR: dir, TRACKER_LOG_LEVEL: 'silent' }), { loadBundled: false })
+  const tracker = await openTracker(config, { loadBundled: false })
   await applyPlan(tracker.store.db, planChanges(emptyDataset(), dataset), { actor: 'bench', comment: 'Synthetic 100× dataset' })
   await tracker.close()
-  fs.writeFileSync(path.join(dir, 'loaded'), '')
-  console.log(`loaded the 100× dataset into ${dir}: ${ms(t)}`)
+  console.log(`loaded the 100× dataset (${engine}): ${ms(t)}`)
 }
 
-const tracker = await openTracker(loadConfig({ TRACKER_DATA_DIR: dir, TRACKER_LOG_LEVEL: 'silent', TRACKER_TODAY: '2026-11-25' }), { loadBundled: false })
+// PGlite: a data directory kept between runs. PostgreSQL: a throwaway server (test/support), loaded each run.
+let server: PgServer | null = null
+let config: ReturnType<typeof loadConfig>
+if (engine === 'postgres') {
+  const bin = findPgBin()
+  if (!bin) throw new Error('BENCH_ENGINE=postgres: no PostgreSQL binaries found (install the postgresql package)')
+  server = await startPostgres(bin)
+  config = loadConfig({ ...env, DATABASE_URL: server.url })
+  await load(config)
+} else {
+  config = loadConfig({ ...env, TRACKER_DATA_DIR: dir })
+  if (!fs.existsSync(path.join(dir, 'loaded'))) {
+    fs.rmSync(dir, { recursive: true, force: true })
+    await load(config)
+    fs.writeFileSync(path.join(dir, 'loaded'), '')
+  }
+}
+
+const tracker = await openTracker(config, { loadBundled: false })
 const app = createApp({ tracker, log: createLogger('silent'), today: () => '2026-11-25' })
 try {
   let t = performance.now()
@@ -87,4 +107,5 @@ try {
   console.log(`median over ${edits} edits: write ${median(writes).toFixed(1)} ms, first read after an edit ${median(reads).toFixed(1)} ms`)
 } finally {
   await tracker.close()
+  await server?.stop()
 }
