@@ -10,6 +10,8 @@ const removed: unique symbol = Symbol('removed')
 
 /** Layer entries beyond this are folded into a new base (a copy, paid once per this many changes). */
 const maxLayer = 8192
+/** Maps this small are copied instead (microseconds), keeping lookups to one map. */
+const copyBelow = 1024
 
 export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
   readonly #base: ReadonlyMap<K, V>
@@ -44,7 +46,7 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
         layer.set(k, v)
       }
     }
-    if (layer.size > maxLayer || base.size < 4 * maxLayer) {
+    if (layer.size > maxLayer || base.size < copyBelow) {
       const flat = new Map<K, V>()
       for (const [k, v] of base) {
         const over = layer.get(k)
