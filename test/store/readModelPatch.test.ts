@@ -91,7 +91,7 @@ for (const engine of engines()) {
       tracker = await openTracker(db.config)
       if (engine === 'postgres') {
         follower = await openTracker(db.config)
-        await follower.readModel.follow(60_000) // NOTIFY only: polling would find versions without their batch
+        await follower.readModel.follow(60_000) // NOTIFY only (no polling in the test): the payload alone says what to patch
         await follower.readModel.current()
       }
     }, 120_000)
