@@ -39,6 +39,42 @@ export interface Snapshot {
   readonly projectsByLocality: ReadonlyMap<string, Project[]>
   /** Version and timestamps per "<entity type>:<id>". */
   readonly meta: ReadonlyMap<string, RecordMeta>
+  /** Unique in the process: names this snapshot in the lineage of the ones patched from it. */
+  readonly serial: number
+  /** How this snapshot was patched from earlier ones (null when built from a whole dataset). */
+  readonly lineage: Lineage | null
+}
+
+/**
+ * One patch step: the snapshot `from` (by serial) became this one, and these projects may show
+ * differently (their record, locality, province, events, claims or the sources cited changed);
+ * 'all' when too much changed to say. Per-snapshot caches of derived views (the list index)
+ * patch themselves from an earlier snapshot's with it. Steps chain back a bounded distance.
+ */
+export interface Lineage {
+  readonly from: number
+  readonly projects: ReadonlySet<string> | 'all'
+  readonly prior: Lineage | null
+  readonly depth: number
+}
+
+let serials = 0
+export function nextSerial(): number {
+  return ++serials
+}
+
+/**
+ * The nearest earlier snapshot in `snapshot`'s lineage that `wanted` accepts (by serial), with the
+ * projects that may show differently since; null when the lineage reaches none of them.
+ */
+export function changedSince(snapshot: Snapshot, wanted: (serial: number) => boolean): { serial: number; projects: Set<string> } | null {
+  const projects = new Set<string>()
+  for (let step = snapshot.lineage; step; step = step.prior) {
+    if (step.projects === 'all') return null
+    for (const id of step.projects) projects.add(id)
+    if (wanted(step.from)) return { serial: step.from, projects }
+  }
+  return null
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -57,8 +93,10 @@ function group<T>(items: readonly T[], key: (t: T) => string | null): Map<string
   return out
 }
 
+/** Event order within a project and among program events: by date, then id. */
+export const byDate = (a: Event, b: Event): number => comparePartialDates(a.date, b.date) || a.id.localeCompare(b.id)
+
 export function buildSnapshot(dataset: Dataset, version: number, meta: ReadonlyMap<string, RecordMeta> = new Map()): Snapshot {
-  const byDate = (a: Event, b: Event) => comparePartialDates(a.date, b.date) || a.id.localeCompare(b.id)
   const eventsByProject = group(dataset.events, (e) => e.project_id)
   for (const list of eventsByProject.values()) list.sort(byDate)
   return {
@@ -77,6 +115,8 @@ export function buildSnapshot(dataset: Dataset, version: number, meta: ReadonlyM
     claimsBySource: group(dataset.claims, (c) => c.source_id),
     projectsByLocality: group(dataset.projects, (p) => p.locality_id),
     meta,
+    serial: nextSerial(),
+    lineage: null,
   }
 }
 

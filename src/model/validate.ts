@@ -70,7 +70,9 @@ export function validateDataset(snapshot: Snapshot, resolver: Resolver, today: s
   const groups = new Map<string, Claim[]>()
   for (const c of ds.claims) {
     const key = `${c.subject_type}:${c.subject_id}|${c.field}`
-    groups.set(key, [...(groups.get(key) ?? []), c])
+    const list = groups.get(key)
+    if (list) list.push(c)
+    else groups.set(key, [c])
   }
   for (const [key, claims] of groups) {
     if (awaitsPreference(claims)) {
@@ -99,7 +101,13 @@ export function validateDataset(snapshot: Snapshot, resolver: Resolver, today: s
   }
 
   const byUrl = new Map<string, string[]>()
-  for (const s of ds.sources) if (s.url) byUrl.set(s.url.replace(/\/$/, ''), [...(byUrl.get(s.url.replace(/\/$/, '')) ?? []), s.id])
+  for (const s of ds.sources) {
+    if (!s.url) continue
+    const url = s.url.replace(/\/$/, '')
+    const list = byUrl.get(url)
+    if (list) list.push(s.id)
+    else byUrl.set(url, [s.id])
+  }
   for (const [url, ids] of byUrl) if (ids.length > 1) add('warning', 'duplicate_source', ids.join(', '), `same URL ${url}`)
 
   return out

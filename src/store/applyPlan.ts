@@ -91,7 +91,8 @@ export async function applyPlan(db: Kysely<DB>, plan: Plan, ctx: WriteContext): 
         .where((eb) => eb.or([eb('last_seen', 'is', null), eb('last_seen', '<', day)]))
         .execute()
     }
-    const version = plan.entries.length > 0 ? await bumpDataVersion(trx) : null
+    // Moving last_seen writes no revision: readers could not patch from the batch, so they reload.
+    const version = plan.entries.length > 0 ? await bumpDataVersion(trx, plan.seenAgain.length ? null : batch) : null
     return { added, changed, batch, version }
   })
 }

@@ -25,7 +25,9 @@ export async function readDataset(trx: Kysely<DB>): Promise<StoredDataset> {
     for (const entity of entityNames) {
       // One JSON aggregate per table: decoding a single text value is several times faster than
       // decoding hundreds of thousands of rows one by one (measured on PGlite at 100× data).
-      const result = await sql<{ rows: string | null }>`select json_agg(t order by t.id)::text as rows from ${sql.table(entity)} t where t.deleted_at is null`.execute(trx)
+      // Ordered by code point whatever the database's collation: the read model patches these
+      // lists in that order (model/patchSnapshot.ts), and both engines then list alike.
+      const result = await sql<{ rows: string | null }>`select json_agg(t order by t.id collate "C")::text as rows from ${sql.table(entity)} t where t.deleted_at is null`.execute(trx)
       const rows = JSON.parse(result.rows[0]?.rows ?? '[]') as Record<string, unknown>[]
       const type = entityTypeOf[entity]
       const target = dataset[entity] as unknown as Record<string, unknown>[]

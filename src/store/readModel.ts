@@ -1,28 +1,54 @@
 /**
- * @module The in-memory read model: the latest snapshot of the store, rebuilt when the data
- * version changes — after a write here, on a NOTIFY from another instance, or when polling finds
- * a newer version (PostgreSQL shared by several instances).
+ * @module The in-memory read model: the latest snapshot of the store, brought up to date when the
+ * data version changes — after a write here, on a NOTIFY from another instance, or when polling
+ * finds a newer version (PostgreSQL shared by several instances). A write names its revision
+ * batch (here directly, elsewhere in the NOTIFY payload "<version> <batch>", and in the meta row
+ * data_batch): when the batches of every version since the snapshot are known, only their records
+ * are read and the snapshot is patched (model/patchSnapshot.ts); on a gap — a version whose batch
+ * is unknown — at start, or after invalidate(), the whole data is read again.
  */
+import { sql } from 'kysely'
+import type { EntityName } from '../model/dataset.ts'
+import { patchSnapshot } from '../model/patchSnapshot.ts'
 import { buildSnapshot, type Snapshot } from '../model/snapshot.ts'
-import { loadDataset } from './loadDataset.ts'
+import { batchChanges } from './batchChanges.ts'
+import { readDataset } from './loadDataset.ts'
 import type { Store } from './open.ts'
-import { dataVersion } from './version.ts'
+import { dataVersion, dataVersionAndBatch, parseChangePayload } from './version.ts'
+
+/** A patch touching more records than this reloads instead (a bulk import). */
+const patchLimit = 50_000
+
+export interface LoadInfo {
+  kind: 'full' | 'patch' | 'unchanged'
+  version: number
+  ms: number
+  /** Records read: all of them for a full load, the touched ones for a patch. */
+  records: number
+}
 
 export class ReadModel {
   #snapshot: Snapshot | null = null
   #loading: Promise<Snapshot> | null = null
   /**
-   * Bumped by every invalidate(). A snapshot (or a load in flight) is good for a caller only if
-   * it was started at or after the generation the caller saw on arrival: a load that began before
-   * a write committed may not contain it, so a client must not be handed it right after its write
-   * was acknowledged (read-your-writes; found by the reliability tests, where a PATCH answered 200
-   * was followed by a GET still showing the old record).
+   * Bumped by every change announced. A snapshot (or a load in flight) is good for a caller only
+   * if it was started at or after the generation the caller saw on arrival: a load that began
+   * before a write committed may not contain it, so a client must not be handed it right after
+   * its write was acknowledged (read-your-writes; found by the reliability tests, where a PATCH
+   * answered 200 was followed by a GET still showing the old record).
    */
   #generation = 0
   /** The newest data version announced by any process (NOTIFY or polling). */
   #newestSeen = 0
   #snapshotGeneration = -1
   #loadingGeneration = -1
+  /** The revision batch of each data version newer than the snapshot, as far as announced. */
+  #batches = new Map<number, string>()
+  /** Records own writes changed beyond their revisions, per data version. */
+  #also = new Map<number, readonly { entity: EntityName; id: string }[]>()
+  /** Something changed that no batch describes (or nothing is loaded yet): the next load reads everything. */
+  #fullReload = true
+  #lastLoad: LoadInfo | null = null
   #timer: NodeJS.Timeout | null = null
   #unlisten: (() => Promise<void>) | null = null
   #listeners = new Set<(version: number) => void>()
@@ -31,23 +57,36 @@ export class ReadModel {
 
   /** Starts following writes made by other processes. */
   async follow(pollIntervalMs: number): Promise<void> {
-    // The payload is the data version the write committed. A version this process already holds
-    // (its own writes, reported back late) must not throw away a snapshot or a reload in flight.
-    this.#unlisten = await this.store.listen((payload) => this.#seen(Number(payload)))
+    // The payload is the data version the write committed and its batch. A version this process
+    // already holds (its own writes, reported back late) must not throw away a snapshot or a
+    // reload in flight.
+    this.#unlisten = await this.store.listen((payload) => {
+      const { version, batch } = parseChangePayload(payload)
+      this.#seen(version, batch)
+    })
     if (this.store.engine === 'postgres') {
       this.#timer = setInterval(() => void this.#poll(), pollIntervalMs)
       this.#timer.unref()
     }
   }
 
-  /** A write reached version `version` somewhere: reload unless we have it or are loading. */
-  #seen(version: number): void {
+  /** A write reached version `version` somewhere: load unless we have it or are loading. */
+  #seen(version: number, batch: string | null = null): void {
     if (!Number.isFinite(version)) return this.invalidate()
+    if (batch) this.#remember(version, batch)
     if (version > this.#newestSeen) this.#newestSeen = version
     if (this.#snapshot && version <= this.#snapshot.version) return
-    // A reload in flight is not thrown away: when it ends, it is checked against #newestSeen.
+    // A load in flight is not thrown away: when it ends, it is checked against #newestSeen.
     if (this.#loading) return
-    this.invalidate()
+    this.#generation++
+  }
+
+  #remember(version: number, batch: string): void {
+    if (this.#snapshot && version <= this.#snapshot.version) return
+    this.#batches.set(version, batch)
+    // Announcements nobody reads (no request for a long time) are bounded: the oldest go, a
+    // load then meets a gap and reads everything.
+    if (this.#batches.size > 10_000) this.#batches.delete(this.#batches.keys().next().value!)
   }
 
   async #poll(): Promise<void> {
@@ -59,13 +98,31 @@ export class ReadModel {
     }
   }
 
+  /**
+   * This process committed `version` with the revisions of `batch` (and changed the records of
+   * `also` without a revision): the next read patches them in.
+   */
+  written(version: number, batch: string, also: readonly { entity: EntityName; id: string }[] = []): void {
+    this.#remember(version, batch)
+    if (also.length) this.#also.set(version, also)
+    if (version > this.#newestSeen) this.#newestSeen = version
+    this.#generation++
+  }
+
+  /** The data changed in a way no batch describes: the next read loads everything. */
   invalidate(): void {
+    this.#fullReload = true
     this.#generation++
   }
 
   onChange(listener: (version: number) => void): () => void {
     this.#listeners.add(listener)
     return () => this.#listeners.delete(listener)
+  }
+
+  /** How the current snapshot was loaded (null before the first load). */
+  get lastLoad(): LoadInfo | null {
+    return this.#lastLoad
   }
 
   /** The current snapshot, loading a new one when the data has changed. */
@@ -75,28 +132,67 @@ export class ReadModel {
       if (this.#snapshot && this.#snapshotGeneration >= wanted) return this.#snapshot
       if (this.#loading && this.#loadingGeneration >= wanted) return this.#loading
       if (this.#loading) {
-        // Started before the latest invalidate(): let it finish, then load again.
+        // Started before the latest change: let it finish, then load again.
         await this.#loading.catch(() => {})
         continue
       }
       const generation = this.#generation
       this.#loadingGeneration = generation
       this.#loading = (async () => {
+        const full = this.#fullReload || !this.#snapshot
+        this.#fullReload = false
         try {
-          const { dataset, meta, version } = await loadDataset(this.store.db)
-          const previous = this.#snapshot?.version
-          this.#snapshot = buildSnapshot(dataset, version, meta)
+          const previous = this.#snapshot
+          const start = performance.now()
+          const { snapshot, kind, records } = await this.#load(full ? null : previous)
+          this.#snapshot = snapshot
           this.#snapshotGeneration = generation
+          this.#lastLoad = { kind, version: snapshot.version, ms: performance.now() - start, records }
+          for (const v of this.#batches.keys()) if (v <= snapshot.version) this.#batches.delete(v)
+          for (const v of this.#also.keys()) if (v <= snapshot.version) this.#also.delete(v)
           // A write announced while this load ran but committed after it started: load again.
-          if (version < this.#newestSeen) this.invalidate()
-          if (previous !== version) for (const l of this.#listeners) l(version)
-          return this.#snapshot
+          if (snapshot.version < this.#newestSeen) this.#generation++
+          if (previous?.version !== snapshot.version) for (const l of this.#listeners) l(snapshot.version)
+          return snapshot
+        } catch (error) {
+          if (full) this.#fullReload = true
+          throw error
         } finally {
           this.#loading = null
         }
       })()
       return this.#loading
     }
+  }
+
+  /**
+   * Reads what changed since `previous` in one repeatable-read transaction (the version, the
+   * batches' records and, on a gap, the whole data all come from one state of the database).
+   */
+  async #load(previous: Snapshot | null): Promise<{ snapshot: Snapshot; kind: LoadInfo['kind']; records: number }> {
+    return this.store.db.transaction().execute(async (trx) => {
+      await sql`set transaction isolation level repeatable read`.execute(trx)
+      if (previous) {
+        const { version, batch } = await dataVersionAndBatch(trx)
+        if (version === previous.version) return { snapshot: previous, kind: 'unchanged' as const, records: 0 }
+        if (batch) this.#remember(version, batch)
+        const batches: string[] = []
+        const also: { entity: EntityName; id: string }[] = []
+        for (let v = previous.version + 1; v <= version; v++) {
+          const b = this.#batches.get(v)
+          if (!b) break
+          batches.push(b)
+          also.push(...(this.#also.get(v) ?? []))
+        }
+        if (version > previous.version && batches.length === version - previous.version) {
+          const changes = await batchChanges(trx, batches, patchLimit, also)
+          if (changes) return { snapshot: patchSnapshot(previous, changes, version), kind: 'patch' as const, records: changes.length }
+        }
+      }
+      const { dataset, meta, version } = await readDataset(trx)
+      const records = Object.values(dataset).reduce((n, list) => n + list.length, 0)
+      return { snapshot: buildSnapshot(dataset, version, meta), kind: 'full' as const, records }
+    })
   }
 
   /** The last loaded snapshot without checking for changes (null before the first load). */

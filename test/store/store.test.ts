@@ -113,9 +113,10 @@ describe.each(engines())('store on %s', (engine) => {
     const stop = await s.listen((payload) => seen.push(payload))
     const ds = emptyDataset()
     ds.sources.push(source(1))
-    await applyPlan(s.db, planChanges(emptyDataset(), ds), ctx)
+    const { batch } = await applyPlan(s.db, planChanges(emptyDataset(), ds), ctx)
     for (let i = 0; i < 50 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20))
-    expect(seen).toContain('1')
+    // The data version and the batch whose records other instances patch in.
+    expect(seen).toContain(`1 ${batch}`)
     await stop()
   })
 

@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { InvalidInputError, NotFoundError } from '../../model/errors.ts'
-import type { Snapshot } from '../../model/snapshot.ts'
+import { changedSince, type Snapshot } from '../../model/snapshot.ts'
 import { facilityKinds, statuses } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
 import { tagged } from '../recordTag.ts'
@@ -76,13 +76,30 @@ const byDefault = (a: ProjectItem, b: ProjectItem) =>
  * The list items of a snapshot, built once and kept in the default order (year, locality, id),
  * and, on first use, in the order of each sort key: a list request then only filters, walking
  * the items in the order asked for (backwards for a descending sort). Requests with `as_of`
- * compute their items afresh and sort them.
+ * compute their items afresh and sort them. A snapshot patched from the one the last index was
+ * built for (its lineage says which projects may show differently) gets that index with those
+ * items made again and put in their places, instead of all 20,000 items at 100× (seconds).
  */
 interface ItemIndex {
   items: ProjectItem[]
   orders: Map<string, ProjectItem[]>
 }
 const indexCache = new WeakMap<Snapshot, ItemIndex>()
+/** The last few indexes built, by the serial of their snapshot (which may be gone): what the next one patches. */
+const recent = new Map<number, ItemIndex>()
+const recentKept = 4
+/** How list indexes were made in this process (the bench and the property test read it). */
+export const listIndexBuilds = { full: 0, patched: 0 }
+
+/** The order of a sort key: by its value, then the default order (which is total: ids differ). */
+function orderOf(key: string): (a: ProjectItem, b: ProjectItem) => number {
+  if (key === 'year') return byDefault
+  return (a, b) => {
+    const x = sortValue(a, key)
+    const y = sortValue(b, key)
+    return x < y ? -1 : x > y ? 1 : byDefault(a, b)
+  }
+}
 
 function sortItems(items: ProjectItem[], key: string): ProjectItem[] {
   const base = [...items].sort(byDefault)
@@ -92,16 +109,66 @@ function sortItems(items: ProjectItem[], key: string): ProjectItem[] {
   return keyed.map((x) => x.item)
 }
 
+/** `list` (sorted by `cmp`) without the items of `gone`, with `fresh` put in their places. */
+function replaceSorted(list: readonly ProjectItem[], gone: ReadonlySet<string>, fresh: readonly ProjectItem[], cmp: (a: ProjectItem, b: ProjectItem) => number): ProjectItem[] {
+  const kept = list.filter((i) => !gone.has(i.id))
+  const adds = [...fresh].sort(cmp)
+  const out: ProjectItem[] = []
+  let from = 0
+  for (const item of adds) {
+    let lo = from
+    let hi = kept.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (cmp(kept[mid]!, item) < 0) lo = mid + 1
+      else hi = mid
+    }
+    for (let i = from; i < lo; i++) out.push(kept[i]!)
+    out.push(item)
+    from = lo
+  }
+  for (let i = from; i < kept.length; i++) out.push(kept[i]!)
+  return out
+}
+
+function patchedIndex(snapshot: Snapshot): ItemIndex | null {
+  const found = changedSince(snapshot, (serial) => recent.has(serial))
+  if (!found) return null
+  const base = recent.get(found.serial)!
+  const changed = found.projects
+  if (changed.size > base.items.length / 4 + 100) return null
+  const fresh: ProjectItem[] = []
+  for (const id of changed) {
+    const p = snapshot.projects.get(id)
+    if (p) fresh.push(projectItem(snapshot, p))
+  }
+  const items = replaceSorted(base.items, changed, fresh, byDefault)
+  const orders = new Map([['year', items]])
+  for (const [key, order] of base.orders) if (key !== 'year') orders.set(key, replaceSorted(order, changed, fresh, orderOf(key)))
+  return { items, orders }
+}
+
 function ordered(snapshot: Snapshot, key: string): ProjectItem[] {
   let index = indexCache.get(snapshot)
   if (!index) {
-    const items = snapshot.dataset.projects.map((p) => projectItem(snapshot, p)).sort(byDefault)
-    index = { items, orders: new Map([['year', items]]) }
+    index = patchedIndex(snapshot) ?? undefined
+    if (index) listIndexBuilds.patched++
+    else {
+      index = fullIndex(snapshot)
+      listIndexBuilds.full++
+    }
     indexCache.set(snapshot, index)
+    recent.set(snapshot.serial, index)
+    if (recent.size > recentKept) recent.delete(recent.keys().next().value!)
   }
   let order = index.orders.get(key)
   if (!order) index.orders.set(key, (order = sortItems(index.items, key)))
   return order
+}
+
+function fullIndex(snapshot: Snapshot): ItemIndex {
+  const items = snapshot.dataset.projects.map((p) => projectItem(snapshot, p)).sort(byDefault)
+  return { items, orders: new Map([['year', items]]) }
 }
 
 /** The projects matching a query, sorted, with derived fields; shared by the list, the exports and the map. */

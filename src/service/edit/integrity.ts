@@ -8,9 +8,10 @@
  * correction — uncount one project, count another — passes through such a state between edits.
  */
 import type { Transaction } from 'kysely'
-import type { Dataset, EntityName } from '../../model/dataset.ts'
+import type { Dataset } from '../../model/dataset.ts'
 import { ConflictError } from '../../model/errors.ts'
 import { createResolver, type Resolver } from '../../model/names/resolve.ts'
+import { patchSnapshot } from '../../model/patchSnapshot.ts'
 import { buildSnapshot, type Snapshot } from '../../model/snapshot.ts'
 import { addedErrors, validateDataset, type Finding } from '../../model/validate.ts'
 import { readDataset } from '../../store/loadDataset.ts'
@@ -35,30 +36,24 @@ function findingsOf(snapshot: Snapshot, today: string): Finding[] {
   return f
 }
 
-/** `base` with the records of one write put in (or taken out, when deleted). */
-function withChanges(base: Dataset, changes: Array<{ entity: EntityName; id: string; record: Record<string, unknown> | null }>): Dataset {
-  const out = { ...base }
-  const touched = new Map<EntityName, Map<string, unknown>>()
-  for (const c of changes) {
-    let map = touched.get(c.entity)
-    if (!map) touched.set(c.entity, (map = new Map((base[c.entity] as unknown as { id: string }[]).map((r) => [r.id, r]))))
-    if (c.record) map.set(c.id, c.record)
-    else map.delete(c.id)
-  }
-  for (const [entity, map] of touched) (out as Record<EntityName, unknown[]>)[entity] = [...map.values()]
-  return out
-}
-
 /**
  * Throws ConflictError when the write of `batch` (inside `trx`, not yet committed) adds an
  * error. `before` is the snapshot the write started from; when another write committed since,
- * the whole data is read again inside the transaction instead.
+ * the whole data is read again inside the transaction instead. `known` are the findings of
+ * `before`'s data when the caller has them (the last write here returned them), saving a pass.
+ * Returns the findings of the data as the write leaves it.
  */
-export async function checkIntegrity(trx: Transaction<DB>, before: Snapshot, batch: string, today: string): Promise<void> {
+export async function checkIntegrity(trx: Transaction<DB>, before: Snapshot, batch: string, today: string, known: readonly Finding[] | null = null): Promise<Finding[]> {
   const version = await lockDataVersion(trx)
-  const after = version === before.version ? withChanges(before.dataset, await batchRecords(trx, batch)) : (await readDataset(trx)).dataset
-  const added = addedErrors(findingsOf(before, today), validateDataset(buildSnapshot(after, version), resolverFor(after), today)).filter((f) => !notBlocking.has(f.code))
-  if (added.length === 0) return
+  // The same patch the read model applies after the commit (records in id order, so findings
+  // name their subjects as a validation of the read model's snapshot does).
+  const after =
+    version === before.version
+      ? patchSnapshot(before, (await batchRecords(trx, batch)).map((c) => ({ ...c, meta: null })), version)
+      : buildSnapshot((await readDataset(trx)).dataset, version)
+  const findingsAfter = validateDataset(after, resolverFor(after.dataset), today)
+  const added = addedErrors(known ?? findingsOf(before, today), findingsAfter).filter((f) => !notBlocking.has(f.code))
+  if (added.length === 0) return findingsAfter
   const first = added[0]!
   throw new ConflictError(
     `this change would break a rule of the data (${first.code}): ${first.subject}: ${first.message}${added.length > 1 ? ` (and ${added.length - 1} more)` : ''}`,
