@@ -252,10 +252,10 @@ export default function Review() {
     return () => document.removeEventListener('keydown', onKey)
   })
 
-  if (!known) return <Loading what="your session" />
+  if (!known) return <Loading what="what.session" />
   if (!editor) return <SignInPrompt viewer={user ? user.name : null} />
-  if (loadError && !state) return <ErrorNotice error={{ status: loadError.status, message: explain('read the review queue', loadError).replace(/^Could not read the review queue: /, '') }} what="the review queue" />
-  if (!state) return <Loading what="the review queue" />
+  if (loadError && !state) return <ErrorNotice error={{ status: loadError.status, message: explain('read the review queue', loadError).replace(/^Could not read the review queue: /, '') }} what="what.reviewQueue" />
+  if (!state) return <Loading what="what.reviewQueue" />
 
   const groups = new Map<string, ProposalView[]>()
   for (const p of state.pending) groups.set(p.report_id, [...(groups.get(p.report_id) ?? []), p])
@@ -398,7 +398,7 @@ export default function Review() {
                   boxRef={article}
                 />
               ) : (
-                <Loading what="the report" />
+                <Loading what="what.report" />
               )}
             </section>
           </div>
