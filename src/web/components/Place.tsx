@@ -11,7 +11,9 @@ export function Place({ name, hangul, href, class: cls }: { name: string; hangul
       <span class="hangul" lang="ko">
         {hangul}
       </span>{' '}
-      <span class="romanized">{name}</span>
+      <span class="romanized" translate={false}>
+        {name}
+      </span>
     </>
   ) : (
     <>

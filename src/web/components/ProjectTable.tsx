@@ -71,7 +71,9 @@ export function ProjectTable({ items, sort, sortHref, caption }: Props) {
                       {p.locality.hangul}
                       {p.label ? ` (${p.label})` : ''}
                     </a>{' '}
-                    <span class="romanized">{p.locality.name}</span>
+                    <span class="romanized" translate={false}>
+                      {p.locality.name}
+                    </span>
                   </>
                 ) : (
                   <>

@@ -176,7 +176,7 @@ export const ko: Record<string, string> = {
 
   // Small parts
   "bars.label": "도별 사업이 있는 시·군",
-  "bars.value": "{{total}}개 중 {{reached}}개",
+  "bars.value": "{{reached}}/{{total}}",
   "kinds.three": "공장 3종",
   "kinds.threeWhich": "(식료, 피복, 일용품)",
   "claim.why": "이유: {{reason}}",

@@ -88,7 +88,12 @@ export default function ProjectPage({ id }: { id: string }) {
       <header class="page-head">
         <h1>
           <Place name={p.locality.name} hangul={p.locality.hangul} /> <span class="h1-year">{yearLabel}</span>
-          {p.label ? <span class="h1-label"> ({p.label})</span> : null}
+          {p.label ? (
+            <span class="h1-label" translate={false}>
+              {' '}
+              ({p.label})
+            </span>
+          ) : null}
         </h1>
         <p class="subtitle">
           <Trans k="locality.typeIn" values={{ type: localityTypeLabel(p.locality.type) }} parts={[() => <a href={`/provinces/${p.locality.province_id}`}>{provinceName(p.locality.province, p.locality.province_id)}</a>]} /> · MR {p.locality.mr || '—'} · RR{' '}
@@ -151,7 +156,12 @@ export default function ProjectPage({ id }: { id: string }) {
                   <div class="event-body">
                     <h3>
                       {eventLabel(e.type)}
-                      {e.label ? <span class="event-label"> ({e.label})</span> : null}
+                      {e.label ? (
+                        <span class="event-label" translate={false}>
+                          {' '}
+                          ({e.label})
+                        </span>
+                      ) : null}
                       {e.leader_present || e.type === 'leader_visit' ? <span class="leader-badge">{t('project.leader')}</span> : null}
                     </h3>
                     {e.notes ? <p>{e.notes}</p> : null}

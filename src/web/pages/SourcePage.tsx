@@ -95,10 +95,13 @@ export default function SourcePage({ id }: { id: string }) {
   return (
     <article class="page source">
       <nav class="crumbs" aria-label={t('common.breadcrumb')}>
-        <a href="/sources">{t('nav.sources')}</a> › <span>{s.publisher}</span>
+        <a href="/sources">{t('nav.sources')}</a> › <span translate={false}>{s.publisher}</span>
       </nav>
       <header class="page-head">
-        <h1>{s.title}</h1>
+        {/* The document's own title, in its own language: not part of the interface. */}
+        <h1 lang={s.language ?? undefined} translate={false}>
+          {s.title}
+        </h1>
         <p class="subtitle">
           {s.publisher} · {fmtDate(s.published)} · {sourceKindLabel(s.kind)} · {t('sources.language', { language: s.language ?? '—' })}
         </p>
