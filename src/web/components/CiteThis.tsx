@@ -40,7 +40,8 @@ export function CiteThis({ path = '/' }: { path?: string }) {
           </button>
         ))}
       </div>
-      <pre class="cite" data-testid="cite" data-style={style}>
+      {/* The reference itself follows the English form of each style. */}
+      <pre class="cite" data-testid="cite" data-style={style} lang="en">
         {text}
       </pre>
       <button type="button" class="tool" onClick={copy}>

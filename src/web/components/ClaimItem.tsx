@@ -37,7 +37,11 @@ export function ClaimItem({
         <SourceLink source={claim.source} id={claim.source_id} />
         {claim.rank !== 'normal' ? <span class={`rank-badge ${claim.rank}`}>{claim.rank === 'preferred' ? t('common.preferred') : t('common.deprecated')}</span> : null}
       </div>
-      {claim.quote ? <blockquote class="quote">{claim.quote}</blockquote> : null}
+      {claim.quote ? (
+        <blockquote class="quote" lang={claim.source?.language ?? undefined}>
+          {claim.quote}
+        </blockquote>
+      ) : null}
       {claim.said ? (
         <p class="said">
           {t('common.sourceWrote')}

@@ -135,7 +135,12 @@ export default function ProjectPage({ id }: { id: string }) {
           <dd>{num(p.sources)}</dd>
         </div>
       </dl>
-      {p.notes ? <p class="notes" data-testid="project-notes">{p.notes}</p> : null}
+      {/* Notes are written in English in the data. */}
+      {p.notes ? (
+        <p class="notes" data-testid="project-notes" lang="en">
+          {p.notes}
+        </p>
+      ) : null}
 
       {p.conflict_list.length > 0 ? <Conflicts project={p} names={names} editor={editor} /> : null}
 

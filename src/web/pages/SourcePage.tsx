@@ -133,7 +133,11 @@ export default function SourcePage({ id }: { id: string }) {
           <dd>{num(s.supports.length)}</dd>
         </div>
       </dl>
-      {s.notes ? <p class="notes">{s.notes}</p> : null}
+      {s.notes ? (
+        <p class="notes" lang="en">
+          {s.notes}
+        </p>
+      ) : null}
       <section aria-labelledby="supports-title">
         <h2 id="supports-title">{t('sources.supports')}</h2>
         {groups.size === 0 ? (
@@ -153,7 +157,11 @@ export default function SourcePage({ id }: { id: string }) {
                           {fieldLabel(c.field)}: <strong>{fmtValue(c.field, c.value, (v) => names[v] ?? v)}</strong>
                           {c.rank !== 'normal' ? <span class={`rank-badge ${c.rank}`}>{c.rank === 'preferred' ? t('common.preferred') : t('common.deprecated')}</span> : null}
                         </div>
-                        {c.quote ? <blockquote class="quote">{c.quote}</blockquote> : null}
+                        {c.quote ? (
+                          <blockquote class="quote" lang={s.language ?? undefined}>
+                            {c.quote}
+                          </blockquote>
+                        ) : null}
                         {c.said ? (
                           <p class="said">
                             {t('common.sourceWrote')}

@@ -32,12 +32,14 @@ interface Scale {
 function Axis({ scale, height }: { scale: Scale; height: number }) {
   const ticks: { t: number; label: string; year: boolean }[] = []
   const first = new Date(scale.from)
+  // Quarter labels ("Apr", "4월") only where a quarter is wide enough for one; else the years alone.
+  const roomy = ((scale.right - scale.left) * 91 * day) / Math.max(1, scale.to - scale.from) >= 40
   for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); ; m++) {
     const at = Date.UTC(y + Math.floor(m / 12), m % 12, 1)
     if (at > scale.to) break
     if (at < scale.from) continue
     const month = m % 12
-    const label = month === 0 ? String(y + Math.floor(m / 12)) : month % 3 === 0 ? t(`timeline.month${month + 1}`) : ''
+    const label = month === 0 ? String(y + Math.floor(m / 12)) : month % 3 === 0 && roomy ? t(`timeline.month${month + 1}`) : ''
     ticks.push({ t: at, label: scale.x(at) > scale.right - (month === 0 ? 30 : 22) ? '' : label, year: month === 0 })
   }
   const now = Date.now()
