@@ -57,6 +57,15 @@ export function yearName(year: number | null | undefined): string {
   return year === null || year === undefined ? t('common.pilot') : String(year)
 }
 
+/** A language code as its name in the reader's language: "ko" → "Korean" / "한국어". */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([locale()], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
 /** A timestamp (ISO) as "25 Nov 2026, 10:49" (Korean: "2026년 11월 25일 오전 10:49") in the reader's time zone. */
 export function fmtTimestamp(iso: string): string {
   const d = new Date(iso)

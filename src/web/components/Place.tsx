@@ -8,7 +8,7 @@ export function Place({ name, hangul, href, class: cls }: { name: string; hangul
   const korean = language() === 'ko' && Boolean(hangul)
   const inner = korean ? (
     <>
-      <span class="hangul" lang="ko">
+      <span class="hangul primary" lang="ko">
         {hangul}
       </span>{' '}
       <span class="romanized" translate={false}>

@@ -1,10 +1,11 @@
 /** @module Coverage by province as bars: localities reached by a counted project out of all. */
-import { t } from '../i18n/i18n.ts'
+import { placeName } from '../format.ts'
+import { locale, t } from '../i18n/i18n.ts'
 import type { Province } from '../types.ts'
 import { Place } from './Place.tsx'
 
 export function ProvinceBars({ provinces }: { provinces: Province[] }) {
-  const sorted = [...provinces].sort((a, b) => b.reached / Math.max(1, b.localities) - a.reached / Math.max(1, a.localities) || a.plain.localeCompare(b.plain))
+  const sorted = [...provinces].sort((a, b) => b.reached / Math.max(1, b.localities) - a.reached / Math.max(1, a.localities) || placeName(a.plain, a.hangul).localeCompare(placeName(b.plain, b.hangul), locale()))
   return (
     <ul class="bars" aria-label={t('bars.label')}>
       {sorted.map((p) => {

@@ -4,7 +4,7 @@
  */
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { entityHref } from '../components/Changes.tsx'
-import { fieldLabel, fmtDate, fmtValue, num, sourceKindLabel } from '../format.ts'
+import { fieldLabel, fmtDate, fmtValue, languageName, num, sourceKindLabel } from '../format.ts'
 import { t } from '../i18n/i18n.ts'
 import { DeletedRecord, History, SourceTools } from '../editing.ts'
 import { useLocation } from '../router.ts'
@@ -98,12 +98,12 @@ export default function SourcePage({ id }: { id: string }) {
         <a href="/sources">{t('nav.sources')}</a> › <span translate={false}>{s.publisher}</span>
       </nav>
       <header class="page-head">
-        {/* The document's own title, in its own language: not part of the interface. */}
-        <h1 lang={s.language ?? undefined} translate={false}>
+        {/* The document's title as recorded (often an English description): data, not interface. */}
+        <h1 translate={false}>
           {s.title}
         </h1>
         <p class="subtitle">
-          {s.publisher} · {fmtDate(s.published)} · {sourceKindLabel(s.kind)} · {t('sources.language', { language: s.language ?? '—' })}
+          {s.publisher} · {fmtDate(s.published)} · {sourceKindLabel(s.kind)} · {t('sources.language', { language: s.language ? languageName(s.language) : '—' })}
         </p>
         {editor ? <SourceTools source={s} /> : null}
       </header>
