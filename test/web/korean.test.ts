@@ -55,25 +55,25 @@ async function sideways(page: Page): Promise<number> {
 }
 
 describe('the Korean interface', () => {
-  it('has Korean labels, headings, buttons, legends and dates on every reader page, at 1366 and 390 px', async () => {
-    const sources = (await (await fetch(`${t.url}/api/sources?limit=1`)).json()) as { items: { id: string }[] }
-    const source = sources.items[0]!.id
-    const pages: { path: string; ready: string; name: string; heading: RegExp; dates?: string }[] = [
-      { path: '/', ready: '[data-testid=headline]', name: 'overview', heading: /20×10 정책은 어디까지/ },
-      { path: '/map', ready: 'svg.country-map a[data-locality]', name: 'map', heading: /^지도$/ },
-      { path: '/timeline', ready: 'svg.timeline-chart a.tl-row', name: 'timeline', heading: /^연표$/ },
-      { path: '/projects', ready: 'table.data tbody tr', name: 'explorer', heading: /^사업$/, dates: 'table.data td.date' },
-      { path: `/projects/${songchon}`, ready: '.event-line .event', name: 'project', heading: /^성천군/, dates: '.event-date time' },
-      { path: '/localities/south-pyongan.songchon', ready: 'svg.country-map', name: 'locality', heading: /^성천군/, dates: 'table.data td.date' },
-      { path: '/provinces/south-pyongan', ready: '.locality-list li', name: 'province', heading: /^평안남도/ },
-      { path: '/provinces', ready: '.bars li', name: 'provinces', heading: /^도$/ },
-      { path: '/sources', ready: 'table.data tbody tr', name: 'sources', heading: /^출처$/, dates: 'table.data td.date' },
-      { path: `/sources/${encodeURIComponent(source)}`, ready: '.supports li', name: 'source', heading: /./ },
-      { path: '/about', ready: '[data-testid=cite]', name: 'about', heading: /추적기와 그 방법/ },
-      { path: '/signin', ready: 'form.signin-form', name: 'signin', heading: /^로그인$/ },
-      { path: '/no/such/page', ready: 'h1', name: 'notfound', heading: /페이지를 찾을 수 없습니다/ },
-    ]
-    for (const width of [1366, 390]) {
+  for (const width of [1366, 390]) {
+    it(`has Korean labels, headings, buttons, legends and dates on every reader page, at ${width} px`, async () => {
+      const sources = (await (await fetch(`${t.url}/api/sources?limit=1`)).json()) as { items: { id: string }[] }
+      const source = sources.items[0]!.id
+      const pages: { path: string; ready: string; name: string; heading: RegExp; dates?: string }[] = [
+        { path: '/', ready: '[data-testid=headline]', name: 'overview', heading: /20×10 정책은 어디까지/ },
+        { path: '/map', ready: 'svg.country-map a[data-locality]', name: 'map', heading: /^지도$/ },
+        { path: '/timeline', ready: 'svg.timeline-chart a.tl-row', name: 'timeline', heading: /^연표$/ },
+        { path: '/projects', ready: 'table.data tbody tr', name: 'explorer', heading: /^사업$/, dates: 'table.data td.date' },
+        { path: `/projects/${songchon}`, ready: '.event-line .event', name: 'project', heading: /^성천군/, dates: '.event-date time' },
+        { path: '/localities/south-pyongan.songchon', ready: 'svg.country-map', name: 'locality', heading: /^성천군/, dates: 'table.data td.date' },
+        { path: '/provinces/south-pyongan', ready: '.locality-list li', name: 'province', heading: /^평안남도/ },
+        { path: '/provinces', ready: '.bars li', name: 'provinces', heading: /^도$/ },
+        { path: '/sources', ready: 'table.data tbody tr', name: 'sources', heading: /^출처$/, dates: 'table.data td.date' },
+        { path: `/sources/${encodeURIComponent(source)}`, ready: '.supports li', name: 'source', heading: /./ },
+        { path: '/about', ready: '[data-testid=cite]', name: 'about', heading: /추적기와 그 방법/ },
+        { path: '/signin', ready: 'form.signin-form', name: 'signin', heading: /^로그인$/ },
+        { path: '/no/such/page', ready: 'h1', name: 'notfound', heading: /페이지를 찾을 수 없습니다/ },
+      ]
       const ko = await openPage(t, { width, height: 900 })
       const en = await openPage(t, { width, height: 900 })
       for (const p of pages) {
@@ -100,8 +100,8 @@ describe('the Korean interface', () => {
       expect(ko.errors).toEqual([])
       await ko.close()
       await en.close()
-    }
-  })
+    }, 240_000)
+  }
 
   it('writes dates, numbers and statuses the Korean way on the project page', async () => {
     const { page, close } = await openPage(t)
