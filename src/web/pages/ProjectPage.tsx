@@ -70,7 +70,7 @@ export default function ProjectPage({ id }: { id: string }) {
   const { names: provinceNames } = useProvinces()
   const { user } = useSession()
   const editor = canEdit(user)
-  useTitle(p ? `${placeName(p.locality.name, p.locality.hangul)} ${p.year ?? t('common.pilot')}` : t('what.project'))
+  useTitle(p ? `${placeName(p.locality.name, p.locality.hangul)} ${p.year ?? t('common.pilot')}` : t('common.project'))
   if (error) {
     const notice = <ErrorNotice error={error} what="what.project" />
     return error.status === 404 && editor ? <DeletedRecord entity="projects" id={id} what="project" fallback={notice} /> : notice

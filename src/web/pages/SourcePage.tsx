@@ -44,7 +44,7 @@ export function SourceList() {
               <thead>
                 <tr>
                   <th scope="col">{t('sources.published')}</th>
-                  <th scope="col">{t('what.source')}</th>
+                  <th scope="col">{t('common.source')}</th>
                   <th scope="col">{t('sources.kind')}</th>
                   <th scope="col" class="num">
                     {t('sources.claims')}
@@ -83,7 +83,7 @@ export default function SourcePage({ id }: { id: string }) {
   const { names } = useProvinces()
   const { user } = useSession()
   const editor = canEdit(user)
-  useTitle(s ? s.title : t('what.source'))
+  useTitle(s ? s.title : t('common.source'))
   if (error) {
     const notice = <ErrorNotice error={error} what="what.source" />
     return error.status === 404 && editor ? <DeletedRecord entity="sources" id={id} what="source" fallback={notice} /> : notice
