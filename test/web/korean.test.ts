@@ -7,11 +7,14 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAccount } from '../../src/service/accounts.ts'
 import { openPage, screenshot, startWebTest, type WebTest } from './support.ts'
 
 let t: WebTest
+const editor = { name: 'eun', password: 'eun-editor-password-1' }
 beforeAll(async () => {
   t = await startWebTest()
+  await createAccount(t.server.tracker.store.db, editor.name, 'editor', editor.password)
 })
 afterAll(async () => t?.close())
 
@@ -180,5 +183,37 @@ describe('the language switch', () => {
     expect(await page.locator('h1').textContent()).toBe('About the tracker and its method')
     expect(await page.getAttribute('html', 'lang')).toBe('en')
     await context.close()
+  })
+})
+
+describe('the editing screens in Korean', () => {
+  it('sign in, the project tools, the edit form and the review page speak Korean', async () => {
+    const { page, errors, close } = await openPage(t, { width: 1366 })
+    await page.goto(`/signin?lang=ko&next=${encodeURIComponent(`/projects/${songchon}`)}`)
+    await page.getByLabel('이름').fill(editor.name)
+    await page.getByLabel('비밀번호').fill(editor.password)
+    await page.getByRole('button', { name: '로그인' }).click()
+    await page.waitForSelector(`[data-testid=session] >> text=${editor.name}`)
+    await page.waitForSelector('[data-testid=project-tools]')
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('ko')
+    expect(await page.locator('[data-testid=project-tools] .tool-row button').allTextContents()).toEqual(['사업 편집', '사건 추가', '주장 추가', '사업 삭제'])
+
+    await page.getByRole('button', { name: '사업 편집' }).click()
+    const form = page.locator('[data-testid=project-form]')
+    await form.waitFor()
+    expect(await form.locator('h3').textContent()).toBe('사업 편집')
+    expect(await form.locator('button[type=submit]').textContent()).toBe('저장')
+    expect(await englishLabels(page)).toEqual([])
+    await form.locator('button[type=submit]').click()
+    await expect.poll(() => form.locator('[data-testid=form-error] strong').textContent()).toBe('저장되지 않았습니다.')
+    await screenshot(page, 'ko-edit-project-1366')
+
+    await page.locator('nav a', { hasText: '검토' }).click()
+    await page.waitForSelector('[data-testid=review-empty], .proposals')
+    expect(await page.locator('h1').textContent()).toBe('검토')
+    expect(await englishLabels(page)).toEqual([])
+    await screenshot(page, 'ko-review-1366')
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([])
+    await close()
   })
 })

@@ -23,7 +23,7 @@ export function SessionControl() {
     <div class="session" data-testid="session">
       <span class="who">
         <span class="visually-hidden">{t('session.signedInAs')}</span>
-        <strong>{user.name}</strong> <span class="role">{user.role}</span>
+        <strong>{user.name}</strong> <span class="role">{t(`session.role.${user.role}`)}</span>
       </span>{' '}
       <button
         type="button"

@@ -81,7 +81,7 @@ function RevisionItem({ r, describe, editor }: { r: Revision; describe: (r: Revi
           ))}
         </ul>
       ) : null}
-      {editor ? <Tools compact label={`Revision ${r.id}`} items={[{ key: 'revert', label: 'Revert…', render: (close) => <RevertForm revision={r.id} onDone={close} /> }]} /> : null}
+      {editor ? <Tools compact label={t('history.revisionTools', { id: r.id })} items={[{ key: 'revert', label: t('history.revert'), render: (close) => <RevertForm revision={r.id} onDone={close} /> }]} /> : null}
     </li>
   )
 }

@@ -738,4 +738,16 @@ export const en: Record<string, string> = {
   "amend.why": "Why",
   "amend.accepting": "Accepting…",
   "amend.acceptChanged": "Accept with these changes",
+
+  // Review: places
+  "review.unknownPlace": "an unknown place",
+
+  // Revision history: editors
+  "history.revisionTools": "Revision {{id}}",
+  "history.revert": "Revert…",
+
+  // Account roles
+  "session.role.viewer": "viewer",
+  "session.role.editor": "editor",
+  "session.role.admin": "admin",
 }

@@ -758,4 +758,16 @@ export const ko: Record<string, string> = {
   "amend.why": "이유",
   "amend.accepting": "수락 중…",
   "amend.acceptChanged": "이대로 고쳐서 수락",
+
+  // Review: places
+  "review.unknownPlace": "알 수 없는 곳",
+
+  // Revision history: editors
+  "history.revisionTools": "수정판 {{id}}",
+  "history.revert": "되돌리기…",
+
+  // Account roles
+  "session.role.viewer": "열람자",
+  "session.role.editor": "편집자",
+  "session.role.admin": "관리자",
 }

@@ -43,7 +43,7 @@ export default function SignIn() {
       {user ? (
         <div class="panel">
           <p>
-            <Trans k="signin.as" values={{ name: user.name, role: user.role }} parts={[(text) => <strong>{text}</strong>]} />
+            <Trans k="signin.as" values={{ name: user.name, role: t(`session.role.${user.role}`) }} parts={[(text) => <strong>{text}</strong>]} />
           </p>
           <p class="form-actions">
             <a href={next}>{t('signin.continue')}</a>
