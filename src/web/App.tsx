@@ -4,10 +4,13 @@
  * else is in the first download.
  */
 import { useEffect, useRef } from 'preact/hooks'
+import { LanguageSwitch } from './components/LanguageSwitch.tsx'
 import { ReviewLink } from './components/ReviewLink.tsx'
 import { SessionControl } from './components/SessionControl.tsx'
 import { NewSourcePage } from './editing.ts'
 import { sharedSearch } from './filters.ts'
+import { t, useLanguage } from './i18n/i18n.ts'
+import { Trans } from './i18n/Trans.tsx'
 import { lazy } from './lazy.tsx'
 import About from './pages/About.tsx'
 import Explorer from './pages/Explorer.tsx'
@@ -19,10 +22,11 @@ import ProvincePage, { ProvinceList } from './pages/ProvincePage.tsx'
 import SignIn from './pages/SignIn.tsx'
 import SourcePage, { SourceList } from './pages/SourcePage.tsx'
 import { useLocation } from './router.ts'
+import { useProvinces } from './useProvinces.ts'
 
-const MapPage = lazy(() => import('./pages/MapPage.tsx'), 'map')
-const TimelinePage = lazy(() => import('./pages/TimelinePage.tsx'), 'timeline')
-const Review = lazy(() => import('./pages/Review.tsx'), 'review page')
+const MapPage = lazy(() => import('./pages/MapPage.tsx'), 'lazy.map')
+const TimelinePage = lazy(() => import('./pages/TimelinePage.tsx'), 'lazy.timeline')
+const Review = lazy(() => import('./pages/Review.tsx'), 'lazy.review')
 
 function route(path: string) {
   const parts = path.split('/').filter(Boolean).map((p) => {
@@ -49,15 +53,19 @@ function route(path: string) {
 }
 
 const nav = [
-  { href: '/', label: 'Overview' },
-  { href: '/map', label: 'Map' },
-  { href: '/timeline', label: 'Timeline' },
-  { href: '/projects', label: 'Projects' },
-  { href: '/sources', label: 'Sources' },
-  { href: '/about', label: 'About' },
+  { href: '/', label: () => t('nav.overview') },
+  { href: '/map', label: () => t('nav.map') },
+  { href: '/timeline', label: () => t('nav.timeline') },
+  { href: '/projects', label: () => t('nav.projects') },
+  { href: '/sources', label: () => t('nav.sources') },
+  { href: '/about', label: () => t('nav.about') },
 ]
 
 export function App() {
+  // Every message is read through t(): a change of language re-renders the whole tree from here.
+  const lang = useLanguage()
+  // In Korean, province names are shown in hangul: read the provinces once for every page.
+  useProvinces(lang === 'ko')
   const loc = useLocation()
   const main = useRef<HTMLElement>(null)
   const first = useRef(true)
@@ -76,16 +84,16 @@ export function App() {
   return (
     <>
       <a class="skip" href="#main">
-        Skip to content
+        {t('app.skip')}
       </a>
       <header class="site-head">
         <a class="brand" href="/">
           <span class="brand-mark" aria-hidden="true">
             20×10
           </span>{' '}
-          Tracker
+          {t('app.brand')}
         </a>
-        <nav aria-label="Main">
+        <nav aria-label={t('app.mainNav')}>
           <ul>
             {nav.map((n) => {
               const active = n.href === '/' ? loc.path === '/' : section === n.href
@@ -93,7 +101,7 @@ export function App() {
               return (
                 <li key={n.href}>
                   <a href={href} aria-current={active ? 'page' : undefined}>
-                    {n.label}
+                    {n.label()}
                   </a>
                 </li>
               )
@@ -101,15 +109,25 @@ export function App() {
             <ReviewLink path={loc.path} active={section === '/review'} />
           </ul>
         </nav>
+        <LanguageSwitch />
         <SessionControl />
       </header>
-      <main id="main" ref={main} tabIndex={-1}>
+      <main id="main" ref={main} tabIndex={-1} data-lang={lang}>
         {route(loc.path)}
       </main>
       <footer class="site-foot">
         <p>
-          20×10 Tracker — open data on North Korea's Regional Development 20×10 Policy. Data <a href="https://creativecommons.org/licenses/by/4.0/" rel="external license">CC BY 4.0</a> (includes GeoNames), code MIT.{' '}
-          <a href="/about">Method, sources and how to cite</a> · <a href="/api/openapi.json">API</a>
+          <Trans
+            k="app.footer"
+            parts={[
+              (text) => (
+                <a href="https://creativecommons.org/licenses/by/4.0/" rel="external license">
+                  {text}
+                </a>
+              ),
+            ]}
+          />{' '}
+          <a href="/about">{t('app.footerAbout')}</a> · <a href="/api/openapi.json">API</a>
         </p>
       </footer>
     </>

@@ -2,13 +2,15 @@
 import type { ComponentType } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { Loading } from './components/Notice.tsx'
+import { t } from './i18n/i18n.ts'
 
 export interface LazyOptions {
   /** Show nothing while loading (small inline controls), instead of "Loading …". */
   quiet?: boolean
 }
 
-export function lazy<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, what = 'page', options: LazyOptions = {}): ComponentType<P> {
+/** `what` is the message key of what is loaded ("lazy.map"), read when shown. */
+export function lazy<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, what = 'lazy.page', options: LazyOptions = {}): ComponentType<P> {
   let loaded: ComponentType<P> | null = null
   let failed: Error | null = null
   return function Lazy(props: P) {
@@ -30,8 +32,13 @@ export function lazy<P extends object>(load: () => Promise<{ default: ComponentT
         live = false
       }
     }, [])
-    if (failed) return <p class="error" role="alert">Could not load this {what}: {failed.message}. Reload the page to try again.</p>
-    if (!loaded) return options.quiet ? null : <Loading what={`the ${what}`} />
+    if (failed)
+      return (
+        <p class="error" role="alert">
+          {t('lazy.failed', { what: t(what), message: failed.message })}
+        </p>
+      )
+    if (!loaded) return options.quiet ? null : <Loading what={what} />
     const Component = loaded
     return <Component {...props} />
   }

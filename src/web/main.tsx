@@ -1,8 +1,10 @@
-/** @module Entry point of the web app: styles, link interception, and the app rendered into #app. */
+/** @module Entry point of the web app: styles, the interface language, link interception, and the app rendered into #app. */
 import { render } from 'preact'
 import { App } from './App.tsx'
+import { startLanguage } from './i18n/i18n.ts'
 import { interceptLinks } from './router.ts'
 import './styles.css'
 
+startLanguage()
 interceptLinks()
 render(<App />, document.getElementById('app')!)

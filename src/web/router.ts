@@ -4,6 +4,7 @@
  * (so every link is a plain <a href>, shareable and keyboard-usable).
  */
 import { useEffect, useState } from 'preact/hooks'
+import { language } from './i18n/i18n.ts'
 
 export interface Loc {
   path: string
@@ -32,6 +33,8 @@ export function navigate(href: string, options: NavigateOptions = {}): void {
     window.location.assign(url.href)
     return
   }
+  // A Korean reader's address keeps ?lang=ko, so a copied link opens in Korean too.
+  if (language() !== 'en' && !url.searchParams.has('lang') && !url.pathname.startsWith('/api/')) url.searchParams.set('lang', language())
   const samePage = url.pathname === window.location.pathname
   const target = url.pathname + url.search + url.hash
   if (target === window.location.pathname + window.location.search + window.location.hash) return

@@ -2,19 +2,34 @@
  * @module How each status looks: a colour from a colour-blind-safe palette (Okabe–Ito), a pattern
  * (stripes for work in progress) and a letter, so status never rests on colour alone.
  */
+import { statusLabel } from './format.ts'
+
 export interface StatusLook {
   key: string
   letter: string
-  label: string
+  /** The status's name in the reader's language (read each time: the language can change). */
+  readonly label: string
   colour: string
 }
 
+function look(key: string, letter: string, colour: string): StatusLook {
+  return {
+    key,
+    letter,
+    colour,
+    get label() {
+      return statusLabel(key)
+    },
+  }
+}
+
+// The letters stay O/U/P/S in every language: they are the grid's marks, explained by the legend.
 export const statusLooks: Record<string, StatusLook> = {
-  operational: { key: 'operational', letter: 'O', label: 'Operational', colour: '#00795c' },
-  under_construction: { key: 'under_construction', letter: 'U', label: 'Under construction', colour: '#e69f00' },
-  planned: { key: 'planned', letter: 'P', label: 'Planned', colour: '#56b4e9' },
-  suspended: { key: 'suspended', letter: 'S', label: 'Suspended', colour: '#cc79a7' },
-  none: { key: 'none', letter: '?', label: 'No status yet', colour: '#9a9a9a' },
+  operational: look('operational', 'O', '#00795c'),
+  under_construction: look('under_construction', 'U', '#e69f00'),
+  planned: look('planned', 'P', '#56b4e9'),
+  suspended: look('suspended', 'S', '#cc79a7'),
+  none: look('none', '?', '#9a9a9a'),
 }
 
 export const statusOrder = ['operational', 'under_construction', 'planned', 'suspended', 'none']

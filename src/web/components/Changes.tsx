@@ -3,7 +3,8 @@
  * per batch saying who changed what and why. Hidden when the server has no such feed.
  */
 import { apiPath } from '../api.ts'
-import { fmtTimestamp, plural } from '../format.ts'
+import { fmtTimestamp } from '../format.ts'
+import { hasMessage, t } from '../i18n/i18n.ts'
 import type { Change, List } from '../types.ts'
 import { useApi } from '../useApi.ts'
 
@@ -35,14 +36,15 @@ export function groupChanges(items: Change[]): Group[] {
   return groups
 }
 
-const typeNames: Record<string, [string, string]> = {
-  project: ['project', 'projects'],
-  event: ['event', 'events'],
-  claim: ['claim', 'claims'],
-  source: ['source', 'sources'],
-  locality: ['locality', 'localities'],
-  province: ['province', 'provinces'],
-  program: ['program', 'programs'],
+/** "3 events" in the reader's language; a type without a message reads as its name. */
+function countOf(type: string, n: number): string {
+  const key = `changes.type.${type}`
+  return hasMessage(`${key}_other`) ? t(key, { count: n }) : `${n} ${type.replace(/_/g, ' ')}`
+}
+
+function actionOf(action: string, type: string): string {
+  const what = hasMessage(`changes.entity.${type}`) ? t(`changes.entity.${type}`) : type.replace(/_/g, ' ')
+  return hasMessage(`changes.action.${action}`) ? t(`changes.action.${action}`, { what }) : `${action} ${what}`
 }
 
 function What({ group, more }: { group: Group; more: boolean }) {
@@ -51,18 +53,17 @@ function What({ group, more }: { group: Group; more: boolean }) {
     const href = entityHref(c.entity_type, c.entity_id)
     return (
       <span class="change-what">
-        {c.action} {c.entity_type.replace(/_/g, ' ')} {href ? <a href={href}>{c.entity_id}</a> : <code>{c.entity_id}</code>}
+        {actionOf(c.action, c.entity_type)} {href ? <a href={href}>{c.entity_id}</a> : <code>{c.entity_id}</code>}
       </span>
     )
   }
-  if (more) return <span class="change-what">a large change: {group.items.length}+ records</span>
+  if (more) return <span class="change-what">{t('changes.large', { count: group.items.length })}</span>
   const counts = new Map<string, number>()
   for (const c of group.items) counts.set(c.entity_type, (counts.get(c.entity_type) ?? 0) + 1)
   const projects = [...new Set(group.items.filter((c) => c.entity_type === 'project' || c.entity_type === 'event').map((c) => c.entity_id.split('~')[0]!))]
   return (
     <span class="change-what">
-      {plural(group.items.length, 'record')}:{' '}
-      {[...counts].map(([t, n]) => plural(n, typeNames[t]?.[0] ?? t, typeNames[t]?.[1])).join(', ')}
+      {t('changes.records', { count: group.items.length })}: {[...counts].map(([type, n]) => countOf(type, n)).join(', ')}
       {projects.length > 0 && projects.length <= 3 ? (
         <>
           {' '}
@@ -87,9 +88,9 @@ export function Changes({ groups: shown = 6 }: { groups?: number }) {
   const lastIsPartial = data.total > data.items.length
   return (
     <section class="changes" aria-labelledby="changes-title">
-      <h2 id="changes-title">Latest changes</h2>
+      <h2 id="changes-title">{t('changes.title')}</h2>
       {groups.length === 0 ? (
-        <p class="empty">No change recorded yet.</p>
+        <p class="empty">{t('changes.none')}</p>
       ) : (
         <ol class="change-list">
           {groups.slice(0, shown).map((g, i) => (
@@ -101,7 +102,7 @@ export function Changes({ groups: shown = 6 }: { groups?: number }) {
           ))}
         </ol>
       )}
-      <p class="hint">{plural(data.total, 'change')} recorded in all, each with who, when and why.</p>
+      <p class="hint">{t('changes.total', { count: data.total })}</p>
     </section>
   )
 }

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks'
 import { citationStyles } from '../cite.ts'
+import { t } from '../i18n/i18n.ts'
 import type { Health } from '../types.ts'
 import { useApi } from '../useApi.ts'
 
@@ -31,19 +32,20 @@ export function CiteThis({ path = '/' }: { path?: string }) {
     }
   }
   return (
-    <section class="cite-this" aria-label="Cite this">
-      <div class="chips" role="group" aria-label="Citation style">
+    <section class="cite-this" aria-label={t('cite.label')}>
+      <div class="chips" role="group" aria-label={t('cite.style')}>
         {citationStyles.map((s) => (
           <button type="button" key={s.id} class="chip" aria-pressed={s.id === style ? 'true' : 'false'} onClick={() => (setStyle(s.id), setCopied(false))}>
             {s.label}
           </button>
         ))}
       </div>
-      <pre class="cite" data-testid="cite" data-style={style}>
+      {/* The reference itself follows the English form of each style. */}
+      <pre class="cite" data-testid="cite" data-style={style} lang="en">
         {text}
       </pre>
       <button type="button" class="tool" onClick={copy}>
-        {copied ? 'Copied' : 'Copy citation'}
+        {copied ? t('cite.copied') : t('cite.copy')}
       </button>
     </section>
   )

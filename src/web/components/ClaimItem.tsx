@@ -1,6 +1,7 @@
 /** @module One claim: the value a source asserts, the source, its words, and the claim's rank and reason. */
 import type { ComponentChildren } from 'preact'
 import { fmtDate, fmtValue, fieldLabel } from '../format.ts'
+import { t } from '../i18n/i18n.ts'
 import type { Claim } from '../types.ts'
 
 export function SourceLink({ source, id }: { source: Claim['source']; id: string }) {
@@ -34,15 +35,20 @@ export function ClaimItem({
         {showValue ? <strong class="claim-value">{fmtValue(claim.field, claim.value, names)}</strong> : null}
         {showValue ? ' — ' : null}
         <SourceLink source={claim.source} id={claim.source_id} />
-        {claim.rank !== 'normal' ? <span class={`rank-badge ${claim.rank}`}>{claim.rank === 'preferred' ? '✓ preferred' : 'deprecated'}</span> : null}
+        {claim.rank !== 'normal' ? <span class={`rank-badge ${claim.rank}`}>{claim.rank === 'preferred' ? t('common.preferred') : t('common.deprecated')}</span> : null}
       </div>
-      {claim.quote ? <blockquote class="quote">{claim.quote}</blockquote> : null}
+      {claim.quote ? (
+        <blockquote class="quote" lang={claim.source?.language ?? undefined}>
+          {claim.quote}
+        </blockquote>
+      ) : null}
       {claim.said ? (
         <p class="said">
-          The source wrote: <q>{claim.said}</q>
+          {t('common.sourceWrote')}
+          <q>{claim.said}</q>
         </p>
       ) : null}
-      {claim.reason ? <p class="reason">Why: {claim.reason}</p> : null}
+      {claim.reason ? <p class="reason">{t('claim.why', { reason: claim.reason })}</p> : null}
       {tools}
     </li>
   )

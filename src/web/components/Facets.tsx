@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks'
 import { fmtDate, kindLabel, statusLabel } from '../format.ts'
+import { t } from '../i18n/i18n.ts'
 import { emptyFilters, hasFilter, hrefWith, toggled, type Filters, type ListKey } from '../filters.ts'
 import { navigate } from '../router.ts'
 import { lookOf } from '../status.ts'
@@ -22,14 +23,20 @@ interface Props {
   keep?: Record<string, string | undefined>
 }
 
-const facetTitles: Record<string, string> = { year: 'Policy year', status: 'Status', kind: 'Facility kind', province: 'Province', counted: 'Counted toward the target' }
+const facetTitles: Record<string, () => string> = {
+  year: () => t('facets.year'),
+  status: () => t('field.status'),
+  kind: () => t('facets.kind'),
+  province: () => t('field.province'),
+  counted: () => t('field.counted'),
+}
 
 function valueLabel(facet: string, value: string, provinceNames: Record<string, string>): string {
-  if (facet === 'year') return value === 'pilot' ? 'Pilot (before 2024)' : value
+  if (facet === 'year') return value === 'pilot' ? t('facets.pilot') : value
   if (facet === 'kind') return kindLabel(value)
   if (facet === 'status') return statusLabel(value)
   if (facet === 'province') return provinceNames[value] ?? value
-  if (facet === 'counted') return value === 'true' ? 'Counted' : 'Not counted (extra)'
+  if (facet === 'counted') return value === 'true' ? t('facets.counted') : t('facets.notCounted')
   return value
 }
 
@@ -53,10 +60,10 @@ export function Facets({ path, filters, counts, provinceNames, keep = {} }: Prop
   const wide = useMedia('(min-width: 761px)')
   const active = filters.year.length + filters.province.length + filters.kind.length + filters.status.length + (filters.counted ? 1 : 0) + (filters.as_of ? 1 : 0)
   return (
-    <aside class="facets" aria-label="Filters">
+    <aside class="facets" aria-label={t('facets.label')}>
       <details open={wide || undefined} class="facets-toggle" key={wide ? 'wide' : 'narrow'}>
         <summary>
-          Filter and search{active > 0 ? ` (${active} active)` : ''}
+          {active > 0 ? t('facets.summaryActive', { count: active }) : t('facets.summary')}
           {filters.q ? ` · “${filters.q}”` : ''}
         </summary>
       <form
@@ -66,12 +73,12 @@ export function Facets({ path, filters, counts, provinceNames, keep = {} }: Prop
           navigate(hrefWith(path, { ...filters, q: q.trim() }, keep))
         }}
       >
-        <label for="facet-q">Search names</label>
-        <input id="facet-q" type="search" value={q} placeholder="Songchon, 성천, Sŏngch'ŏn…" autocomplete="off" onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
+        <label for="facet-q">{t('facets.search')}</label>
+        <input id="facet-q" type="search" value={q} placeholder={t('facets.placeholder')} autocomplete="off" onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
       </form>
       {hasFilter(filters) ? (
         <p class="facet-clear">
-          <a href={hrefWith(path, emptyFilters(), keep)}>Clear all filters</a>
+          <a href={hrefWith(path, emptyFilters(), keep)}>{t('facets.clear')}</a>
         </p>
       ) : null}
       {facetNames.map((facet) => {
@@ -82,7 +89,7 @@ export function Facets({ path, filters, counts, provinceNames, keep = {} }: Prop
         if (entries.length === 0) return null
         return (
           <fieldset class="facet" key={facet}>
-            <legend>{facetTitles[facet]}</legend>
+            <legend>{facetTitles[facet]!()}</legend>
             <ul>
               {entries.map(([value, n]) => {
                 const on = selected.includes(value)
@@ -113,14 +120,14 @@ export function Facets({ path, filters, counts, provinceNames, keep = {} }: Prop
           navigate(hrefWith(path, { ...filters, as_of: value }, keep))
         }}
       >
-        <label for="facet-asof">As known on</label>
+        <label for="facet-asof">{t('facets.asOf')}</label>
         <div class="row">
           <input id="facet-asof" name="as_of" type="date" value={filters.as_of} />
-          <button type="submit">Apply</button>
+          <button type="submit">{t('facets.apply')}</button>
         </div>
         {filters.as_of ? (
           <p class="hint">
-            Statuses as known on {fmtDate(filters.as_of)}. <a href={hrefWith(path, { ...filters, as_of: '' }, keep)}>Today</a>
+            {t('facets.asOfNote', { date: fmtDate(filters.as_of) })} <a href={hrefWith(path, { ...filters, as_of: '' }, keep)}>{t('facets.today')}</a>
           </p>
         ) : null}
       </form>

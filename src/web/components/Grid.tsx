@@ -5,9 +5,11 @@
  * or focusing one shows it in words under the grid.
  */
 import { useState } from 'preact/hooks'
-import { fmtDate } from '../format.ts'
+import { fmtDate, placeBoth, placeName, yearName } from '../format.ts'
+import { t } from '../i18n/i18n.ts'
 import { lookOf, statusOrder } from '../status.ts'
 import type { Progress, Project } from '../types.ts'
+import { provinceName } from '../useProvinces.ts'
 
 interface Props {
   progress: Progress
@@ -17,9 +19,9 @@ interface Props {
 
 function describe(p: Project, extra: boolean): string {
   const look = lookOf(p.status)
-  const when = p.dates.finished ? `, opened ${fmtDate(p.dates.finished)}` : p.dates.groundbreaking ? `, ground broken ${fmtDate(p.dates.groundbreaking)}` : ''
-  const tail = extra ? ` — extra project, not counted${p.counted_reason ? `: ${p.counted_reason}` : ''}` : ''
-  return `${p.locality.name} ${p.locality.hangul}, ${p.locality.province}, ${p.year ?? 'pilot'}: ${look.label}${when}${tail}`
+  const when = p.dates.finished ? t('grid.opened', { date: fmtDate(p.dates.finished) }) : p.dates.groundbreaking ? t('grid.groundBroken', { date: fmtDate(p.dates.groundbreaking) }) : ''
+  const tail = extra ? (p.counted_reason ? t('grid.extraWhy', { reason: p.counted_reason }) : t('grid.extra')) : ''
+  return t('grid.describe', { place: placeBoth(p.locality.name, p.locality.hangul), province: provinceName(p.locality.province, p.locality.province_id), year: yearName(p.year), status: look.label, when, tail })
 }
 
 function rank(p: Project): number {
@@ -56,16 +58,16 @@ export function Grid({ progress, projects, currentYear }: Props) {
   return (
     <figure class="grid20" aria-labelledby="grid-caption">
       <figcaption id="grid-caption" class="visually-hidden">
-        The 20×10 grid: one row per policy year, one square per locality counted toward that year's target of {progress.target_per_year}.
+        {t('grid.caption', { perYear: progress.target_per_year })}
       </figcaption>
       <div class="grid-rows" onMouseLeave={() => setActive(null)}>
         {progress.years.map((y) => {
-          const counted = (countedByYear.get(y.year) ?? []).sort((a, b) => rank(a) - rank(b) || (a.dates.groundbreaking ?? '').localeCompare(b.dates.groundbreaking ?? '') || a.locality.name.localeCompare(b.locality.name))
+          const counted = (countedByYear.get(y.year) ?? []).sort((a, b) => rank(a) - rank(b) || (a.dates.groundbreaking ?? '').localeCompare(b.dates.groundbreaking ?? '') || placeName(a.locality.name, a.locality.hangul).localeCompare(placeName(b.locality.name, b.locality.hangul)))
           const empty = Math.max(0, y.target - counted.length)
           const extras = y.extra.map((e) => byId.get(e.project_id)).filter((p): p is Project => Boolean(p))
           const future = y.year > currentYear
           return (
-            <div class={`grid-row${y.year === currentYear ? ' current' : ''}${future ? ' future' : ''}`} role="group" aria-label={`${y.year}: ${y.counted} of ${y.target} localities`} key={y.year}>
+            <div class={`grid-row${y.year === currentYear ? ' current' : ''}${future ? ' future' : ''}`} role="group" aria-label={t('grid.rowLabel', { year: y.year, counted: y.counted, target: y.target })} key={y.year}>
               <div class="grid-year">
                 <a href={`/projects?year=${y.year}`} class="grid-year-link">
                   {y.year}
@@ -81,7 +83,7 @@ export function Grid({ progress, projects, currentYear }: Props) {
                 {Array.from({ length: empty }, (_, i) => (
                   <span class="slot empty" aria-hidden="true" key={`e${i}`} />
                 ))}
-                {empty > 0 ? <span class="visually-hidden">{future ? 'Not started yet.' : `${empty} of ${y.target} not yet known.`}</span> : null}
+                {empty > 0 ? <span class="visually-hidden">{future ? t('grid.future') : t('grid.unknown', { empty, target: y.target })}</span> : null}
               </div>
               <div class="grid-extras">
                 {extras.map((p) => (
@@ -93,7 +95,7 @@ export function Grid({ progress, projects, currentYear }: Props) {
         })}
       </div>
       <p class="grid-detail" aria-hidden="true">
-        {active ? describe(active, !active.counted) : 'Hover over, tap or tab to a square to see the locality; select it to open the project.'}
+        {active ? describe(active, !active.counted) : t('grid.hint')}
       </p>
     </figure>
   )
@@ -101,7 +103,7 @@ export function Grid({ progress, projects, currentYear }: Props) {
 
 export function GridLegend() {
   return (
-    <ul class="legend" aria-label="Legend">
+    <ul class="legend" aria-label={t('common.legend')}>
       {['operational', 'under_construction', 'planned', 'suspended'].map((s) => {
         const look = lookOf(s)
         return (
@@ -115,13 +117,13 @@ export function GridLegend() {
       })}
       <li>
         <span class="slot legend-slot empty" aria-hidden="true" />
-        Not yet started or not known
+        {t('grid.legendEmpty')}
       </li>
       <li>
         <span class="slot legend-slot extra st-operational" aria-hidden="true">
           <span class="slot-letter">+</span>
         </span>
-        Extra project, not counted toward the 20
+        {t('grid.legendExtra')}
       </li>
     </ul>
   )

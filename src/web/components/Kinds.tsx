@@ -1,5 +1,6 @@
 /** @module Facility kinds as a short list of tags; the three standard factories can be folded into one tag. */
 import { kindLabel } from '../format.ts'
+import { t } from '../i18n/i18n.ts'
 
 const standard = ['foodstuff_factory', 'garment_factory', 'daily_necessities_factory']
 
@@ -7,10 +8,11 @@ export function Kinds({ kinds, compact = false }: { kinds: string[]; compact?: b
   const folded = compact && standard.every((k) => kinds.includes(k))
   const rest = folded ? kinds.filter((k) => !standard.includes(k)) : kinds
   return (
-    <ul class={`tags${compact ? ' compact' : ''}`} aria-label="Facility kinds" title={compact ? kinds.map(kindLabel).join(', ') : undefined}>
+    <ul class={`tags${compact ? ' compact' : ''}`} aria-label={t('field.kinds')} title={compact ? kinds.map(kindLabel).join(', ') : undefined}>
       {folded ? (
         <li class="tag kind-factories">
-          3 factories<span class="visually-hidden"> (foodstuff, garment, daily necessities)</span>
+          {t('kinds.three')}
+          <span class="visually-hidden"> {t('kinds.threeWhich')}</span>
         </li>
       ) : null}
       {rest.map((k) => (

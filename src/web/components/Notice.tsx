@@ -1,25 +1,28 @@
-/** @module What a page shows while it loads, or when its request failed. */
-export function Loading({ what = 'data' }: { what?: string }) {
+/** @module What a page shows while it loads, or when its request failed. `what` is a message key ("what.map"). */
+import { t } from '../i18n/i18n.ts'
+
+export function Loading({ what = 'what.data' }: { what?: string }) {
   return (
     <p class="loading" role="status">
-      Loading {what}…
+      {t('notice.loading', { what: t(what) })}
     </p>
   )
 }
 
-export function ErrorNotice({ error, what = 'this page' }: { error: { status: number; message: string }; what?: string }) {
+export function ErrorNotice({ error, what = 'what.page' }: { error: { status: number; message: string }; what?: string }) {
+  const name = t(what)
   return (
     <div class="error" role="alert">
-      <h2>{error.status === 404 ? 'Not found' : `Could not load ${what}`}</h2>
+      <h2>{error.status === 404 ? t('notice.notFound') : t('notice.couldNotLoad', { what: name })}</h2>
       <p>
         {error.status === 404
-          ? `There is no ${what.replace(/^the /, '')} at this address: the link may be mistyped, or the record was merged or removed.`
+          ? t('notice.noSuch', { what: name.replace(/^the /, '') })
           : error.status === 0 || error.status >= 500
-            ? `The server did not answer as it should (${error.message}). Try again in a moment.`
+            ? t('notice.serverError', { message: error.message })
             : error.message}
       </p>
       <p>
-        <a href="/">Back to the overview</a>
+        <a href="/">{t('notice.back')}</a>
       </p>
     </div>
   )

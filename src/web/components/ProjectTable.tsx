@@ -2,7 +2,9 @@
  * @module The project table: one row a project, sortable by the API's sort keys (each column
  * header is a link that flips the order), names with hangul, dates with their precision.
  */
-import { fmtDate } from '../format.ts'
+import { fmtDate, num, yearName } from '../format.ts'
+import { language, t } from '../i18n/i18n.ts'
+import { provinceName } from '../useProvinces.ts'
 import type { Project } from '../types.ts'
 import { Kinds } from './Kinds.tsx'
 import { Place } from './Place.tsx'
@@ -16,20 +18,21 @@ interface Props {
   caption: string
 }
 
-const columns: { key: string | null; label: string; class?: string }[] = [
-  { key: 'locality', label: 'Locality' },
-  { key: 'province', label: 'Province' },
-  { key: 'year', label: 'Year', class: 'num' },
-  { key: null, label: 'Facilities' },
-  { key: 'status', label: 'Status' },
-  { key: 'groundbreaking', label: 'Ground broken' },
-  { key: 'finished', label: 'Opened' },
-  { key: null, label: 'Sources', class: 'num' },
+const columns: { key: string | null; id: string; label: () => string; class?: string }[] = [
+  { key: 'locality', id: 'locality', label: () => t('field.locality') },
+  { key: 'province', id: 'province', label: () => t('field.province') },
+  { key: 'year', id: 'year', label: () => t('table.year'), class: 'num' },
+  { key: null, id: 'facilities', label: () => t('table.facilities') },
+  { key: 'status', id: 'status', label: () => t('field.status') },
+  { key: 'groundbreaking', id: 'groundbreaking', label: () => t('table.groundBroken') },
+  { key: 'finished', id: 'finished', label: () => t('table.opened') },
+  { key: null, id: 'sources', label: () => t('nav.sources'), class: 'num' },
 ]
 
 export function ProjectTable({ items, sort, sortHref, caption }: Props) {
   const current = sort.replace(/^-/, '') || 'year'
   const descending = sort.startsWith('-')
+  const korean = language() === 'ko'
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table class="data">
@@ -37,13 +40,18 @@ export function ProjectTable({ items, sort, sortHref, caption }: Props) {
         <thead>
           <tr>
             {columns.map((c) => {
-              if (!c.key) return <th scope="col" class={c.class} key={c.label}>{c.label}</th>
+              if (!c.key)
+                return (
+                  <th scope="col" class={c.class} key={c.id}>
+                    {c.label()}
+                  </th>
+                )
               const active = current === c.key
               const next = active && !descending ? `-${c.key}` : c.key
               return (
-                <th scope="col" class={c.class} key={c.label} aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
+                <th scope="col" class={c.class} key={c.id} aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
                   <a class="sort" href={sortHref(next)} data-sort={c.key}>
-                    {c.label}
+                    {c.label()}
                     <span aria-hidden="true" class="sort-mark">
                       {active ? (descending ? ' ▼' : ' ▲') : ' ↕'}
                     </span>
@@ -57,24 +65,38 @@ export function ProjectTable({ items, sort, sortHref, caption }: Props) {
           {items.map((p) => (
             <tr key={p.id}>
               <td>
-                <a href={`/projects/${encodeURIComponent(p.id)}`} class="row-link">
-                  {p.locality.name}
-                  {p.label ? ` (${p.label})` : ''}
-                </a>{' '}
-                <span class="hangul" lang="ko">
-                  {p.locality.hangul}
-                </span>
+                {korean ? (
+                  <>
+                    <a href={`/projects/${encodeURIComponent(p.id)}`} class="row-link" lang="ko">
+                      {p.locality.hangul}
+                      {p.label ? ` (${p.label})` : ''}
+                    </a>{' '}
+                    <span class="romanized" translate={false}>
+                      {p.locality.name}
+                    </span>
+                  </>
+                ) : (
+                  <>
+                    <a href={`/projects/${encodeURIComponent(p.id)}`} class="row-link">
+                      {p.locality.name}
+                      {p.label ? ` (${p.label})` : ''}
+                    </a>{' '}
+                    <span class="hangul" lang="ko">
+                      {p.locality.hangul}
+                    </span>
+                  </>
+                )}
                 {p.counted ? null : (
                   <span class="extra-note" title={p.counted_reason ?? undefined}>
                     {' '}
-                    · not counted
+                    · {t('table.notCounted')}
                   </span>
                 )}
               </td>
               <td>
-                <a href={`/provinces/${p.locality.province_id}`}>{p.locality.province}</a>
+                <a href={`/provinces/${p.locality.province_id}`}>{provinceName(p.locality.province, p.locality.province_id)}</a>
               </td>
-              <td class="num">{p.year ?? 'pilot'}</td>
+              <td class="num">{yearName(p.year)}</td>
               <td>
                 <Kinds kinds={p.kinds} compact />
               </td>
@@ -84,11 +106,11 @@ export function ProjectTable({ items, sort, sortHref, caption }: Props) {
               <td class="date">{fmtDate(p.dates.groundbreaking)}</td>
               <td class="date">{fmtDate(p.dates.finished)}</td>
               <td class="num">
-                {p.sources}
+                {num(p.sources)}
                 {p.conflicts > 0 ? (
-                  <span class="conflict-mark" title={`${p.conflicts} field(s) where sources disagree`}>
+                  <span class="conflict-mark" title={t('table.conflictsTitle', { count: p.conflicts })}>
                     {' '}
-                    ⚑<span class="visually-hidden"> {p.conflicts} disagreement(s)</span>
+                    ⚑<span class="visually-hidden"> {t('table.conflicts', { count: p.conflicts })}</span>
                   </span>
                 ) : null}
               </td>

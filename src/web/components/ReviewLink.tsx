@@ -4,6 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks'
 import { fetchJson } from '../api.ts'
+import { num } from '../format.ts'
+import { t } from '../i18n/i18n.ts'
 import { canEdit, useSession } from '../session.ts'
 import { useEpoch } from '../useApi.ts'
 
@@ -27,7 +29,14 @@ export function ReviewLink({ path, active }: { path: string; active: boolean }) 
   return (
     <li>
       <a href="/review" aria-current={active ? 'page' : undefined} data-testid="review-link">
-        Review{pending === null ? null : <span class="review-count"> ({pending.toLocaleString('en')}<span class="visually-hidden"> waiting</span>)</span>}
+        {t('nav.review')}
+        {pending === null ? null : (
+          <span class="review-count">
+            {' '}
+            ({num(pending)}
+            <span class="visually-hidden"> {t('nav.reviewWaiting')}</span>)
+          </span>
+        )}
       </a>
     </li>
   )

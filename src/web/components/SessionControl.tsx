@@ -1,5 +1,6 @@
 /** @module The header's account control: who is signed in (and their role) with "Sign out", or a "Sign in" link. */
 import { useState } from 'preact/hooks'
+import { t } from '../i18n/i18n.ts'
 import { useLocation } from '../router.ts'
 import { signOut, useSession } from '../session.ts'
 
@@ -13,7 +14,7 @@ export function SessionControl() {
     return (
       <div class="session">
         <a href={`/signin${next}`} class="signin-link" aria-current={loc.path === '/signin' ? 'page' : undefined}>
-          Sign in
+          {t('session.signIn')}
         </a>
       </div>
     )
@@ -21,8 +22,8 @@ export function SessionControl() {
   return (
     <div class="session" data-testid="session">
       <span class="who">
-        <span class="visually-hidden">Signed in as </span>
-        <strong>{user.name}</strong> <span class="role">{user.role}</span>
+        <span class="visually-hidden">{t('session.signedInAs')}</span>
+        <strong>{user.name}</strong> <span class="role">{t(`session.role.${user.role}`)}</span>
       </span>{' '}
       <button
         type="button"
@@ -33,7 +34,7 @@ export function SessionControl() {
           void signOut().finally(() => setBusy(false))
         }}
       >
-        Sign out
+        {t('session.signOut')}
       </button>
     </div>
   )

@@ -2,6 +2,7 @@
  * @module Claims: adding one (a source asserting a value of the project or of one of its events)
  * and preferring one of competing claims, with the reason (an event's date follows it).
  */
+import { t } from '../i18n/i18n.ts'
 import { useState } from 'preact/hooks'
 import { send } from '../api.ts'
 import { eventLabel, fieldLabel, fmtValue, kindLabel, kindValues, statusLabel, statusValues } from '../format.ts'
@@ -17,28 +18,28 @@ function ValueInput({ field, value, onChange }: { field: string; value: unknown;
   const text = typeof value === 'string' ? value : ''
   switch (field) {
     case 'date':
-      return <DateField name="value" label="Date the source gives" required value={text} onInput={onChange} />
+      return <DateField name="value" label={t('edit.valueDate')} required value={text} onInput={onChange} />
     case 'status':
-      return <SelectField name="value" label="Status the source reports" required value={text} onChange={onChange} options={statusValues.map((s) => [s, statusLabel(s)] as const)} />
+      return <SelectField name="value" label={t('edit.valueStatus')} required value={text} onChange={onChange} options={statusValues.map((s) => [s, statusLabel(s)] as const)} />
     case 'kinds':
-      return <CheckboxGroup name="value" label="Facilities the source names" required values={Array.isArray(value) ? (value as string[]) : []} onChange={onChange} options={kindValues.map((k) => [k, kindLabel(k)] as const)} />
+      return <CheckboxGroup name="value" label={t('edit.valueKinds')} required values={Array.isArray(value) ? (value as string[]) : []} onChange={onChange} options={kindValues.map((k) => [k, kindLabel(k)] as const)} />
     case 'counted':
     case 'leader_present':
       return (
         <SelectField
           name="value"
-          label={field === 'counted' ? 'Counts toward the target, says the source' : 'Kim Jong Un present, says the source'}
+          label={field === 'counted' ? t('edit.valueCounted') : t('edit.valueLeader')}
           required
           value={value === true ? 'true' : 'false'}
           onChange={(v) => onChange(v === 'true')}
           options={[
-            ['true', 'Yes'],
-            ['false', 'No'],
+            ['true', t('edit.yes')],
+            ['false', t('edit.no')],
           ]}
         />
       )
     default:
-      return <TextField name="value" label="Value the source gives" required value={text} onInput={onChange} maxLength={2000} hint={field === 'province' || field === 'locality' ? 'The id, e.g. south-pyongan or south-pyongan.songchon.' : undefined} />
+      return <TextField name="value" label={t('edit.valueOther')} required value={text} onInput={onChange} maxLength={2000} hint={field === 'province' || field === 'locality' ? t('edit.valueIdHint') : undefined} />
   }
 }
 
@@ -51,7 +52,7 @@ function initialValue(field: string): unknown {
 
 export function ClaimAddForm({ project, onDone }: { project: ProjectFull; onDone: (message?: string) => void }) {
   const subjects = [
-    ['project', 'The project'] as const,
+    ['project', t('project.theProject')] as const,
     ...project.events.map((e) => [`event:${e.id}`, `${eventLabel(e.type)}${e.label ? ` (${e.label})` : ''}`] as const),
   ]
   const [subject, setSubject] = useState('project')
@@ -84,19 +85,19 @@ export function ClaimAddForm({ project, onDone }: { project: ProjectFull; onDone
     } satisfies ClaimCreateBody
     void save.run(
       () => send<WriteResult>('POST', '/api/claims', body),
-      () => onDone(`Added a claim: ${fieldLabel(field).toLowerCase()} ${fmtValue(field, body.value)}`),
+      () => onDone(t('edit.addedClaim', { claim: `${fieldLabel(field).toLowerCase()} ${fmtValue(field, body.value)}` })),
     )
   }
   return (
-    <EditForm title="Add a claim" error={save.error} busy={save.busy} submitLabel="Add claim" onSubmit={submit} onCancel={() => onDone()} testId="claim-form" intro={<p class="hint">A claim is one source asserting one value. Competing claims are kept side by side.</p>}>
-      <SelectField name="subject_id" label="About" required value={subject} onChange={setSubject} options={subjects} />
-      <SelectField name="field" label="Which value" required value={field} onChange={changeField} options={claimFields.values.map((f) => [f, fieldLabel(f)] as const)} />
+    <EditForm title={t('edit.addAClaim')} error={save.error} busy={save.busy} submitLabel={t('edit.addClaim')} onSubmit={submit} onCancel={() => onDone()} testId="claim-form" intro={<p class="hint">{t('edit.claimNote')}</p>}>
+      <SelectField name="subject_id" label={t('edit.about')} required value={subject} onChange={setSubject} options={subjects} />
+      <SelectField name="field" label={t('edit.whichValue')} required value={field} onChange={changeField} options={claimFields.values.map((f) => [f, fieldLabel(f)] as const)} />
       <ValueInput field={field} value={value} onChange={setValue} />
       <SourcePicker value={source} onChange={setSource} />
-      <TextField name="quote" label="Quote" value={quote} onInput={setQuote} maxLength={600} hint="At most one sentence of the source's words." />
-      <TextField name="said" label="What the source wrote, if it differs" value={said} onInput={setSaid} maxLength={600} hint="E.g. a misspelt name such as “South Hamyong”." />
-      <CheckboxField name="rank" label="Prefer this claim over the competing ones" checked={preferred} onChange={setPreferred} />
-      {preferred ? <TextField name="reason" label="Why it is preferred" required value={reason} onInput={setReason} maxLength={1000} /> : null}
+      <TextField name="quote" label={t('history.field.quote')} value={quote} onInput={setQuote} maxLength={600} hint={t('edit.quoteHint')} />
+      <TextField name="said" label={t('edit.said')} value={said} onInput={setSaid} maxLength={600} hint={t('edit.saidHint')} />
+      <CheckboxField name="rank" label={t('edit.preferCheck')} checked={preferred} onChange={setPreferred} />
+      {preferred ? <TextField name="reason" label={t('edit.whyPreferred')} required value={reason} onInput={setReason} maxLength={1000} /> : null}
       <CommentField value={comment} onInput={setComment} />
     </EditForm>
   )
@@ -108,20 +109,20 @@ export function PreferForm({ claim, names, onDone }: { claim: Claim; names?: (id
   const submit = () =>
     void save.run(
       () => send<WriteResult>('POST', `/api/claims/${encodeURIComponent(claim.id)}/prefer`, { reason, comment: reason }),
-      () => onDone('Preferred'),
+      () => onDone(t('edit.donePreferred')),
     )
   return (
     <EditForm
-      title={`Prefer “${fmtValue(claim.field, claim.value, names)}”`}
+      title={t('edit.preferTitle', { value: fmtValue(claim.field, claim.value, names) })}
       error={save.error}
       busy={save.busy}
-      submitLabel="Prefer this claim"
+      submitLabel={t('edit.preferClaim')}
       onSubmit={submit}
       onCancel={() => onDone()}
       testId="prefer-form"
-      intro={<p class="hint">The claim becomes the one the tracker uses{claim.subject_type === 'event' && claim.field === 'date' ? ' and the event takes its date' : ''}; the others stay beside it.</p>}
+      intro={<p class="hint">{t(claim.subject_type === 'event' && claim.field === 'date' ? 'edit.preferNoteDate' : 'edit.preferNote')}</p>}
     >
-      <CommentField name="reason" label="Why this change — why this claim is preferred" value={reason} onInput={setReason} />
+      <CommentField name="reason" label={t('edit.preferWhy')} value={reason} onInput={setReason} />
     </EditForm>
   )
 }

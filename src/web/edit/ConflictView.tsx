@@ -3,6 +3,7 @@
  * and the editor's change side by side, field by field, then either apply the change again on
  * top of their version (with its new version as If-Match) or discard it.
  */
+import { t } from '../i18n/i18n.ts'
 import { useEffect, useId, useRef } from 'preact/hooks'
 import { fmtTimestamp } from '../format.ts'
 import type { Save } from './useSave.ts'
@@ -30,7 +31,7 @@ function clip(text: string, max = 140): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text
 }
 
-export function ConflictView({ what, base, current, mine, action, busy, reapplyLabel = 'Apply my change to their version', onReapply, onDiscard }: ConflictProps) {
+export function ConflictView({ what, base, current, mine, action, busy, reapplyLabel = t('conflict.reapply'), onReapply, onDiscard }: ConflictProps) {
   const heading = useRef<HTMLHeadingElement>(null)
   const titleId = useId().replace(/[^A-Za-z0-9_-]/g, '') + '-conflict'
   useEffect(() => heading.current?.focus(), [current])
@@ -41,28 +42,31 @@ export function ConflictView({ what, base, current, mine, action, busy, reapplyL
   return (
     <section class="conflict-view" aria-labelledby={titleId} data-testid="conflict">
       <h3 id={titleId} tabIndex={-1} ref={heading}>
-        Someone else changed this — here is their version
+        {t('conflict.title')}
       </h3>
       <p>
-        {what.charAt(0).toUpperCase() + what.slice(1)} was saved by someone else after you opened the form
-        {version !== null ? ` (it is now at version ${version}${updated ? `, saved ${fmtTimestamp(updated)}` : ''}; you started from version ${String(base.version ?? '?')})` : ''}.
-        Nothing of yours has been saved yet.
+        {t(version === null ? 'conflict.text' : updated ? 'conflict.textVersionAt' : 'conflict.textVersion', {
+          what: what.charAt(0).toUpperCase() + what.slice(1),
+          version,
+          saved: updated ? fmtTimestamp(updated) : '',
+          base: String(base.version ?? '?'),
+        })}
       </p>
       <div class="table-wrap">
         <table class="data compare">
-          <caption class="visually-hidden">Their version and your change, field by field</caption>
+          <caption class="visually-hidden">{t('conflict.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Their version</th>
-              <th scope="col">Your change</th>
+              <th scope="col">{t('conflict.field')}</th>
+              <th scope="col">{t('conflict.theirs')}</th>
+              <th scope="col">{t('conflict.mine')}</th>
             </tr>
           </thead>
           <tbody>
             {action ? (
               <tr class="both">
-                <th scope="row">The whole record</th>
-                <td>kept, with the changes below</td>
+                <th scope="row">{t('conflict.whole')}</th>
+                <td>{t('conflict.kept')}</td>
                 <td>{action}</td>
               </tr>
             ) : null}
@@ -76,11 +80,11 @@ export function ConflictView({ what, base, current, mine, action, busy, reapplyL
                     <span class="value">{valueText(f, current[f])}</span>
                     {changedByThem ? (
                       <span class="was">
-                        <strong>Changed by them.</strong> Before: {clip(valueText(f, base[f]))}
+                        <strong>{t('conflict.changedByThem')}</strong> {t('conflict.before', { value: clip(valueText(f, base[f])) })}
                       </span>
                     ) : null}
                   </td>
-                  <td>{mineHas ? <span class="value">{valueText(f, mine[f])}</span> : <span class="hint">not changed by you: their value stays</span>}</td>
+                  <td>{mineHas ? <span class="value">{valueText(f, mine[f])}</span> : <span class="hint">{t('conflict.notMine')}</span>}</td>
                 </tr>
               )
             })}
@@ -89,10 +93,10 @@ export function ConflictView({ what, base, current, mine, action, busy, reapplyL
       </div>
       <p class="form-actions">
         <button type="button" class="primary" disabled={busy} onClick={onReapply}>
-          {busy ? 'Saving…' : reapplyLabel}
+          {busy ? t('edit.saving') : reapplyLabel}
         </button>
         <button type="button" disabled={busy} onClick={onDiscard}>
-          Discard my change
+          {t('conflict.discard')}
         </button>
       </p>
     </section>

@@ -3,6 +3,7 @@
  * and changing one — a new date is recorded as the preferred claim of its source, with the
  * reason, while the claims it replaces stay beside it.
  */
+import { t } from '../i18n/i18n.ts'
 import { useState } from 'preact/hooks'
 import { ApiError, send } from '../api.ts'
 import { eventLabel } from '../format.ts'
@@ -13,11 +14,12 @@ import { CommentField, DateField, EditForm, orNull, SelectField, TextArea, TextF
 import { SourcePicker, type SourceChoice } from './SourcePicker.tsx'
 import { useSave } from './useSave.ts'
 
-const leaderOptions = [
-  ['', 'Not known'],
-  ['true', 'Yes'],
-  ['false', 'No'],
-] as const
+const leaderOptions = () =>
+  [
+    ['', t('edit.notKnown')],
+    ['true', t('edit.yes')],
+    ['false', t('edit.no')],
+  ] as const
 
 function leaderValue(v: string): boolean | null {
   return v === '' ? null : v === 'true'
@@ -47,18 +49,18 @@ export function EventAddForm({ project, onDone }: { project: ProjectFull; onDone
     }
     void save.run(
       () => send<WriteResult>('POST', '/api/events', body),
-      () => onDone(`Added: ${eventLabel(type)}`),
+      () => onDone(t('edit.added', { what: eventLabel(type) })),
     )
   }
   return (
-    <EditForm title="Add an event" error={save.error} busy={save.busy} submitLabel="Add event" onSubmit={submit} onCancel={() => onDone()} testId="event-form">
-      <SelectField name="type" label="What happened" required value={type} onChange={setType} options={eventTypes.values.map((t) => [t, eventLabel(t)] as const)} />
-      <TextField name="label" label="Label" value={label} onInput={setLabel} maxLength={80} hint="Only to tell apart two events of one type, e.g. “August 2024”." />
+    <EditForm title={t('edit.addAnEvent')} error={save.error} busy={save.busy} submitLabel={t('edit.addEvent')} onSubmit={submit} onCancel={() => onDone()} testId="event-form">
+      <SelectField name="type" label={t('edit.whatHappened')} required value={type} onChange={setType} options={eventTypes.values.map((e) => [e, eventLabel(e)] as const)} />
+      <TextField name="label" label={t('history.field.label')} value={label} onInput={setLabel} maxLength={80} hint={t('edit.labelHint')} />
       <DateField required value={date} onInput={setDate} />
-      <SelectField name="leader_present" label="Kim Jong Un present" value={leader} onChange={setLeader} options={leaderOptions} />
-      <TextArea name="notes" label="Notes" value={notes} onInput={setNotes} rows={2} maxLength={4000} />
+      <SelectField name="leader_present" label={t('history.field.leader_present')} value={leader} onChange={setLeader} options={leaderOptions()} />
+      <TextArea name="notes" label={t('history.field.notes')} value={notes} onInput={setNotes} rows={2} maxLength={4000} />
       <SourcePicker value={source} onChange={setSource} />
-      <TextField name="quote" label="Quote" value={quote} onInput={setQuote} maxLength={600} hint="At most one sentence of the source's words." />
+      <TextField name="quote" label={t('history.field.quote')} value={quote} onInput={setQuote} maxLength={600} hint={t('edit.quoteHint')} />
       <CommentField value={comment} onInput={setComment} />
     </EditForm>
   )
@@ -82,7 +84,7 @@ export function EventEditForm({ event, onDone }: { event: EventRecord; onDone: (
   if (orNull(notes) !== (base.notes ?? null)) mine.notes = orNull(notes)
   const submit = (version: number) => {
     if (Object.keys(mine).length === 0) {
-      setLocal(new ApiError(400, 'nothing_changed', 'nothing to save yet: change the date, the leader or the notes first'))
+      setLocal(new ApiError(400, 'nothing_changed', t('edit.nothingChangedEvent')))
       return
     }
     setLocal(null)
@@ -95,7 +97,7 @@ export function EventEditForm({ event, onDone }: { event: EventRecord; onDone: (
     }
     void save.run(
       () => send<WriteResult>('PATCH', `/api/events/${encodeURIComponent(base.id)}`, body, { ifMatch: version }),
-      () => onDone(mine.date ? 'Saved: the new date is now the preferred claim' : 'Saved'),
+      () => onDone(mine.date ? t('edit.savedDate') : t('edit.saved')),
     )
   }
   if (save.conflict) {
@@ -103,29 +105,29 @@ export function EventEditForm({ event, onDone }: { event: EventRecord; onDone: (
       <SaveConflict
         save={save}
         submit={submit}
-        what="this event"
+        what={t('edit.this.event')}
         base={base as unknown as Record<string, unknown>}
         mine={mine}
-        onDiscard={() => onDone('Your change was discarded')}
+        onDiscard={() => onDone(t('edit.discarded'))}
       />
     )
   }
   return (
     <EditForm
-      title={`Change ${eventLabel(base.type).toLowerCase()}${base.label ? ` (${base.label})` : ''}`}
+      title={t('edit.changeEvent', { event: `${eventLabel(base.type).toLowerCase()}${base.label ? ` (${base.label})` : ''}` })}
       error={local ?? save.error}
       busy={save.busy}
       onSubmit={() => submit(base.version)}
       onCancel={() => onDone()}
       testId="event-edit-form"
-      intro={<p class="hint">A new date is recorded as a claim of its source and becomes the preferred one; the other claims stay, side by side.</p>}
+      intro={<p class="hint">{t('edit.changeEventNote')}</p>}
     >
-      <DateField label="Date" required value={date} onInput={setDate} />
-      <SourcePicker value={source} onChange={setSource} required={false} hint="Required for a new date: the source that gives it. Type part of the publisher, title or address, then pick it." />
-      <TextField name="quote" label="Quote" value={quote} onInput={setQuote} maxLength={600} hint="At most one sentence of the source's words." />
-      <TextField name="reason" label="Why this date is preferred" value={reason} onInput={setReason} maxLength={1000} hint="Shown beside the preferred claim; the comment is used when left empty." />
-      <SelectField name="leader_present" label="Kim Jong Un present" value={leader} onChange={setLeader} options={leaderOptions} />
-      <TextArea name="notes" label="Notes" value={notes} onInput={setNotes} rows={2} maxLength={4000} />
+      <DateField label={t('field.date')} required value={date} onInput={setDate} />
+      <SourcePicker value={source} onChange={setSource} required={false} hint={t('edit.dateSourceHint')} />
+      <TextField name="quote" label={t('history.field.quote')} value={quote} onInput={setQuote} maxLength={600} hint={t('edit.quoteHint')} />
+      <TextField name="reason" label={t('edit.whyDate')} value={reason} onInput={setReason} maxLength={1000} hint={t('edit.whyDateHint')} />
+      <SelectField name="leader_present" label={t('history.field.leader_present')} value={leader} onChange={setLeader} options={leaderOptions()} />
+      <TextArea name="notes" label={t('history.field.notes')} value={notes} onInput={setNotes} rows={2} maxLength={4000} />
       <CommentField value={comment} onInput={setComment} />
     </EditForm>
   )

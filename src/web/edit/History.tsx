@@ -4,7 +4,8 @@
  * it belonged to; editors can revert a revision (with a comment; a later change blocks it: 409).
  */
 import { useState } from 'preact/hooks'
-import { eventLabel, fieldLabel, fmtTimestamp, fmtValue, plural } from '../format.ts'
+import { eventLabel, fieldLabel, fmtTimestamp, fmtValue } from '../format.ts'
+import { hasMessage, t } from '../i18n/i18n.ts'
 import { canEdit, useSession } from '../session.ts'
 import type { Claim, List, ProjectFull, Revision } from '../types.ts'
 import { useApi } from '../useApi.ts'
@@ -28,26 +29,28 @@ function groups(items: Revision[]): Group[] {
   return out
 }
 
-const verbs: Record<string, string> = { create: 'Created', update: 'Changed', delete: 'Deleted', restore: 'Restored' }
+const verb = (action: string) => (hasMessage(`history.verb.${action}`) ? t(`history.verb.${action}`) : action)
 
 function describer(project: ProjectFull | undefined, names?: (id: string) => string) {
   const claims = new Map<string, Claim>()
   for (const c of project?.claims ?? []) claims.set(c.id, c)
   for (const e of project?.events ?? []) for (const c of e.claims) claims.set(c.id, c)
   return (r: Revision): string => {
-    if (r.entity_type === 'project') return project && r.entity_id !== project.id ? `project ${r.entity_id}` : 'the project'
-    if (r.entity_type === 'source') return 'the source'
+    if (r.entity_type === 'project') return project && r.entity_id !== project.id ? t('history.projectId', { id: r.entity_id }) : t('history.theProject')
+    if (r.entity_type === 'source') return t('history.theSource')
     if (r.entity_type === 'event') {
       const e = project?.events.find((x) => x.id === r.entity_id)
-      if (e) return `the event ${eventLabel(e.type)}${e.label ? ` (${e.label})` : ''}`
+      if (e) return t('history.theEvent', { event: `${eventLabel(e.type)}${e.label ? ` (${e.label})` : ''}` })
       const [, type, label] = r.entity_id.split('~')
-      return type ? `the event ${eventLabel(type)}${label ? ` (${label.replace(/-/g, ' ')})` : ''}` : `event ${r.entity_id}`
+      return type ? t('history.theEvent', { event: `${eventLabel(type)}${label ? ` (${label.replace(/-/g, ' ')})` : ''}` }) : t('history.eventId', { id: r.entity_id })
     }
     if (r.entity_type === 'claim') {
       const c = claims.get(r.entity_id)
-      if (!c) return 'a claim'
+      if (!c) return t('history.aClaim')
       const about = c.subject_type === 'event' ? project?.events.find((e) => e.id === c.subject_id) : null
-      return `the claim “${fieldLabel(c.field)}: ${fmtValue(c.field, c.value, names)}”${about ? ` on ${eventLabel(about.type)}` : ''}${c.source ? ` from ${c.source.publisher}` : ''}`
+      const claim = `${fieldLabel(c.field)}: ${fmtValue(c.field, c.value, names)}`
+      const key = about && c.source ? 'history.claimOnFrom' : about ? 'history.claimOn' : c.source ? 'history.claimFrom' : 'history.claim'
+      return t(key, { claim, event: about ? eventLabel(about.type) : '', source: c.source?.publisher ?? '' })
     }
     return `${r.entity_type} ${r.entity_id}`
   }
@@ -57,28 +60,28 @@ function RevisionItem({ r, describe, editor }: { r: Revision; describe: (r: Revi
   return (
     <li class={`rev rev-${r.action}`} data-revision={r.id}>
       <p class="rev-what">
-        <span class="rev-action">{verbs[r.action] ?? r.action}</span> {describe(r)} <span class="hint">· revision {r.id}</span>
-        {r.reverts ? <span class="hint"> · reverts revision {r.reverts}</span> : null}
+        <span class="rev-action">{verb(r.action)}</span> {describe(r)} <span class="hint">· {t('history.revision', { id: r.id })}</span>
+        {r.reverts ? <span class="hint"> · {t('history.reverts', { id: r.reverts })}</span> : null}
       </p>
       {r.changes.length > 0 ? (
-        <ul class="diff" aria-label={`Changes in revision ${r.id}`}>
+        <ul class="diff" aria-label={t('history.changesIn', { id: r.id })}>
           {r.changes.map((c) => (
             <li key={c.field} data-field={c.field}>
               <span class="diff-field">{fieldName(c.field)}:</span>{' '}
               <del>
-                <span class="visually-hidden">before: </span>
+                <span class="visually-hidden">{t('history.before')}</span>
                 {valueText(c.field, c.before)}
               </del>{' '}
               <span aria-hidden="true">→</span>{' '}
               <ins>
-                <span class="visually-hidden">after: </span>
+                <span class="visually-hidden">{t('history.after')}</span>
                 {valueText(c.field, c.after)}
               </ins>
             </li>
           ))}
         </ul>
       ) : null}
-      {editor ? <Tools compact label={`Revision ${r.id}`} items={[{ key: 'revert', label: 'Revert…', render: (close) => <RevertForm revision={r.id} onDone={close} /> }]} /> : null}
+      {editor ? <Tools compact label={t('history.revisionTools', { id: r.id })} items={[{ key: 'revert', label: t('history.revert'), render: (close) => <RevertForm revision={r.id} onDone={close} /> }]} /> : null}
     </li>
   )
 }
@@ -92,13 +95,11 @@ export default function History({ entity, id, project, names }: { entity: 'proje
   const all = data ? groups(data.items) : []
   return (
     <section class="history" aria-labelledby="history-title" data-testid="history">
-      <h2 id="history-title">Revision history</h2>
-      <p class="section-note">
-        Every change to this {entity === 'projects' ? 'project, its events and claims' : 'source'}: who, when, why and what changed. Nothing is overwritten{editor ? '; a revision can be reverted, which is itself a new revision' : ''}.
-      </p>
-      {error ? <p class="error">The history could not be loaded: {error.message}</p> : null}
-      {!data && !error ? <p class="loading">Loading the history…</p> : null}
-      {data && all.length === 0 ? <p class="empty">No change recorded.</p> : null}
+      <h2 id="history-title">{t('history.title')}</h2>
+      <p class="section-note">{t(`history.note.${entity}${editor ? '.editor' : ''}`)}</p>
+      {error ? <p class="error">{t('history.failed', { message: error.message })}</p> : null}
+      {!data && !error ? <p class="loading">{t('history.loading')}</p> : null}
+      {data && all.length === 0 ? <p class="empty">{t('history.none')}</p> : null}
       {all.length > 0 ? (
         <ol class="revisions">
           {all.slice(0, shown).map((g) => (
@@ -114,7 +115,7 @@ export default function History({ entity, id, project, names }: { entity: 'proje
                 {g.first.source_id ? (
                   <>
                     {' '}
-                    · source <a href={`/sources/${encodeURIComponent(g.first.source_id)}`}>{g.first.source_id}</a>
+                    · {t('history.source')} <a href={`/sources/${encodeURIComponent(g.first.source_id)}`}>{g.first.source_id}</a>
                   </>
                 ) : null}
               </p>
@@ -125,7 +126,7 @@ export default function History({ entity, id, project, names }: { entity: 'proje
               </ul>
               {g.items.length > 4 ? (
                 <details class="rev-more">
-                  <summary>{plural(g.items.length - 4, 'more record')} in this change</summary>
+                  <summary>{t('history.more', { count: g.items.length - 4 })}</summary>
                   <ul class="rev-items">
                     {g.items.slice(4).map((r) => (
                       <RevisionItem r={r} describe={describe} editor={editor} key={r.id} />
@@ -140,7 +141,7 @@ export default function History({ entity, id, project, names }: { entity: 'proje
       {all.length > shown ? (
         <p>
           <button type="button" class="tool" onClick={() => setShown(shown + 20)}>
-            Show older changes ({all.length - shown} more)
+            {t('history.older', { count: all.length - shown })}
           </button>
         </p>
       ) : null}

@@ -2,6 +2,7 @@
  * @module Deleting (soft: it can be restored), restoring, and reverting one revision — each
  * with the comment that goes into the history. A delete of a stale version gets the 412 view.
  */
+import { t } from '../i18n/i18n.ts'
 import { useState } from 'preact/hooks'
 import { send } from '../api.ts'
 import type { WriteResult } from '../types.ts'
@@ -34,7 +35,7 @@ export function DeleteForm({
     void save.run(
       () => send<WriteResult>('DELETE', `/api/${entity}/${encodeURIComponent(base.id)}`, { comment }, { ifMatch: version }),
       () => {
-        onDone('Deleted')
+        onDone(t('edit.doneDeleted'))
         onDeleted?.()
       },
     )
@@ -46,22 +47,22 @@ export function DeleteForm({
         what={what}
         base={base}
         mine={{}}
-        action="Delete it"
-        reapplyLabel="Delete their version"
-        onDiscard={() => onDone('Not deleted')}
+        action={t('edit.deleteIt')}
+        reapplyLabel={t('edit.deleteTheirs')}
+        onDiscard={() => onDone(t('edit.notDeleted'))}
       />
     )
   }
   return (
     <EditForm
-      title={`Delete ${what}`}
+      title={t('edit.deleteTitle', { what })}
       error={save.error}
       busy={save.busy}
-      submitLabel="Delete"
+      submitLabel={t('edit.delete')}
       onSubmit={() => submit(base.version)}
       onCancel={() => onDone()}
       testId="delete-form"
-      intro={<p class="hint">{note ?? 'Nothing is lost: a deleted record stays in the history and can be restored.'}</p>}
+      intro={<p class="hint">{note ?? t('edit.deleteNote')}</p>}
     >
       <CommentField value={comment} onInput={setComment} />
     </EditForm>
@@ -74,10 +75,10 @@ export function RestoreForm({ entity, id, what, onDone }: { entity: Entity; id: 
   const submit = () =>
     void save.run(
       () => send<WriteResult>('POST', `/api/${entity}/${encodeURIComponent(id)}/restore`, { comment }),
-      () => onDone('Restored'),
+      () => onDone(t('edit.doneRestored')),
     )
   return (
-    <EditForm title={`Restore ${what}`} error={save.error} busy={save.busy} submitLabel="Restore" onSubmit={submit} onCancel={() => onDone()} testId="restore-form" intro={<p class="hint">What was deleted along with it comes back too.</p>}>
+    <EditForm title={t('edit.restoreLabel', { what })} error={save.error} busy={save.busy} submitLabel={t('edit.restore')} onSubmit={submit} onCancel={() => onDone()} testId="restore-form" intro={<p class="hint">{t('edit.restoreNote')}</p>}>
       <CommentField value={comment} onInput={setComment} />
     </EditForm>
   )
@@ -89,18 +90,18 @@ export function RevertForm({ revision, onDone }: { revision: number; onDone: (me
   const submit = () =>
     void save.run(
       () => send<WriteResult>('POST', `/api/revisions/${revision}/revert`, { comment }),
-      () => onDone('Reverted'),
+      () => onDone(t('edit.doneReverted')),
     )
   return (
     <EditForm
-      title={`Revert revision ${revision}`}
+      title={t('edit.revertTitle', { revision })}
       error={save.error}
       busy={save.busy}
-      submitLabel="Revert"
+      submitLabel={t('edit.revert')}
       onSubmit={submit}
       onCancel={() => onDone()}
       testId="revert-form"
-      intro={<p class="hint">The record goes back to what it was before this revision; the revert is itself a new revision. Only the latest change of a record can be reverted.</p>}
+      intro={<p class="hint">{t('edit.revertNote')}</p>}
     >
       <CommentField value={comment} onInput={setComment} />
     </EditForm>

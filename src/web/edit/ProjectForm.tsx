@@ -3,6 +3,7 @@
  * source reports. Only what the editor changed is sent, with If-Match of the version the form
  * started from; changed facts need a source (the API says so next to the field).
  */
+import { t } from '../i18n/i18n.ts'
 import { useState } from 'preact/hooks'
 import { ApiError, send } from '../api.ts'
 import { kindLabel, kindValues, statusLabel, statusValues } from '../format.ts'
@@ -40,13 +41,13 @@ export function ProjectForm({ project, onDone }: { project: ProjectFull; onDone:
   const body = (): ProjectPatchBody => ({ ...(mine as ProjectPatchBody), ...(source ? { source: source.id } : {}), ...(orNull(quote) ? { quote: orNull(quote) } : {}), comment })
   const submit = (version: number) => {
     if (Object.keys(mine).length === 0) {
-      setLocal(new ApiError(400, 'nothing_changed', 'nothing to save yet: change a field first'))
+      setLocal(new ApiError(400, 'nothing_changed', t('edit.nothingChanged')))
       return
     }
     setLocal(null)
     void save.run(
       () => send<WriteResult>('PATCH', `/api/projects/${encodeURIComponent(base.id)}`, body(), { ifMatch: version }),
-      (r) => onDone(`Saved: version ${String(r.record.version)}`),
+      (r) => onDone(t('edit.savedVersion', { version: String(r.record.version) })),
     )
   }
 
@@ -55,29 +56,29 @@ export function ProjectForm({ project, onDone }: { project: ProjectFull; onDone:
       <SaveConflict
         save={save}
         submit={submit}
-        what="this project"
+        what={t('edit.this.project')}
         base={base as unknown as Record<string, unknown>}
         mine={mine}
-        onDiscard={() => onDone('Your change was discarded; the page shows their version')}
+        onDiscard={() => onDone(t('edit.discardedTheirs'))}
       />
     )
   }
   return (
-    <EditForm title="Edit project" error={local ?? save.error} busy={save.busy} onSubmit={() => submit(base.version)} onCancel={() => onDone()} testId="project-form">
-      <TextArea name="notes" label="Notes" value={notes} onInput={setNotes} rows={4} maxLength={4000} hint="Context a reader needs; plain text." />
-      <CheckboxGroup name="kinds" label="Facilities" required values={kinds} onChange={setKinds} options={kindValues.map((k) => [k, kindLabel(k)] as const)} hint="A changed list needs a source." />
-      <CheckboxField name="counted" label="Counts toward the year's 20" checked={counted} onChange={setCounted} hint="A change needs a source." />
-      {!counted ? <TextField name="counted_reason" label="Why it does not count" required value={countedReason} onInput={setCountedReason} maxLength={500} hint="E.g. “offshore farm, outside the year's 20”." /> : null}
+    <EditForm title={t('edit.editProject')} error={local ?? save.error} busy={save.busy} onSubmit={() => submit(base.version)} onCancel={() => onDone()} testId="project-form">
+      <TextArea name="notes" label={t('history.field.notes')} value={notes} onInput={setNotes} rows={4} maxLength={4000} hint={t('edit.notesHint')} />
+      <CheckboxGroup name="kinds" label={t('table.facilities')} required values={kinds} onChange={setKinds} options={kindValues.map((k) => [k, kindLabel(k)] as const)} hint={t('edit.kindsHint')} />
+      <CheckboxField name="counted" label={t('edit.countsLabel')} checked={counted} onChange={setCounted} hint={t('edit.countedHint')} />
+      {!counted ? <TextField name="counted_reason" label={t('edit.countedReason')} required value={countedReason} onInput={setCountedReason} maxLength={500} hint={t('edit.countedReasonHint')} /> : null}
       <SelectField
         name="status"
-        label="Status a source reports"
+        label={t('edit.statusLabel')}
         value={status}
         onChange={setStatus}
-        options={[['', '— no new status report —'] as const, ...statusValues.map((s) => [s, statusLabel(s)] as const)]}
-        hint="Recorded as a claim of the source below; the status shown is derived from the events and the newest claims."
+        options={[['', t('edit.noStatus')] as const, ...statusValues.map((s) => [s, statusLabel(s)] as const)]}
+        hint={t('edit.statusHint')}
       />
-      <SourcePicker value={source} onChange={setSource} required={false} hint="Required when facilities, the count or the status change. Type part of the publisher, title or address, then pick it." />
-      <TextField name="quote" label="Quote" value={quote} onInput={setQuote} maxLength={600} hint="At most one sentence of the source's words." />
+      <SourcePicker value={source} onChange={setSource} required={false} hint={t('edit.projectSourceHint')} />
+      <TextField name="quote" label={t('history.field.quote')} value={quote} onInput={setQuote} maxLength={600} hint={t('edit.quoteHint')} />
       <CommentField value={comment} onInput={setComment} />
     </EditForm>
   )

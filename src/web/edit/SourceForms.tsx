@@ -2,6 +2,7 @@
  * @module Sources: the "new source" page (/sources/new) and changing a recorded one — kind,
  * publisher, title, address, publication date, language, archived copy and notes.
  */
+import { t } from '../i18n/i18n.ts'
 import { useState } from 'preact/hooks'
 import { ApiError, send } from '../api.ts'
 import { sourceKindLabel } from '../format.ts'
@@ -16,7 +17,7 @@ import { suggestId } from './sourceId.ts'
 import { useSave } from './useSave.ts'
 import { same } from './values.ts'
 
-const kindOptions = sourceKinds.values.map((k) => [k, sourceKindLabel(k)] as const)
+const kindOptions = () => sourceKinds.values.map((k) => [k, sourceKindLabel(k)] as const)
 
 interface Values {
   kind: string
@@ -32,14 +33,14 @@ interface Values {
 function SourceFields({ v, set }: { v: Values; set: (patch: Partial<Values>) => void }) {
   return (
     <>
-      <SelectField name="kind" label="Kind" required value={v.kind} onChange={(kind) => set({ kind })} options={kindOptions} />
-      <TextField name="publisher" label="Publisher" required value={v.publisher} onInput={(publisher) => set({ publisher })} maxLength={200} hint="E.g. KCNA, Rodong Sinmun, 38 North." />
-      <TextField name="title" label="Title" required value={v.title} onInput={(title) => set({ title })} maxLength={500} hint="As published, in its own language." />
-      <TextField name="url" label="Address (URL)" inputMode="url" value={v.url} onInput={(url) => set({ url })} maxLength={2000} placeholder="https://…" />
-      <DateField name="published" label="Published" value={v.published} onInput={(published) => set({ published })} hint="As precise as known: 2025, 2025-02 or 2025-02-14." />
-      <TextField name="language" label="Language" value={v.language} onInput={(language) => set({ language })} maxLength={12} placeholder="en" hint="A language code: en, ko, de…" />
-      <TextField name="archived_url" label="Archived copy (URL)" inputMode="url" value={v.archived_url} onInput={(archived_url) => set({ archived_url })} maxLength={2000} placeholder="https://web.archive.org/…" />
-      <TextArea name="notes" label="Notes" value={v.notes} onInput={(notes) => set({ notes })} rows={2} maxLength={4000} />
+      <SelectField name="kind" label={t('history.field.kind')} required value={v.kind} onChange={(kind) => set({ kind })} options={kindOptions()} />
+      <TextField name="publisher" label={t('history.field.publisher')} required value={v.publisher} onInput={(publisher) => set({ publisher })} maxLength={200} hint={t('edit.publisherHint')} />
+      <TextField name="title" label={t('history.field.title')} required value={v.title} onInput={(title) => set({ title })} maxLength={500} hint={t('edit.titleHint')} />
+      <TextField name="url" label={t('history.field.url')} inputMode="url" value={v.url} onInput={(url) => set({ url })} maxLength={2000} placeholder="https://…" />
+      <DateField name="published" label={t('history.field.published')} value={v.published} onInput={(published) => set({ published })} hint={t('edit.publishedHint')} />
+      <TextField name="language" label={t('history.field.language')} value={v.language} onInput={(language) => set({ language })} maxLength={12} placeholder="en" hint={t('edit.languageHint')} />
+      <TextField name="archived_url" label={t('edit.archivedUrl')} inputMode="url" value={v.archived_url} onInput={(archived_url) => set({ archived_url })} maxLength={2000} placeholder="https://web.archive.org/…" />
+      <TextArea name="notes" label={t('history.field.notes')} value={v.notes} onInput={(notes) => set({ notes })} rows={2} maxLength={4000} />
     </>
   )
 }
@@ -81,13 +82,13 @@ export function SourceEditForm({ source, onDone }: { source: SourceDetail; onDon
   for (const [k, value] of Object.entries(next)) if (!same(value, (base as unknown as Record<string, unknown>)[k])) mine[k] = value
   const submit = (version: number) => {
     if (Object.keys(mine).length === 0) {
-      setLocal(new ApiError(400, 'nothing_changed', 'nothing to save yet: change a field first'))
+      setLocal(new ApiError(400, 'nothing_changed', t('edit.nothingChanged')))
       return
     }
     setLocal(null)
     void save.run(
       () => send<WriteResult>('PATCH', `/api/sources/${encodeURIComponent(base.id)}`, { ...(mine as SourcePatchBody), comment }, { ifMatch: version }),
-      (r) => onDone(`Saved: version ${String(r.record.version)}`),
+      (r) => onDone(t('edit.savedVersion', { version: String(r.record.version) })),
     )
   }
   if (save.conflict) {
@@ -95,15 +96,15 @@ export function SourceEditForm({ source, onDone }: { source: SourceDetail; onDon
       <SaveConflict
         save={save}
         submit={submit}
-        what="this source"
+        what={t('edit.this.source')}
         base={base as unknown as Record<string, unknown>}
         mine={mine}
-        onDiscard={() => onDone('Your change was discarded')}
+        onDiscard={() => onDone(t('edit.discarded'))}
       />
     )
   }
   return (
-    <EditForm title="Edit source" error={local ?? save.error} busy={save.busy} onSubmit={() => submit(base.version)} onCancel={() => onDone()} testId="source-form">
+    <EditForm title={t('edit.editSource')} error={local ?? save.error} busy={save.busy} onSubmit={() => submit(base.version)} onCancel={() => onDone()} testId="source-form">
       <SourceFields v={v} set={(patch) => setV({ ...v, ...patch })} />
       <CommentField value={comment} onInput={setComment} />
     </EditForm>
@@ -111,7 +112,7 @@ export function SourceEditForm({ source, onDone }: { source: SourceDetail; onDon
 }
 
 export function NewSourcePage() {
-  useTitle('New source')
+  useTitle(t('edit.newSource'))
   const { known, user } = useSession()
   const [v, setV] = useState(valuesOf({}))
   const [id, setId] = useState('')
@@ -123,9 +124,9 @@ export function NewSourcePage() {
   if (!canEdit(user)) {
     return (
       <div class="page">
-        <h1>New source</h1>
+        <h1>{t('edit.newSource')}</h1>
         <p>
-          Adding sources needs an editor account. <a href={`/signin?next=${encodeURIComponent('/sources/new')}`}>Sign in</a>
+          {t('edit.needsEditor')} <a href={`/signin?next=${encodeURIComponent('/sources/new')}`}>{t('session.signIn')}</a>
         </p>
       </div>
     )
@@ -139,18 +140,18 @@ export function NewSourcePage() {
   }
   return (
     <div class="page new-source">
-      <nav class="crumbs" aria-label="Breadcrumb">
-        <a href="/sources">Sources</a> › <span>New source</span>
+      <nav class="crumbs" aria-label={t('common.breadcrumb')}>
+        <a href="/sources">{t('nav.sources')}</a> › <span>{t('edit.newSource')}</span>
       </nav>
       <header class="page-head">
-        <h1>New source</h1>
-        <p class="lede">Record a document once; then cite it for every fact it supports.</p>
+        <h1>{t('edit.newSource')}</h1>
+        <p class="lede">{t('edit.newSourceLede')}</p>
       </header>
-      <EditForm title="The document" error={save.error} busy={save.busy} submitLabel="Add source" onSubmit={submit} onCancel={() => (history.length > 1 ? history.back() : navigate('/sources'))} testId="new-source-form">
+      <EditForm title={t('edit.theDocument')} error={save.error} busy={save.busy} submitLabel={t('edit.addSource')} onSubmit={submit} onCancel={() => (history.length > 1 ? history.back() : navigate('/sources'))} testId="new-source-form">
         <SourceFields v={v} set={(patch) => setV({ ...v, ...patch })} />
         <TextField
           name="id"
-          label="Id"
+          label={t('edit.id')}
           required
           value={shownId}
           onInput={(x) => {
@@ -158,7 +159,7 @@ export function NewSourcePage() {
             setId(x)
           }}
           maxLength={160}
-          hint="How the data cites it: lower-case letters, digits, “-” and “.”; made from publisher, date and title unless you change it."
+          hint={t('edit.idHint')}
         />
         <CommentField value={comment} onInput={setComment} />
       </EditForm>

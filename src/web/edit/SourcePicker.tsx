@@ -3,6 +3,7 @@
  * (publisher, title, address), arrow keys to move, Enter to pick, Escape to close. Only a source
  * from the list can be chosen; a new one is added on /sources/new first.
  */
+import { t } from '../i18n/i18n.ts'
 import { useContext, useEffect, useRef, useState } from 'preact/hooks'
 import { apiPath, getJson } from '../api.ts'
 import { fmtDate, sourceKindLabel } from '../format.ts'
@@ -20,9 +21,9 @@ export function sourceLabel(s: Pick<SourceItem, 'publisher' | 'published' | 'tit
 
 export function SourcePicker({
   name = 'source',
-  label = 'Source',
+  label = t('common.source'),
   required = true,
-  hint = 'Type part of the publisher, title or address, then pick the source from the list.',
+  hint = t('edit.pickerHint'),
   value,
   onChange,
 }: {
@@ -80,14 +81,14 @@ export function SourcePicker({
     <div class={`field picker${error ? ' has-error' : ''}`} data-field={name}>
       <label for={id}>
         {label}
-        {required ? <span class="req"> (required)</span> : <span class="opt"> (optional)</span>}
+        {required ? <span class="req"> {t('edit.required')}</span> : <span class="opt"> {t('edit.optional')}</span>}
       </label>
       <p class="field-hint" id={`${id}-hint`}>
         {hint}{' '}
         <a href="/sources/new" target="_blank" rel="noopener">
-          Add a new source
+          {t('edit.addNewSource')}
         </a>{' '}
-        (opens a new tab).
+        {t('edit.newTab')}
       </p>
       <div class="combo">
         <input
@@ -105,7 +106,7 @@ export function SourcePicker({
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={describedBy}
           value={text}
-          placeholder="Search sources…"
+          placeholder={t('edit.searchSources')}
           onInput={(e) => {
             setText(e.currentTarget.value)
             setOpen(true)
@@ -133,10 +134,10 @@ export function SourcePicker({
             }
           }}
         />
-        <ul id={listId} role="listbox" aria-label={`${label}: matching sources`} class="combo-list" hidden={!open}>
-          {open && state === 'loading' && items.length === 0 ? <li class="combo-note">Searching…</li> : null}
-          {open && state === 'failed' ? <li class="combo-note">The sources could not be searched.</li> : null}
-          {open && state === 'idle' && items.length === 0 ? <li class="combo-note">No source matches “{query}”.</li> : null}
+        <ul id={listId} role="listbox" aria-label={t('edit.matching', { label })} class="combo-list" hidden={!open}>
+          {open && state === 'loading' && items.length === 0 ? <li class="combo-note">{t('edit.searching')}</li> : null}
+          {open && state === 'failed' ? <li class="combo-note">{t('edit.searchFailed')}</li> : null}
+          {open && state === 'idle' && items.length === 0 ? <li class="combo-note">{t('edit.noMatch', { query })}</li> : null}
           {open
             ? items.map((s, i) => (
                 <li
@@ -166,7 +167,7 @@ export function SourcePicker({
       </div>
       {value ? (
         <p class="picked" id={`${id}-picked`}>
-          Chosen: <code>{value.id}</code>
+          {t('edit.chosen')} <code>{value.id}</code>
         </p>
       ) : null}
       <FieldMessage id={`${id}-error`} error={error} />

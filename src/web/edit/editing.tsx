@@ -3,6 +3,8 @@
  * download them): the project's and the source's tool rows, per-event and per-claim controls,
  * the restore panel of a deleted record, and the "new source" page.
  */
+import { t } from '../i18n/i18n.ts'
+import { Trans } from '../i18n/Trans.tsx'
 import type { ComponentChildren } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { eventLabel, fmtTimestamp } from '../format.ts'
@@ -31,7 +33,7 @@ function setDeleted(project: string, list: Deleted[]): void {
 function useDeleted(project: string): Deleted[] {
   const [, tick] = useState(0)
   useEffect(() => {
-    const l = () => tick((t) => t + 1)
+    const l = () => tick((n) => n + 1)
     deletedListeners.add(l)
     return () => void deletedListeners.delete(l)
   }, [])
@@ -45,21 +47,21 @@ export function ProjectTools({ project }: { project: ProjectFull }) {
   return (
     <div class="editing" data-testid="project-tools">
       <Tools
-        label="Edit this project"
+        label={t('edit.projectTools')}
         items={[
-          { key: 'edit', label: 'Edit project', render: (close) => <ProjectForm project={project} onDone={close} /> },
-          { key: 'event', label: 'Add event', render: (close) => <EventAddForm project={project} onDone={close} /> },
-          { key: 'claim', label: 'Add claim', render: (close) => <ClaimAddForm project={project} onDone={close} /> },
+          { key: 'edit', label: t('edit.editProject'), render: (close) => <ProjectForm project={project} onDone={close} /> },
+          { key: 'event', label: t('edit.addEvent'), render: (close) => <EventAddForm project={project} onDone={close} /> },
+          { key: 'claim', label: t('edit.addClaim'), render: (close) => <ClaimAddForm project={project} onDone={close} /> },
           {
             key: 'delete',
-            label: 'Delete project',
+            label: t('edit.deleteProject'),
             danger: true,
             render: (close) => (
               <DeleteForm
                 entity="projects"
                 record={project as unknown as { id: string; version: number }}
-                what="this project"
-                note="The project goes with its events and claims; nothing is lost, and it can be restored with them."
+                what={t('edit.this.project')}
+                note={t('edit.deleteProjectNote')}
                 onDone={close}
               />
             ),
@@ -68,19 +70,19 @@ export function ProjectTools({ project }: { project: ProjectFull }) {
       />
       {deleted.map((d) => (
         <div class="deleted-note" key={d.id}>
-          <p>You deleted the event {d.label}.</p>
+          <p>{t('edit.deletedEvent', { event: d.label })}</p>
           <Tools
             compact
-            label={`Restore ${d.label}`}
+            label={t('edit.restoreLabel', { what: d.label })}
             items={[
               {
                 key: 'restore',
-                label: 'Restore it…',
+                label: t('edit.restoreIt'),
                 render: (close) => (
                   <RestoreForm
                     entity="events"
                     id={d.id}
-                    what={`the event ${d.label}`}
+                    what={t('edit.theEvent', { event: d.label })}
                     onDone={(m) => {
                       close(m)
                       if (m) setDeleted(project.id, (deletedEvents.get(project.id) ?? []).filter((x) => x.id !== d.id))
@@ -100,19 +102,19 @@ export function EventTools({ project, event }: { project: ProjectFull; event: Ev
   return (
     <Tools
       compact
-      label={`Edit ${eventName(event)}`}
+      label={t('edit.editLabel', { what: eventName(event) })}
       testId="event-tools"
       items={[
-        { key: 'edit', label: 'Change date…', render: (close) => <EventEditForm event={event} onDone={close} /> },
+        { key: 'edit', label: t('edit.changeDate'), render: (close) => <EventEditForm event={event} onDone={close} /> },
         {
           key: 'delete',
-          label: 'Delete event…',
+          label: t('edit.deleteEvent'),
           danger: true,
           render: (close) => (
             <DeleteForm
               entity="events"
               record={event as unknown as { id: string; version: number }}
-              what={`the event ${eventName(event)}`}
+              what={t('edit.theEvent', { event: eventName(event) })}
               onDone={close}
               onDeleted={() => setDeleted(project.id, [...(deletedEvents.get(project.id) ?? []), { id: event.id, label: eventName(event) }])}
             />
@@ -124,26 +126,26 @@ export function EventTools({ project, event }: { project: ProjectFull; event: Ev
 }
 
 export function PreferClaim({ claim, names }: { claim: Claim; names?: (id: string) => string }) {
-  return <Tools compact label="Claim" items={[{ key: 'prefer', label: 'Prefer this…', render: (close) => <PreferForm claim={claim} names={names} onDone={close} /> }]} />
+  return <Tools compact label={t('edit.claim')} items={[{ key: 'prefer', label: t('edit.preferThis'), render: (close) => <PreferForm claim={claim} names={names} onDone={close} /> }]} />
 }
 
 export function SourceTools({ source }: { source: SourceDetail }) {
   return (
     <div class="editing" data-testid="source-tools">
       <Tools
-        label="Edit this source"
+        label={t('edit.sourceTools')}
         items={[
-          { key: 'edit', label: 'Edit source', render: (close) => <SourceEditForm source={source} onDone={close} /> },
+          { key: 'edit', label: t('edit.editSource'), render: (close) => <SourceEditForm source={source} onDone={close} /> },
           {
             key: 'delete',
-            label: 'Delete source',
+            label: t('edit.deleteSource'),
             danger: true,
             render: (close) => (
               <DeleteForm
                 entity="sources"
                 record={source as unknown as { id: string; version: number }}
-                what="this source"
-                note="Only a source no claim cites can be deleted: re-cite its claims first. Nothing is lost; it can be restored."
+                what={t('edit.this.source')}
+                note={t('edit.deleteSourceNote')}
                 onDone={close}
               />
             ),
@@ -158,16 +160,20 @@ export function SourceTools({ source }: { source: SourceDetail }) {
 export function DeletedRecord({ entity, id, what, fallback }: { entity: Entity; id: string; what: string; fallback: ComponentChildren }) {
   const { data, error } = useApi<List<Revision>>(`/api/${entity}/${encodeURIComponent(id)}/history`)
   if (error) return <>{fallback}</>
-  if (!data) return <p class="loading">Loading…</p>
+  if (!data) return <p class="loading">{t('edit.loading')}</p>
   const last = data.items.find((r) => r.entity_id === id)
   if (!last || last.action !== 'delete') return <>{fallback}</>
   return (
     <div class="page deleted-record" data-testid="deleted-record">
-      <h1>This {what} was deleted</h1>
+      <h1>{t(`edit.deleted.${what}`)}</h1>
       <p>
-        Deleted <time dateTime={last.at}>{fmtTimestamp(last.at)}</time> by <strong>{last.actor}</strong>: <q>{last.comment}</q>. Nothing is lost: it can be restored, with what was deleted along with it.
+        <Trans
+          k="edit.deletedText"
+          values={{ when: fmtTimestamp(last.at), actor: last.actor, comment: last.comment ?? '' }}
+          parts={[(text) => <time dateTime={last.at}>{text}</time>, (text) => <strong>{text}</strong>, (text) => <q>{text}</q>]}
+        />
       </p>
-      <Tools label={`Restore this ${what}`} items={[{ key: 'restore', label: `Restore ${what}`, render: (close) => <RestoreForm entity={entity} id={id} what={`this ${what}`} onDone={close} /> }]} />
+      <Tools label={t(`edit.restoreThis.${what}`)} items={[{ key: 'restore', label: t(`edit.restoreWhat.${what}`), render: (close) => <RestoreForm entity={entity} id={id} what={t(`edit.this.${what}`)} onDone={close} /> }]} />
     </div>
   )
 }

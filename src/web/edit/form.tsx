@@ -4,6 +4,7 @@
  * "json.kinds.0" → the field "source", "kinds"), and the required "Why this change" comment.
  * Nothing is checked in the browser first: the API's validation is the one set of rules.
  */
+import { t } from '../i18n/i18n.ts'
 import { createContext, type ComponentChildren } from 'preact'
 import { useContext, useEffect, useId, useRef } from 'preact/hooks'
 import type { ApiError } from '../api.ts'
@@ -41,7 +42,7 @@ export interface EditFormProps {
   testId?: string
 }
 
-export function EditForm({ title, error, busy, submitLabel = 'Save', onSubmit, onCancel, intro, children, testId }: EditFormProps) {
+export function EditForm({ title, error, busy, submitLabel = t('edit.save'), onSubmit, onCancel, intro, children, testId }: EditFormProps) {
   const prefix = useId().replace(/[^A-Za-z0-9_-]/g, '')
   const summary = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -65,7 +66,7 @@ export function EditForm({ title, error, busy, submitLabel = 'Save', onSubmit, o
       {error ? (
         <div class="form-error" role="alert" tabIndex={-1} ref={summary} data-testid="form-error">
           <p>
-            <strong>Not saved.</strong> {messageText(error.message)}
+            <strong>{t('edit.notSaved')}</strong> {messageText(error.message)}
           </p>
           {more.length > 0 ? (
             <ul>
@@ -86,10 +87,10 @@ export function EditForm({ title, error, busy, submitLabel = 'Save', onSubmit, o
       <FormCtx.Provider value={{ prefix, errors }}>{children}</FormCtx.Provider>
       <p class="form-actions">
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Saving…' : submitLabel}
+          {busy ? t('edit.saving') : submitLabel}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('edit.cancel')}
         </button>
       </p>
     </form>
@@ -107,7 +108,7 @@ function Label({ id, label, required }: { id: string; label: ComponentChildren; 
   return (
     <label for={id}>
       {label}
-      {required ? <span class="req"> (required)</span> : <span class="opt"> (optional)</span>}
+      {required ? <span class="req"> {t('edit.required')}</span> : <span class="opt"> {t('edit.optional')}</span>}
     </label>
   )
 }
@@ -233,7 +234,7 @@ export function CheckboxGroup({ name, label, hint, required, values, onChange, o
     <fieldset class={`field group${f.error ? ' has-error' : ''}`} data-field={name} id={f.id} aria-describedby={describedBy(hint, f.error, f.hintId, f.errorId)} tabIndex={-1}>
       <legend>
         {label}
-        {required ? <span class="req"> (required)</span> : null}
+        {required ? <span class="req"> {t('edit.required')}</span> : null}
       </legend>
       <Hint id={f.hintId} hint={hint} />
       <ul class="checks">
@@ -251,17 +252,17 @@ export function CheckboxGroup({ name, label, hint, required, values, onChange, o
 }
 
 /** The required "Why this change" comment that every change carries into the revision history. */
-export function CommentField({ value, onInput, name = 'comment', label = 'Why this change' }: { value: string; onInput: (v: string) => void; name?: string; label?: string }) {
-  return <TextField name={name} label={label} required value={value} onInput={onInput} maxLength={500} hint="A few words, shown in the revision history, e.g. “KCNA reports the inauguration”." />
+export function CommentField({ value, onInput, name = 'comment', label = t('edit.comment') }: { value: string; onInput: (v: string) => void; name?: string; label?: string }) {
+  return <TextField name={name} label={label} required value={value} onInput={onInput} maxLength={500} hint={t('edit.commentHint')} />
 }
 
 /** A date as precise as the source gives it. */
-export function DateField({ name = 'date', label = 'Date', required, value, onInput, hint }: { name?: string; label?: string; required?: boolean; value: string; onInput: (v: string) => void; hint?: string }) {
-  return <TextField name={name} label={label} required={required} value={value} onInput={onInput} placeholder="YYYY-MM-DD" maxLength={10} hint={hint ?? 'As precise as the source: 2025, 2025-02 or 2025-02-14.'} />
+export function DateField({ name = 'date', label = t('field.date'), required, value, onInput, hint }: { name?: string; label?: string; required?: boolean; value: string; onInput: (v: string) => void; hint?: string }) {
+  return <TextField name={name} label={label} required={required} value={value} onInput={onInput} placeholder="YYYY-MM-DD" maxLength={10} hint={hint ?? t('edit.dateHint')} />
 }
 
 /** "" → null, else the trimmed text. */
 export function orNull(text: string): string | null {
-  const t = text.trim()
-  return t === '' ? null : t
+  const trimmed = text.trim()
+  return trimmed === '' ? null : trimmed
 }

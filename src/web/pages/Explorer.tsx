@@ -8,7 +8,7 @@ import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { SearchNote } from '../components/SearchNote.tsx'
 import { ProjectTable } from '../components/ProjectTable.tsx'
 import { apiParams, hasFilter, hrefWith, readFilters } from '../filters.ts'
-import { plural } from '../format.ts'
+import { t } from '../i18n/i18n.ts'
 import { useLocation } from '../router.ts'
 import { useProjects } from '../useProjects.ts'
 import { useProvinces } from '../useProvinces.ts'
@@ -18,7 +18,7 @@ const pageSize = 50
 const sortPattern = /^-?(year|locality|province|status|groundbreaking|finished|updated)$/
 
 export default function Explorer() {
-  useTitle('Projects')
+  useTitle(t('nav.projects'))
   const loc = useLocation()
   const params = new URLSearchParams(loc.search)
   const filters = readFilters(params)
@@ -37,25 +37,22 @@ export default function Explorer() {
   return (
     <div class="page explorer">
       <header class="page-head">
-        <h1>Projects</h1>
-        <p class="lede">
-          Every project of the 20×10 policy: one locality in one policy year, with the facilities built there. Filter, sort, and download exactly what you see.
-        </p>
+        <h1>{t('nav.projects')}</h1>
+        <p class="lede">{t('explorer.lede')}</p>
       </header>
       <div class="with-facets">
         <Facets path="/projects" filters={filters} counts={view.counts} provinceNames={names} keep={{ sort: sort || undefined }} />
         <section class="results" aria-labelledby="results-title">
           <div class="results-head">
             <h2 id="results-title" aria-live="polite">
-              {view.data ? plural(total, 'project') : 'Projects'}
-              {hasFilter(filters) ? ' match' : ''}
+              {view.data ? t(hasFilter(filters) ? 'explorer.matching' : 'explorer.count', { count: total }) : t('nav.projects')}
             </h2>
             <p class="view-links">
               <a href={hrefWith('/map', filters)} data-testid="to-map">
-                Show on the map
+                {t('explorer.toMap')}
               </a>
               <span class="downloads">
-                Download this view:{' '}
+                {t('explorer.download')}{' '}
                 <a href={exportHref('projects.csv')} download data-testid="download-csv">
                   CSV
                 </a>{' '}
@@ -71,24 +68,22 @@ export default function Explorer() {
             </p>
           </div>
           <SearchNote resolved={view.data?.resolved} />
-          {view.error ? <ErrorNotice error={view.error} what="the projects" /> : null}
-          {!view.data && !view.error ? <Loading what="projects" /> : null}
+          {view.error ? <ErrorNotice error={view.error} what="what.projects" /> : null}
+          {!view.data && !view.error ? <Loading what="what.projects" /> : null}
           {view.data ? (
             view.data.items.length === 0 ? (
               <p class="empty">
-                No project matches. <a href="/projects">Clear the filters</a>.
+                {t('explorer.none')} <a href="/projects">{t('explorer.clear')}</a>
               </p>
             ) : (
-              <ProjectTable items={view.data.items} sort={sort} sortHref={(s) => here({ sort: s })} caption={`Projects, page ${page} of ${pages}`} />
+              <ProjectTable items={view.data.items} sort={sort} sortHref={(s) => here({ sort: s })} caption={t('explorer.caption', { page, pages })} />
             )
           ) : null}
           {pages > 1 ? (
-            <nav class="pager" aria-label="Pages">
-              {page > 1 ? <a href={here({ page: page - 1 === 1 ? undefined : page - 1 })}>← Previous</a> : <span />}
-              <span>
-                Page {page} of {pages}
-              </span>
-              {page < pages ? <a href={here({ page: page + 1 })}>Next →</a> : <span />}
+            <nav class="pager" aria-label={t('common.pages')}>
+              {page > 1 ? <a href={here({ page: page - 1 === 1 ? undefined : page - 1 })}>{t('common.previous')}</a> : <span />}
+              <span>{t('common.pageOf', { page, pages })}</span>
+              {page < pages ? <a href={here({ page: page + 1 })}>{t('common.next')}</a> : <span />}
             </nav>
           ) : null}
         </section>

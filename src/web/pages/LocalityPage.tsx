@@ -5,128 +5,127 @@
 import { Kinds } from '../components/Kinds.tsx'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { StatusBadge } from '../components/StatusBadge.tsx'
-import { fmtDate, localityTypeLabel } from '../format.ts'
+import { Place } from '../components/Place.tsx'
+import { coordPrecisionLabel, fmtDate, localityTypeLabel, placeBoth, placeName, yearName } from '../format.ts'
+import { t } from '../i18n/i18n.ts'
+import { Trans } from '../i18n/Trans.tsx'
 import { lazy } from '../lazy.tsx'
 import type { List, Locality, Project } from '../types.ts'
 import { useApi } from '../useApi.ts'
 import { useTitle } from '../useTitle.ts'
-import { coordPrecisions } from '../../model/vocab.ts'
+import { provinceName } from '../useProvinces.ts'
 
-const MiniMap = lazy(() => import('../map/MiniMap.tsx'), 'map')
+const MiniMap = lazy(() => import('../map/MiniMap.tsx'), 'lazy.map')
 
 export default function LocalityPage({ id }: { id: string }) {
   const { data: l, error } = useApi<Locality>(`/api/localities/${encodeURIComponent(id)}`)
   const projects = useApi<List<Project>>(l ? `/api/projects?locality=${encodeURIComponent(id)}&limit=100` : null)
   // Namesakes in other provinces (the two Unsans, 운산군 and 은산군): the same common spelling.
   const namesakes = useApi<List<Locality>>(l ? `/api/localities?q=${encodeURIComponent(l.plain)}&limit=20` : null)
-  useTitle(l ? l.plain : 'Locality')
-  if (error) return <ErrorNotice error={error} what="the locality" />
-  if (!l) return <Loading what="the locality" />
+  useTitle(l ? placeName(l.plain, l.hangul) : t('field.locality'))
+  if (error) return <ErrorNotice error={error} what="what.locality" />
+  if (!l) return <Loading what="what.locality" />
   const items = projects.data?.items ?? []
 
   return (
     <article class="page locality">
-      <nav class="crumbs" aria-label="Breadcrumb">
-        <a href={`/provinces/${l.province}`}>{l.province_name}</a> › <span>{l.plain}</span>
+      <nav class="crumbs" aria-label={t('common.breadcrumb')}>
+        <a href={`/provinces/${l.province}`}>{provinceName(l.province_name, l.province)}</a> › <span>{placeName(l.plain, l.hangul)}</span>
       </nav>
       <header class="page-head">
         <h1>
-          {l.plain}{' '}
-          <span class="hangul" lang="ko">
-            {l.hangul}
-          </span>
+          <Place name={l.plain} hangul={l.hangul} />
         </h1>
         <p class="subtitle">
-          {localityTypeLabel(l.type)} in <a href={`/provinces/${l.province}`}>{l.province_name}</a> ·{' '}
-          {l.projects.length === 0 ? 'not yet reached by the policy' : `${l.projects.length} project${l.projects.length === 1 ? '' : 's'}`}
+          <Trans k="locality.typeIn" values={{ type: localityTypeLabel(l.type) }} parts={[() => <a href={`/provinces/${l.province}`}>{provinceName(l.province_name, l.province)}</a>]} /> ·{' '}
+          {l.projects.length === 0 ? t('locality.notReached') : t('explorer.count', { count: l.projects.length })}
         </p>
       </header>
-      {l.uncertain ? <p class="caution">Not settled: {l.uncertain}</p> : null}
+      {l.uncertain ? <p class="caution">{t('locality.uncertain', { note: l.uncertain })}</p> : null}
       {(() => {
         const others = (namesakes.data?.items ?? []).filter((o) => o.id !== l.id && o.plain === l.plain)
         if (others.length === 0) return null
         return (
           <p class="caution" data-testid="namesakes">
-            Not to be confused with{' '}
+            {t('locality.namesakesBefore')}
             {others.map((o, i) => (
               <>
                 {i > 0 ? ', ' : ''}
                 <a href={`/localities/${encodeURIComponent(o.id)}`}>
-                  {o.plain} ({localityTypeLabel(o.type)}), {o.province_name}
+                  {o.plain} ({localityTypeLabel(o.type)}), {provinceName(o.province_name, o.province)}
                 </a>{' '}
                 <span lang="ko">{o.hangul}</span>
               </>
             ))}
-            : the same spelling in Latin letters, another place.
+            {t('locality.namesakesAfter')}
           </p>
         )
       })()}
       <div class="two-col">
         <section aria-labelledby="names-title">
-          <h2 id="names-title">Names</h2>
+          <h2 id="names-title">{t('locality.names')}</h2>
           <dl class="names">
             <div>
-              <dt>Hangul</dt>
+              <dt>{t('locality.hangul')}</dt>
               <dd lang="ko">{l.hangul}</dd>
             </div>
             <div>
-              <dt>Common spelling</dt>
+              <dt>{t('locality.common')}</dt>
               <dd>{l.plain}</dd>
             </div>
             <div>
-              <dt>McCune–Reischauer</dt>
+              <dt>{t('locality.mr')}</dt>
               <dd>{l.mr}</dd>
             </div>
             <div>
-              <dt>Revised Romanization</dt>
+              <dt>{t('locality.rr')}</dt>
               <dd>{l.rr}</dd>
             </div>
             {l.aliases.length > 0 ? (
               <div>
-                <dt>Also written</dt>
+                <dt>{t('locality.aliases')}</dt>
                 <dd>{l.aliases.join(' · ')}</dd>
               </div>
             ) : null}
             {l.former_names.length > 0 ? (
               <div>
-                <dt>Former names</dt>
+                <dt>{t('locality.former')}</dt>
                 <dd>{l.former_names.join(' · ')}</dd>
               </div>
             ) : null}
           </dl>
           {l.coord ? (
             <p class="hint">
-              Position {l.coord.lat.toFixed(3)}° N, {l.coord.lon.toFixed(3)}° E — {coordPrecisions.labels[l.coord.precision] ?? l.coord.precision}
-              {l.coord.note ? ` (${l.coord.note})` : ''}.
+              {t(l.coord.note ? 'locality.positionNote' : 'locality.position', { lat: l.coord.lat.toFixed(3), lon: l.coord.lon.toFixed(3), precision: coordPrecisionLabel(l.coord.precision), note: l.coord.note ?? '' })}
             </p>
           ) : (
-            <p class="hint">Position not known.</p>
+            <p class="hint">{t('locality.noPosition')}</p>
           )}
         </section>
         <section aria-labelledby="where-title">
-          <h2 id="where-title">Where</h2>
+          <h2 id="where-title">{t('locality.where')}</h2>
           {l.coord ? (
-            <MiniMap points={[{ id: l.id, lon: l.coord.lon, lat: l.coord.lat, label: `${l.plain} ${l.hangul}`, status: l.projects.at(-1)?.status ?? null, reached: l.projects.length > 0 }]} title={`${l.plain} on the map of North Korea`} />
+            <MiniMap points={[{ id: l.id, lon: l.coord.lon, lat: l.coord.lat, label: placeBoth(l.plain, l.hangul), status: l.projects.at(-1)?.status ?? null, reached: l.projects.length > 0 }]} title={t('locality.mapTitle', { name: placeName(l.plain, l.hangul) })} />
           ) : (
-            <p class="empty">No coordinate recorded.</p>
+            <p class="empty">{t('locality.noCoord')}</p>
           )}
         </section>
       </div>
       <section aria-labelledby="projects-title">
-        <h2 id="projects-title">Projects across the years</h2>
+        <h2 id="projects-title">{t('locality.projects')}</h2>
         {l.projects.length === 0 ? (
-          <p class="empty">No project of the policy is recorded here yet.</p>
+          <p class="empty">{t('locality.noProjects')}</p>
         ) : (
           <div class="table-wrap">
             <table class="data">
               <thead>
                 <tr>
-                  <th scope="col">Year</th>
-                  <th scope="col">Facilities</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Groundbreaking</th>
-                  <th scope="col">Opened</th>
-                  <th scope="col">Counted</th>
+                  <th scope="col">{t('table.year')}</th>
+                  <th scope="col">{t('table.facilities')}</th>
+                  <th scope="col">{t('field.status')}</th>
+                  <th scope="col">{t('event.groundbreaking')}</th>
+                  <th scope="col">{t('table.opened')}</th>
+                  <th scope="col">{t('facets.counted')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -134,7 +133,7 @@ export default function LocalityPage({ id }: { id: string }) {
                   <tr key={p.id}>
                     <td>
                       <a href={`/projects/${encodeURIComponent(p.id)}`}>
-                        {p.year ?? 'Pilot'}
+                        {yearName(p.year)}
                         {p.label ? ` (${p.label})` : ''}
                       </a>
                     </td>
@@ -146,18 +145,18 @@ export default function LocalityPage({ id }: { id: string }) {
                     </td>
                     <td class="date">{fmtDate(p.dates.groundbreaking)}</td>
                     <td class="date">{fmtDate(p.dates.finished)}</td>
-                    <td>{p.counted ? 'yes' : `no${p.counted_reason ? ` — ${p.counted_reason}` : ''}`}</td>
+                    <td>{p.counted ? t('common.yes') : p.counted_reason ? t('locality.noBecause', { reason: p.counted_reason }) : t('common.no')}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            {items.length === 0 && projects.loading ? <Loading what="projects" /> : null}
+            {items.length === 0 && projects.loading ? <Loading what="what.projects" /> : null}
           </div>
         )}
       </section>
       {l.sources.length > 0 ? (
         <p class="hint">
-          Gazetteer references: {l.sources.join(', ')}. <a href={`/api/localities/${encodeURIComponent(l.id)}`}>This locality as JSON</a>.
+          {t('locality.gazetteer', { refs: l.sources.join(', ') })} <a href={`/api/localities/${encodeURIComponent(l.id)}`}>{t('locality.json')}</a>
         </p>
       ) : null}
     </article>

@@ -6,17 +6,19 @@
 import { useState } from 'preact/hooks'
 import { apiPath } from '../api.ts'
 import { Facets } from '../components/Facets.tsx'
+import { Place as PlaceName } from '../components/Place.tsx'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { SearchNote } from '../components/SearchNote.tsx'
 import { hrefWith, readFilters } from '../filters.ts'
-import { kindLabel, plural } from '../format.ts'
+import { kindLabel, placeBoth, placeName, yearName } from '../format.ts'
+import { t } from '../i18n/i18n.ts'
 import { CountryMap, type MapPoint } from '../map/CountryMap.tsx'
 import { useLocation } from '../router.ts'
 import { lookOf, yearColour } from '../status.ts'
 import type { List, Locality, Project } from '../types.ts'
 import { useApi } from '../useApi.ts'
 import { useProjects } from '../useProjects.ts'
-import { useProvinces } from '../useProvinces.ts'
+import { provinceName, useProvinces } from '../useProvinces.ts'
 import { useMedia } from '../useMedia.ts'
 import { useTitle } from '../useTitle.ts'
 
@@ -25,6 +27,7 @@ interface Place {
   name: string
   hangul: string
   province: string
+  provinceId: string
   lon: number
   lat: number
   projects: Project[]
@@ -34,7 +37,7 @@ function group(items: Project[]): Place[] {
   const places = new Map<string, Place>()
   for (const p of items) {
     if (!p.locality.coord) continue
-    const place = places.get(p.locality.id) ?? { id: p.locality.id, name: p.locality.name, hangul: p.locality.hangul, province: p.locality.province, lon: p.locality.coord.lon, lat: p.locality.coord.lat, projects: [] }
+    const place = places.get(p.locality.id) ?? { id: p.locality.id, name: p.locality.name, hangul: p.locality.hangul, province: p.locality.province, provinceId: p.locality.province_id, lon: p.locality.coord.lon, lat: p.locality.coord.lat, projects: [] }
     place.projects.push(p)
     places.set(place.id, place)
   }
@@ -43,12 +46,12 @@ function group(items: Project[]): Place[] {
 }
 
 function describe(place: Place): string {
-  const parts = place.projects.map((p) => `${p.year ?? 'pilot'} ${lookOf(p.status).label.toLowerCase()}${p.counted ? '' : ' (not counted)'}`)
-  return `${place.name} ${place.hangul}, ${place.province}: ${parts.join('; ')}`
+  const parts = place.projects.map((p) => t(p.counted ? 'map.part' : 'map.partExtra', { year: yearName(p.year), status: lookOf(p.status).label.toLowerCase() }))
+  return t('map.describe', { place: placeBoth(place.name, place.hangul), province: provinceName(place.province, place.provinceId), parts: parts.join('; ') })
 }
 
 export default function MapPage() {
-  useTitle('Map')
+  useTitle(t('nav.map'))
   const loc = useLocation()
   const params = new URLSearchParams(loc.search)
   const filters = readFilters(params)
@@ -81,7 +84,7 @@ export default function MapPage() {
   if (showUnreached)
     for (const l of unreached.data?.items ?? [])
       if (l.coord && !shown.has(l.id))
-        points.push({ id: l.id, lon: l.coord.lon, lat: l.coord.lat, label: `${l.plain} ${l.hangul}, ${l.province_name}: not yet reached`, href: `/localities/${encodeURIComponent(l.id)}`, hollow: true, r: 2.6 })
+        points.push({ id: l.id, lon: l.coord.lon, lat: l.coord.lat, label: t('map.unreachedLabel', { place: placeBoth(l.plain, l.hangul), province: provinceName(l.province_name, l.province) }), href: `/localities/${encodeURIComponent(l.id)}`, hollow: true, r: 2.6 })
 
   const years = [...new Set(places.map((p) => p.projects[0]!.year))].sort((a, b) => (a ?? 0) - (b ?? 0))
   const activePlace = places.find((p) => p.id === active)
@@ -91,51 +94,51 @@ export default function MapPage() {
   return (
     <div class="page map-page">
       <header class="page-head">
-        <h1>Map</h1>
-        <p class="lede">Where the policy has built: a point per locality with projects. Select a point for the locality.</p>
+        <h1>{t('nav.map')}</h1>
+        <p class="lede">{t('map.lede')}</p>
       </header>
       <div class="with-facets">
         <Facets path="/map" filters={filters} counts={view.counts} provinceNames={names} keep={keep} />
         <section class="results" aria-labelledby="map-title">
           <div class="results-head">
             <h2 id="map-title" aria-live="polite">
-              {view.data ? `${plural(places.length, 'locality', 'localities')}, ${plural(view.data.total, 'project')}` : 'Localities'}
+              {view.data ? t('map.heading', { localities: t('map.localities', { count: places.length }), projects: t('explorer.count', { count: view.data.total }) }) : t('map.localitiesTitle')}
             </h2>
             <p class="view-links">
               <a href={hrefWith('/projects', filters)} data-testid="to-table">
-                Show in the table
+                {t('map.toTable')}
               </a>
             </p>
           </div>
           <SearchNote resolved={view.data?.resolved} />
-          <div class="map-controls" role="group" aria-label="Map options">
-            <span>Colour by:</span>
+          <div class="map-controls" role="group" aria-label={t('map.options')}>
+            <span>{t('map.colourBy')}</span>
             <a href={toggleHref({ color: undefined })} aria-current={colour === 'status' ? 'true' : undefined} class="chip">
-              status
+              {t('map.byStatus')}
             </a>
             <a href={toggleHref({ color: 'year' })} aria-current={colour === 'year' ? 'true' : undefined} class="chip">
-              policy year
+              {t('map.byYear')}
             </a>
             <a href={toggleHref({ unreached: showUnreached ? undefined : '1' })} class="chip" aria-pressed={showUnreached ? 'true' : 'false'} role="button" data-testid="toggle-unreached">
-              {showUnreached ? '☑' : '☐'} localities not yet reached
+              {showUnreached ? '☑' : '☐'} {t('map.showUnreached')}
             </a>
           </div>
-          {view.error ? <ErrorNotice error={view.error} what="the map" /> : null}
-          {!view.data && !view.error ? <Loading what="the map" /> : null}
+          {view.error ? <ErrorNotice error={view.error} what="what.map" /> : null}
+          {!view.data && !view.error ? <Loading what="what.map" /> : null}
           <div class="map-frame">
-            <CountryMap points={points} title={`Map of North Korea with ${places.length} localities`} active={active} onActive={setActive} pointScale={narrow ? 1.45 : 1} />
+            <CountryMap points={points} title={t('map.title', { count: places.length })} active={active} onActive={setActive} pointScale={narrow ? 1.45 : 1} />
             <p class="map-detail" aria-hidden="true">
-              {activePlace ? describe(activePlace) : activeOther ? activeOther.label : (narrow ? 'Tap a locality to see its projects.' : 'Hover over or tab to a locality to see its projects.')}
+              {activePlace ? describe(activePlace) : activeOther ? activeOther.label : t(narrow ? 'map.hintTap' : 'map.hintHover')}
             </p>
           </div>
-          <ul class="legend map-legend" aria-label="Legend">
+          <ul class="legend map-legend" aria-label={t('common.legend')}>
             {colour === 'year'
               ? years.map((y) => (
                   <li key={String(y)}>
                     <svg width="14" height="14" aria-hidden="true">
                       <circle cx="7" cy="7" r="6" fill={yearColour(y)} />
                     </svg>
-                    {y ?? 'Pilot'}
+                    {yearName(y)}
                   </li>
                 ))
               : ['operational', 'under_construction', 'planned', 'suspended'].map((s) => (
@@ -149,37 +152,34 @@ export default function MapPage() {
                 <circle cx="6" cy="10" r="4.4" fill="#999" />
                 <circle cx="24" cy="9" r="8.5" fill="#999" />
               </svg>
-              size: number of facility kinds (3 factories → small; with hospital and leisure complex → large)
+              {t('map.legendSize')}
             </li>
             <li>
               <svg width="18" height="18" aria-hidden="true">
                 <circle cx="9" cy="9" r="5" fill="#999" />
                 <circle cx="9" cy="9" r="7.5" fill="none" stroke="#333" stroke-width="1" />
               </svg>
-              ring: projects in several years
+              {t('map.legendRing')}
             </li>
             {showUnreached ? (
               <li>
                 <svg width="14" height="14" aria-hidden="true">
                   <circle cx="7" cy="7" r="4" fill="#fff" stroke="#777" />
                 </svg>
-                not yet reached
+                {t('map.legendUnreached')}
               </li>
             ) : null}
           </ul>
           <details class="map-list">
-            <summary>The {plural(places.length, 'locality', 'localities')} as a list</summary>
+            <summary>{t('map.list', { count: places.length })}</summary>
             <ul class="locality-list">
               {places
-                .sort((a, b) => a.name.localeCompare(b.name))
+                .sort((a, b) => placeName(a.name, a.hangul).localeCompare(placeName(b.name, b.hangul)))
                 .map((p) => (
                   <li key={p.id}>
-                    <a href={`/localities/${encodeURIComponent(p.id)}`}>{p.name}</a>{' '}
-                    <span class="hangul" lang="ko">
-                      {p.hangul}
-                    </span>{' '}
+                    <PlaceName name={p.name} hangul={p.hangul} href={`/localities/${encodeURIComponent(p.id)}`} />{' '}
                     <span class="hint">
-                      {p.province} · {p.projects.map((x) => `${x.year ?? 'pilot'}: ${x.kinds.map(kindLabel).join(', ')}`).join('; ')}
+                      {provinceName(p.province, p.provinceId)} · {p.projects.map((x) => `${yearName(x.year)}: ${x.kinds.map(kindLabel).join(', ')}`).join('; ')}
                     </span>
                   </li>
                 ))}

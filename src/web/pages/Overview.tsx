@@ -7,7 +7,9 @@ import { Grid, GridLegend } from '../components/Grid.tsx'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { ProjectionText } from '../components/ProjectionText.tsx'
 import { ProvinceBars } from '../components/ProvinceBars.tsx'
-import { fmtDate, pct } from '../format.ts'
+import { fmtDate, num, pct } from '../format.ts'
+import { t } from '../i18n/i18n.ts'
+import { Trans } from '../i18n/Trans.tsx'
 import type { List, Progress, Project, Projection } from '../types.ts'
 import { useApi } from '../useApi.ts'
 import { useProvinces } from '../useProvinces.ts'
@@ -18,7 +20,7 @@ function Figure({ value, of, label, note }: { value: number | string; of?: numbe
     <div class="figure">
       <dt>{label}</dt>
       <dd>
-        <span class="figure-value">{value}</span>
+        <span class="figure-value">{typeof value === 'number' ? num(value) : value}</span>
         {of !== undefined ? <span class="figure-of"> / {of}</span> : null}
         {note ? <span class="figure-note">{note}</span> : null}
       </dd>
@@ -30,7 +32,7 @@ function ProgressBar({ progress }: { progress: Progress }) {
   const { by_status: s, total_target: total } = progress.cumulative
   const w = (n: number) => `${(100 * n) / Math.max(1, total)}%`
   return (
-    <div class="progress-bar" role="img" aria-label={`${s.operational} operational and ${s.under_construction} under construction, of ${total}`}>
+    <div class="progress-bar" role="img" aria-label={t('overview.barLabel', { operational: s.operational, construction: s.under_construction, total })}>
       <span class="seg st-operational" style={{ width: w(s.operational) }} />
       <span class="seg st-under_construction" style={{ width: w(s.under_construction) }} />
       <span class="seg st-planned" style={{ width: w(s.planned) }} />
@@ -55,44 +57,52 @@ export default function Overview() {
   return (
     <div class="page overview">
       <header class="page-head">
-        <h1>How far has North Korea's 20×10 policy got?</h1>
+        <h1>{t('overview.title')}</h1>
         <p class="lede">
-          Announced in January 2024, the Regional Development 20×10 Policy promises modern factories — and later hospitals and more — in <strong>20 cities and counties a year for ten years</strong>, 2024 to 2033: about 200 localities, nearly every county of the country.
+          <Trans k="overview.lede" parts={[(text) => <strong>{text}</strong>]} />
         </p>
       </header>
-      {error ? <ErrorNotice error={error} what="the figures" /> : null}
-      {!p && !error ? <Loading what="the figures" /> : null}
+      {error ? <ErrorNotice error={error} what="what.figures" /> : null}
+      {!p && !error ? <Loading what="what.figures" /> : null}
       {p ? (
         <section class="headline" aria-labelledby="headline-title" data-testid="headline">
           <h2 id="headline-title" class="visually-hidden">
-            Headline figures
+            {t('overview.headline')}
           </h2>
           <p class="summary">
-            So far <strong>{p.cumulative.counted} of {p.total_target}</strong> localities have been started ({pct(p.cumulative.share_of_total)}): <strong>{p.cumulative.by_status.operational} are operational</strong> and{' '}
-            <strong>{p.cumulative.by_status.under_construction} under construction</strong>
-            {p.cumulative.by_status.planned ? `, ${p.cumulative.by_status.planned} planned` : ''}, in {p.provinces_reached} of {provinces?.length ?? 13} provinces.
-            {thisYear ? ` In ${thisYear.year}, year ${yearIndex} of ${p.years.length}, ${thisYear.counted} of ${thisYear.target} localities are known.` : ''}
+            <Trans
+              k={p.cumulative.by_status.planned ? 'overview.summaryPlanned' : 'overview.summary'}
+              values={{
+                counted: p.cumulative.counted,
+                target: p.total_target,
+                share: pct(p.cumulative.share_of_total),
+                operational: p.cumulative.by_status.operational,
+                construction: p.cumulative.by_status.under_construction,
+                planned: p.cumulative.by_status.planned,
+                reached: p.provinces_reached,
+                provinces: provinces?.length ?? 13,
+              }}
+              parts={[(text) => <strong>{text}</strong>, (text) => <strong>{text}</strong>, (text) => <strong>{text}</strong>]}
+            />
+            {thisYear ? ' ' + t('overview.thisYear', { year: thisYear.year, index: yearIndex, years: p.years.length, counted: thisYear.counted, target: thisYear.target }) : ''}
           </p>
           <ProgressBar progress={p} />
           <p class="hint as-of">
-            Figures as of {fmtDate(p.as_of ?? new Date().toISOString().slice(0, 10))}, from the sources listed on each project. <a href="/about">What is counted, and how</a>.
+            {t('overview.asOf', { date: fmtDate(p.as_of ?? new Date().toISOString().slice(0, 10)) })} <a href="/about">{t('overview.howCounted')}</a>
           </p>
           <dl class="figures">
-            <Figure label="Localities started" value={p.cumulative.counted} of={p.total_target} note={`target to date ${p.cumulative.target_to_date}`} />
-            <Figure label="Operational" value={p.cumulative.by_status.operational} />
-            <Figure label="Under construction" value={p.cumulative.by_status.under_construction} />
-            <Figure label="Provinces reached" value={p.provinces_reached} of={provinces?.length ?? 13} />
-            {thisYear ? <Figure label={`This year (${thisYear.year})`} value={thisYear.counted} of={thisYear.target} /> : null}
+            <Figure label={t('overview.figStarted')} value={p.cumulative.counted} of={p.total_target} note={t('overview.figTargetToDate', { n: p.cumulative.target_to_date })} />
+            <Figure label={t('status.operational')} value={p.cumulative.by_status.operational} />
+            <Figure label={t('status.under_construction')} value={p.cumulative.by_status.under_construction} />
+            <Figure label={t('overview.figProvinces')} value={p.provinces_reached} of={provinces?.length ?? 13} />
+            {thisYear ? <Figure label={t('overview.figThisYear', { year: thisYear.year })} value={thisYear.counted} of={thisYear.target} /> : null}
           </dl>
         </section>
       ) : null}
       {p && projects.data ? (
         <section class="grid-section" aria-labelledby="grid-title">
-          <h2 id="grid-title">The 20×10 grid</h2>
-          <p class="section-note">
-            Each square is one of the {p.target_per_year} localities a year that count toward the target, coloured by status and marked with its letter. Small squares with + beside a year are {extras} extra
-            projects that do not count (offshore farms, a paper mill, an add-on). Select a square to open its project.
-          </p>
+          <h2 id="grid-title">{t('overview.gridTitle')}</h2>
+          <p class="section-note">{t('overview.gridNote', { perYear: p.target_per_year, extras })}</p>
           <GridLegend />
           <Grid progress={p} projects={projects.data.items} currentYear={currentYear} />
         </section>
@@ -100,20 +110,21 @@ export default function Overview() {
       <div class="two-col">
         {projection.data ? (
           <section aria-labelledby="projection-title">
-            <h2 id="projection-title">Will 200 be reached by {projection.data.end_year}?</h2>
+            <h2 id="projection-title">{t('overview.projectionTitle', { total: projection.data.total_target, year: projection.data.end_year })}</h2>
             <ProjectionText projection={projection.data} />
           </section>
         ) : null}
         {provinces ? (
           <section aria-labelledby="provinces-title">
-            <h2 id="provinces-title">Coverage by province</h2>
+            <h2 id="provinces-title">{t('overview.coverage')}</h2>
             <ProvinceBars provinces={provinces} />
           </section>
         ) : null}
       </div>
       <Changes />
       <p class="more-links">
-        Explore further: <a href="/map">the map</a> · <a href="/timeline">the timeline</a> · <a href="/projects">all projects</a> · <a href="/about">how this is counted</a>
+        {t('overview.further')} <a href="/map">{t('overview.furtherMap')}</a> · <a href="/timeline">{t('overview.furtherTimeline')}</a> · <a href="/projects">{t('overview.furtherProjects')}</a> ·{' '}
+        <a href="/about">{t('overview.furtherAbout')}</a>
       </p>
     </div>
   )

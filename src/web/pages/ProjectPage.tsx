@@ -9,16 +9,18 @@ import { Kinds } from '../components/Kinds.tsx'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { Place } from '../components/Place.tsx'
 import { StatusBadge } from '../components/StatusBadge.tsx'
-import { eventLabel, fieldLabel, fmtDate, fmtValue, localityTypeLabel } from '../format.ts'
+import { eventLabel, fieldLabel, fmtDate, fmtValue, localityTypeLabel, num, placeName } from '../format.ts'
+import { t } from '../i18n/i18n.ts'
+import { Trans } from '../i18n/Trans.tsx'
 import { comparePartialDates, precisionOf } from '../../model/partialDate.ts'
 import { DeletedRecord, EventTools, History, PreferClaim, ProjectTools } from '../editing.ts'
 import { canEdit, useSession } from '../session.ts'
 import type { Claim, Conflict, ProjectFull } from '../types.ts'
 import { useApi } from '../useApi.ts'
-import { useProvinces } from '../useProvinces.ts'
+import { provinceName, useProvinces } from '../useProvinces.ts'
 import { useTitle } from '../useTitle.ts'
 
-const precisionNote: Record<string, string> = { month: 'day not known', year: 'month not known' }
+const precisionNote: Record<string, () => string> = { month: () => t('project.dayUnknown'), year: () => t('project.monthUnknown') }
 
 function Conflicts({ project, names, editor }: { project: ProjectFull; names: (id: string) => string; editor: boolean }) {
   const byId = new Map<string, Claim>()
@@ -29,24 +31,24 @@ function Conflicts({ project, names, editor }: { project: ProjectFull; names: (i
       const e = project.events.find((x) => x.id === c.subject_id)
       return e ? `${eventLabel(e.type)}${e.label ? ` (${e.label})` : ''}` : c.subject_id
     }
-    return 'The project'
+    return t('project.theProject')
   }
   return (
     <section class="conflicts" aria-labelledby="conflicts-title">
-      <h2 id="conflicts-title">Where the sources disagree</h2>
-      <p class="section-note">Competing reports are kept side by side, never overwritten. The value the tracker uses is marked preferred, with the reason.</p>
+      <h2 id="conflicts-title">{t('project.conflicts')}</h2>
+      <p class="section-note">{t('project.conflictsNote')}</p>
       {project.conflict_list.map((c) => (
         <div class="conflict" key={`${c.subject_id}:${c.field}`}>
           <h3>
             {subject(c)}: {fieldLabel(c.field).toLowerCase()}
-            {c.settled ? null : <span class="unsettled"> — not settled</span>}
+            {c.settled ? null : <span class="unsettled"> — {t('project.unsettled')}</span>}
           </h3>
           <div class="conflict-values">
             {c.values.map((v) => (
               <div class={`conflict-value${v.preferred ? ' preferred' : ''}`} key={JSON.stringify(v.value)}>
                 <p class="conflict-head">
                   <strong>{fmtValue(c.field, v.value, names)}</strong>
-                  {v.preferred ? <span class="rank-badge preferred">✓ preferred</span> : null}
+                  {v.preferred ? <span class="rank-badge preferred">{t('common.preferred')}</span> : null}
                 </p>
                 <ul class="claims">
                   {v.claims.map((id) => {
@@ -68,37 +70,42 @@ export default function ProjectPage({ id }: { id: string }) {
   const { names: provinceNames } = useProvinces()
   const { user } = useSession()
   const editor = canEdit(user)
-  useTitle(p ? `${p.locality.name} ${p.year ?? 'pilot'}` : 'Project')
+  useTitle(p ? `${placeName(p.locality.name, p.locality.hangul)} ${p.year ?? t('common.pilot')}` : t('common.project'))
   if (error) {
-    const notice = <ErrorNotice error={error} what="the project" />
+    const notice = <ErrorNotice error={error} what="what.project" />
     return error.status === 404 && editor ? <DeletedRecord entity="projects" id={id} what="project" fallback={notice} /> : notice
   }
-  if (!p) return <Loading what="the project" />
+  if (!p) return <Loading what="what.project" />
   const names = (v: string) => provinceNames[v] ?? v
   const events = [...p.events].sort((a, b) => comparePartialDates(a.date, b.date))
-  const yearLabel = p.year === null ? 'Pilot' : String(p.year)
+  const yearLabel = p.year === null ? t('common.pilot') : String(p.year)
 
   return (
     <article class="page project">
-      <nav class="crumbs" aria-label="Breadcrumb">
-        <a href="/projects">Projects</a> › <a href={p.year === null ? '/projects?year=pilot' : `/projects?year=${p.year}`}>{yearLabel}</a> › <span>{p.locality.name}</span>
+      <nav class="crumbs" aria-label={t('common.breadcrumb')}>
+        <a href="/projects">{t('nav.projects')}</a> › <a href={p.year === null ? '/projects?year=pilot' : `/projects?year=${p.year}`}>{yearLabel}</a> › <span>{placeName(p.locality.name, p.locality.hangul)}</span>
       </nav>
       <header class="page-head">
         <h1>
           <Place name={p.locality.name} hangul={p.locality.hangul} /> <span class="h1-year">{yearLabel}</span>
-          {p.label ? <span class="h1-label"> ({p.label})</span> : null}
+          {p.label ? (
+            <span class="h1-label" translate={false}>
+              {' '}
+              ({p.label})
+            </span>
+          ) : null}
         </h1>
         <p class="subtitle">
-          {localityTypeLabel(p.locality.type)} in <a href={`/provinces/${p.locality.province_id}`}>{p.locality.province}</a> · MR {p.locality.mr || '—'} · RR {p.locality.rr || '—'} ·{' '}
-          <a href={`/localities/${encodeURIComponent(p.locality.id)}`}>all projects in {p.locality.name}</a>
+          <Trans k="locality.typeIn" values={{ type: localityTypeLabel(p.locality.type) }} parts={[() => <a href={`/provinces/${p.locality.province_id}`}>{provinceName(p.locality.province, p.locality.province_id)}</a>]} /> · MR {p.locality.mr || '—'} · RR{' '}
+          {p.locality.rr || '—'} · <a href={`/localities/${encodeURIComponent(p.locality.id)}`}>{t('project.allIn', { name: placeName(p.locality.name, p.locality.hangul) })}</a>
         </p>
         <p class="status-line">
           <StatusBadge status={p.status} />{' '}
-          {p.status_basis === 'claim' ? <span class="hint">(as the most recent source states it)</span> : null}{' '}
+          {p.status_basis === 'claim' ? <span class="hint">{t('project.statusByClaim')}</span> : null}{' '}
           {p.counted ? (
-            <span class="counted yes">Counts toward {yearLabel}'s 20</span>
+            <span class="counted yes">{t('project.counts', { year: yearLabel })}</span>
           ) : (
-            <span class="counted no">Not counted{p.counted_reason ? `: ${p.counted_reason}` : ''}</span>
+            <span class="counted no">{p.counted_reason ? t('project.notCountedWhy', { reason: p.counted_reason }) : t('project.notCounted')}</span>
           )}
         </p>
         {editor ? <ProjectTools project={p} /> : null}
@@ -106,36 +113,41 @@ export default function ProjectPage({ id }: { id: string }) {
 
       <dl class="facts">
         <div>
-          <dt>Facilities</dt>
+          <dt>{t('table.facilities')}</dt>
           <dd>
             <Kinds kinds={p.kinds} />
           </dd>
         </div>
         <div>
-          <dt>Groundbreaking</dt>
+          <dt>{t('event.groundbreaking')}</dt>
           <dd>{fmtDate(p.dates.groundbreaking)}</dd>
         </div>
         <div>
-          <dt>{p.dates.finished_type ? eventLabel(p.dates.finished_type) : 'Opened'}</dt>
+          <dt>{p.dates.finished_type ? eventLabel(p.dates.finished_type) : t('table.opened')}</dt>
           <dd>{fmtDate(p.dates.finished)}</dd>
         </div>
         <div>
-          <dt>Leader visits</dt>
-          <dd>{p.dates.leader_visits}</dd>
+          <dt>{t('project.visits')}</dt>
+          <dd>{num(p.dates.leader_visits)}</dd>
         </div>
         <div>
-          <dt>Sources</dt>
-          <dd>{p.sources}</dd>
+          <dt>{t('nav.sources')}</dt>
+          <dd>{num(p.sources)}</dd>
         </div>
       </dl>
-      {p.notes ? <p class="notes" data-testid="project-notes">{p.notes}</p> : null}
+      {/* Notes are written in English in the data. */}
+      {p.notes ? (
+        <p class="notes" data-testid="project-notes" lang="en">
+          {p.notes}
+        </p>
+      ) : null}
 
       {p.conflict_list.length > 0 ? <Conflicts project={p} names={names} editor={editor} /> : null}
 
       <section aria-labelledby="events-title">
-        <h2 id="events-title">Events</h2>
+        <h2 id="events-title">{t('project.events')}</h2>
         {events.length === 0 ? (
-          <p class="empty">No dated event recorded yet.</p>
+          <p class="empty">{t('project.noEvents')}</p>
         ) : (
           <ol class="event-line">
             {events.map((e) => {
@@ -144,22 +156,24 @@ export default function ProjectPage({ id }: { id: string }) {
                 <li class={`event ev-${e.type} prec-${precision}`} key={e.id}>
                   <div class="event-date">
                     <time dateTime={e.date}>{fmtDate(e.date)}</time>
-                    {precisionNote[precision] ? <span class="precision">{precisionNote[precision]}</span> : null}
+                    {precisionNote[precision] ? <span class="precision">{precisionNote[precision]()}</span> : null}
                   </div>
                   <div class="event-body">
                     <h3>
                       {eventLabel(e.type)}
-                      {e.label ? <span class="event-label"> ({e.label})</span> : null}
-                      {e.leader_present || e.type === 'leader_visit' ? <span class="leader-badge">★ Kim Jong Un present</span> : null}
+                      {e.label ? (
+                        <span class="event-label" translate={false}>
+                          {' '}
+                          ({e.label})
+                        </span>
+                      ) : null}
+                      {e.leader_present || e.type === 'leader_visit' ? <span class="leader-badge">{t('project.leader')}</span> : null}
                     </h3>
                     {e.notes ? <p>{e.notes}</p> : null}
                     {editor ? <EventTools project={p} event={e} /> : null}
                     {e.claims.length > 0 ? (
                       <details class="event-claims">
-                        <summary>
-                          {e.claims.length} claim{e.claims.length === 1 ? '' : 's'} from {new Set(e.claims.map((c) => c.source_id)).size} source
-                          {new Set(e.claims.map((c) => c.source_id)).size === 1 ? '' : 's'}
-                        </summary>
+                        <summary>{t('project.claimsFrom', { claims: t('project.claims', { count: e.claims.length }), sources: t('project.sources', { count: new Set(e.claims.map((c) => c.source_id)).size }) })}</summary>
                         <ul class="claims">
                           {e.claims.map((c) => (
                             <ClaimItem claim={c} names={names} showField key={c.id} tools={editor && c.rank !== 'preferred' ? <PreferClaim claim={c} names={names} /> : null} />
@@ -177,7 +191,7 @@ export default function ProjectPage({ id }: { id: string }) {
 
       {p.claims.length > 0 ? (
         <section aria-labelledby="claims-title">
-          <h2 id="claims-title">What the sources say about the project</h2>
+          <h2 id="claims-title">{t('project.claimsTitle')}</h2>
           <ul class="claims">
             {p.claims.map((c) => (
               <ClaimItem claim={c} names={names} showField key={c.id} tools={editor && c.rank !== 'preferred' ? <PreferClaim claim={c} names={names} /> : null} />
@@ -187,7 +201,7 @@ export default function ProjectPage({ id }: { id: string }) {
       ) : null}
 
       <section aria-labelledby="sources-title">
-        <h2 id="sources-title">Sources</h2>
+        <h2 id="sources-title">{t('nav.sources')}</h2>
         <ul class="source-list">
           {p.source_list.map((s) => (
             <li key={s.id}>
@@ -198,7 +212,7 @@ export default function ProjectPage({ id }: { id: string }) {
       </section>
       <History entity="projects" id={p.id} project={p} names={names} />
       <p class="hint">
-        Data: <a href={`/api/projects/${encodeURIComponent(p.id)}`}>this project as JSON</a> · record version {p.version}
+        {t('project.data')} <a href={`/api/projects/${encodeURIComponent(p.id)}`}>{t('project.json')}</a> · {t('project.version', { version: p.version })}
       </p>
     </article>
   )

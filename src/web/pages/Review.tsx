@@ -5,9 +5,11 @@
  * confirms from this report". Keys: j/k next/previous, a accept, e edit, r reject. After a
  * decision the next waiting proposal is selected.
  */
+import { t } from '../i18n/i18n.ts'
+import { Trans } from '../i18n/Trans.tsx'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { ApiError, dataChanged } from '../api.ts'
-import { fmtDate } from '../format.ts'
+import { eventLabel, fmtDate } from '../format.ts'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { navigate, useSearchParams } from '../router.ts'
 import { canEdit, useSession } from '../session.ts'
@@ -70,17 +72,17 @@ function SignInPrompt({ viewer }: { viewer: string | null }) {
   return (
     <div class="page review">
       <header class="page-head">
-        <h1>Review</h1>
+        <h1>{t('nav.review')}</h1>
       </header>
       <div class="panel review-signin" data-testid="review-signin">
         {viewer ? (
-          <p>The review queue is for editors; you are signed in as {viewer}, a viewer. Ask an administrator for an editor account.</p>
+          <p>{t('review.viewer', { viewer })}</p>
         ) : (
           <>
-            <p>The review queue holds facts read from new reports, waiting for an editor. Sign in as an editor to review them.</p>
+            <p>{t('review.signInText')}</p>
             <p>
               <a class="button-link" href="/signin?next=%2Freview">
-                Sign in
+                {t('session.signIn')}
               </a>
             </p>
           </>
@@ -91,7 +93,7 @@ function SignInPrompt({ viewer }: { viewer: string | null }) {
 }
 
 export default function Review() {
-  useTitle('Review')
+  useTitle(t('nav.review'))
   const { known, user } = useSession()
   const editor = canEdit(user)
   const params = useSearchParams()
@@ -181,9 +183,9 @@ export default function Review() {
     setProblem(null)
     try {
       await acceptProposal(p.id, amendment)
-      await decided(p, `Accepted: ${describe(p)}.`)
+      await decided(p, t('review.accepted', { what: describe(p) }))
     } catch (error) {
-      const message = explain('accept this proposal', error)
+      const message = explain('review.act.accept', error)
       const field = error instanceof ApiError ? (error.details[0]?.path?.replace(/^body\./, '') as FormProblem['field']) : null
       if (error instanceof ApiError && [404, 409, 412].includes(error.status)) await load({ source: p.report_id, select: p.id })
       if (mode === 'edit' || (error instanceof ApiError && error.status === 400)) {
@@ -200,9 +202,9 @@ export default function Review() {
     setBusy(true)
     try {
       await rejectProposal(p.id, reason || noReason)
-      await decided(p, `Rejected: ${describe(p)}.`)
+      await decided(p, t('review.rejected', { what: describe(p) }))
     } catch (error) {
-      setStatus(explain('reject this proposal', error))
+      setStatus(explain('review.act.reject', error))
       if (error instanceof ApiError && [404, 409].includes(error.status)) await load({ source: p.report_id, select: p.id })
     } finally {
       setBusy(false)
@@ -216,18 +218,23 @@ export default function Review() {
     try {
       const out = await acceptAllConfirms(state.source)
       const n = out.accepted.length
-      setStatus(n === 0 ? 'Nothing to accept: no proposal from this report confirms the record any more.' : `Accepted ${n} proposal${n === 1 ? '' : 's'} confirming the record.`)
+      setStatus(n === 0 ? t('review.nothingToAccept') : t('review.acceptedConfirms', { count: n }))
       dataChanged()
       await load(last ? { after: { id: last.id, order, source: state.source } } : { source: state.source }, true)
     } catch (error) {
-      setStatus(explain('accept the confirming proposals', error))
+      setStatus(explain('review.act.confirms', error))
       await load({ source: state.source })
     } finally {
       setBusy(false)
     }
   }
 
-  const describe = (p: ProposalView) => `${p.event.type.replace(/_/g, ' ')} in ${p.event.locality ? places.name(p.event.locality) : 'an unclear place'}${p.event.date ? `, ${fmtDate(p.event.date)}` : ''}`
+  const describe = (p: ProposalView) =>
+    t(p.event.date ? 'review.describeDate' : 'review.describe', {
+      event: eventLabel(p.event.type).toLowerCase(),
+      place: p.event.locality ? places.name(p.event.locality) : t('review.unclearPlace'),
+      date: p.event.date ? fmtDate(p.event.date) : '',
+    })
 
   useEffect(() => {
     if (!editor) return
@@ -241,7 +248,7 @@ export default function Review() {
       else if (p && p.state === 'pending' && key === 'a') {
         if (!p.event.locality || !p.event.date || (p.match.kind === 'new_project' && p.event.kinds.length === 0)) {
           setMode('edit')
-          setProblem({ field: p.event.locality ? (p.event.date ? 'kinds' : 'date') : 'locality', message: 'This one needs a correction before it can be accepted: fill in what is missing below.' })
+          setProblem({ field: p.event.locality ? (p.event.date ? 'kinds' : 'date') : 'locality', message: t('review.needsCorrection') })
         } else void accept(p)
       } else if (p && p.state === 'pending' && key === 'e') setMode('edit')
       else if (p && p.state === 'pending' && key === 'r') setMode('reject')
@@ -252,10 +259,10 @@ export default function Review() {
     return () => document.removeEventListener('keydown', onKey)
   })
 
-  if (!known) return <Loading what="your session" />
+  if (!known) return <Loading what="what.session" />
   if (!editor) return <SignInPrompt viewer={user ? user.name : null} />
-  if (loadError && !state) return <ErrorNotice error={{ status: loadError.status, message: explain('read the review queue', loadError).replace(/^Could not read the review queue: /, '') }} what="the review queue" />
-  if (!state) return <Loading what="the review queue" />
+  if (loadError && !state) return <ErrorNotice error={{ status: loadError.status, message: explain('review.act.read', loadError).replace(t('review.err.prefix', { action: t('review.act.read') }), '') }} what="what.reviewQueue" />
+  if (!state) return <Loading what="what.reviewQueue" />
 
   const groups = new Map<string, ProposalView[]>()
   for (const p of state.pending) groups.set(p.report_id, [...(groups.get(p.report_id) ?? []), p])
@@ -267,10 +274,10 @@ export default function Review() {
   return (
     <div class="page review">
       <header class="page-head">
-        <h1>Review</h1>
-        <p class="lede">Facts the intake read from new reports. Nothing reaches the record until an editor accepts it.</p>
+        <h1>{t('nav.review')}</h1>
+        <p class="lede">{t('review.lede')}</p>
         <p class="review-keys" data-testid="review-keys">
-          Keys: <kbd>j</kbd> next · <kbd>k</kbd> previous · <kbd>a</kbd> accept · <kbd>e</kbd> edit, then accept · <kbd>r</kbd> reject · <kbd>Esc</kbd> close the form
+          <Trans k="review.keys" parts={['j', 'k', 'a', 'e', 'r', 'Esc'].map((key) => () => <kbd>{key}</kbd>)} />
         </p>
       </header>
       <p class="review-status" role="status" aria-live="polite" data-testid="review-status">
@@ -278,20 +285,20 @@ export default function Review() {
       </p>
       {loadError ? (
         <p class="form-error" role="alert">
-          {explain('read the queue again', loadError)}
+          {explain('review.act.reread', loadError)}
         </p>
       ) : null}
 
       {state.pending.length === 0 && state.items.length === 0 ? (
         <p class="empty" data-testid="review-empty">
-          Nothing waits for review. New reports come in through <code>POST /api/intake</code>, <code>tracker intake</code> or the feeds.
+          <Trans k="review.empty" parts={[(text) => <code>{text}</code>, (text) => <code>{text}</code>]} />
         </p>
       ) : (
         <>
           <section class="review-sources" aria-labelledby="review-sources-title">
             <h2 id="review-sources-title">
-              {state.total.toLocaleString('en')} proposal{state.total === 1 ? '' : 's'} waiting, from {groups.size} report{groups.size === 1 ? '' : 's'}
-              {state.total > listLimit ? ` (the first ${listLimit} shown)` : ''}
+              {t('review.waitingFrom', { proposals: t('review.proposals', { count: state.total }), reports: t('review.reports', { count: groups.size }) })}
+              {state.total > listLimit ? t('review.firstShown', { limit: listLimit }) : ''}
             </h2>
             <ul class="source-choices">
               {[...groups.entries()].map(([id, ps]) => {
@@ -301,7 +308,7 @@ export default function Review() {
                     <button type="button" class="source-choice" title={r.title ?? r.url ?? id} aria-current={id === state.source ? 'true' : undefined} onClick={() => void load({ source: id })}>
                       <span class="source-choice-title">{r.title ?? r.url ?? id}</span>
                       <span class="source-choice-meta">
-                        {[r.publisher, r.published ? fmtDate(r.published) : null].filter(Boolean).join(' · ')} · {ps.length} waiting
+                        {[r.publisher, r.published ? fmtDate(r.published) : null].filter(Boolean).join(' · ')} · {t('review.nWaiting', { count: ps.length })}
                       </span>
                     </button>
                   </li>
@@ -316,22 +323,22 @@ export default function Review() {
                 <h2 id="review-report-title">{report?.title ?? report?.url ?? state.source}</h2>
                 {report ? (
                   <p class="subtitle">
-                    {[report.publisher, report.published ? `published ${fmtDate(report.published)}` : null, report.language && report.language !== 'und' ? `language ${report.language}` : null].filter(Boolean).join(' · ')}
+                    {[report.publisher, report.published ? t('review.publishedOn', { date: fmtDate(report.published) }) : null, report.language && report.language !== 'und' ? t('review.languageIs', { language: report.language }) : null].filter(Boolean).join(' · ')}
                     {report.url ? (
                       <>
                         {' · '}
                         <a href={report.url} rel="external noopener noreferrer" target="_blank" class="url">
-                          the article
+                          {t('review.theArticle')}
                         </a>
                       </>
                     ) : null}
                   </p>
                 ) : null}
-                <p class="review-report-count">{waitingHere === 0 ? 'Every proposal from this report has been reviewed.' : `${waitingHere} of ${state.items.length} waiting.`}</p>
+                <p class="review-report-count">{waitingHere === 0 ? t('review.allReviewed') : t('review.hereWaiting', { n: waitingHere, total: state.items.length })}</p>
                 {confirms > 0 ? (
                   <p class="form-actions">
                     <button type="button" class="confirm-all" data-testid="accept-confirms" disabled={busy} onClick={() => void acceptConfirms()}>
-                      Accept all {confirms} confirm{confirms === 1 ? '' : 's'} from this report
+                      {t('review.acceptAll', { count: confirms })}
                     </button>
                   </p>
                 ) : null}
@@ -388,7 +395,7 @@ export default function Review() {
               </ol>
             </section>
             <section class="review-article" aria-labelledby="review-article-title">
-              <h2 id="review-article-title">The report</h2>
+              <h2 id="review-article-title">{t('review.theReport')}</h2>
               {text !== undefined ? (
                 <Article
                   text={text}
@@ -398,7 +405,7 @@ export default function Review() {
                   boxRef={article}
                 />
               ) : (
-                <Loading what="the report" />
+                <Loading what="what.report" />
               )}
             </section>
           </div>

@@ -1,4 +1,6 @@
 /** @module The sign-in page (/signin): name and password → a session cookie; then back to where the editor came from. */
+import { t } from '../i18n/i18n.ts'
+import { Trans } from '../i18n/Trans.tsx'
 import { useRef, useState } from 'preact/hooks'
 import { ApiError } from '../api.ts'
 import { navigate, useSearchParams } from '../router.ts'
@@ -7,7 +9,7 @@ import { safeNext } from '../safeNext.ts'
 import { useTitle } from '../useTitle.ts'
 
 export default function SignIn() {
-  useTitle('Sign in')
+  useTitle(t('session.signIn'))
   const params = useSearchParams()
   const { user } = useSession()
   const [name, setName] = useState('')
@@ -26,7 +28,7 @@ export default function SignIn() {
       navigate(next)
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(0, 'network', String(e))
-      setError(err.status === 429 ? `Too many failed attempts: ${err.message}.` : err.status === 401 ? 'Wrong name or password.' : err.message)
+      setError(err.status === 429 ? t('signin.tooMany', { message: err.message }) : err.status === 401 ? t('signin.wrong') : err.message)
       setBusy(false)
       setTimeout(() => alert.current?.focus(), 0)
     }
@@ -35,18 +37,18 @@ export default function SignIn() {
   return (
     <div class="page signin">
       <header class="page-head">
-        <h1>Sign in</h1>
-        <p class="lede">Editors sign in to record new reports, correct the data and review its history. Reading needs no account.</p>
+        <h1>{t('session.signIn')}</h1>
+        <p class="lede">{t('signin.lede')}</p>
       </header>
       {user ? (
         <div class="panel">
           <p>
-            You are signed in as <strong>{user.name}</strong> ({user.role}).
+            <Trans k="signin.as" values={{ name: user.name, role: t(`session.role.${user.role}`) }} parts={[(text) => <strong>{text}</strong>]} />
           </p>
           <p class="form-actions">
-            <a href={next}>Continue</a>
+            <a href={next}>{t('signin.continue')}</a>
             <button type="button" onClick={() => void signOut()}>
-              Sign out
+              {t('session.signOut')}
             </button>
           </p>
         </div>
@@ -58,19 +60,21 @@ export default function SignIn() {
             </p>
           ) : null}
           <div class="field">
-            <label for="signin-name">Name</label>
+            <label for="signin-name">{t('signin.name')}</label>
             <input id="signin-name" name="name" type="text" autocomplete="username" autocapitalize="none" spellcheck={false} required value={name} onInput={(e) => setName(e.currentTarget.value)} />
           </div>
           <div class="field">
-            <label for="signin-password">Password</label>
+            <label for="signin-password">{t('signin.password')}</label>
             <input id="signin-password" name="password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
           </div>
           <p class="form-actions">
             <button type="submit" class="primary" disabled={busy}>
-              {busy ? 'Signing in…' : 'Sign in'}
+              {busy ? t('signin.busy') : t('session.signIn')}
             </button>
           </p>
-          <p class="hint">Accounts are created by an administrator (<code>tracker user add &lt;name&gt; --role editor</code>).</p>
+          <p class="hint">
+            <Trans k="signin.accounts" parts={[(text) => <code>{text}</code>]} />
+          </p>
         </form>
       )}
     </div>

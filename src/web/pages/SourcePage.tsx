@@ -4,7 +4,8 @@
  */
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { entityHref } from '../components/Changes.tsx'
-import { fieldLabel, fmtDate, fmtValue, sourceKindLabel } from '../format.ts'
+import { fieldLabel, fmtDate, fmtValue, languageName, num, sourceKindLabel } from '../format.ts'
+import { t } from '../i18n/i18n.ts'
 import { DeletedRecord, History, SourceTools } from '../editing.ts'
 import { useLocation } from '../router.ts'
 import { canEdit, useSession } from '../session.ts'
@@ -14,39 +15,39 @@ import { useProvinces } from '../useProvinces.ts'
 import { useTitle } from '../useTitle.ts'
 
 export function SourceList() {
-  useTitle('Sources')
+  useTitle(t('nav.sources'))
   const loc = useLocation()
   const page = Math.max(1, Number.parseInt(new URLSearchParams(loc.search).get('page') ?? '1', 10) || 1)
   const size = 100
   const { data, error } = useApi<List<SourceItem>>(`/api/sources?limit=${size}&offset=${(page - 1) * size}`)
   const { user } = useSession()
-  if (error) return <ErrorNotice error={error} what="the sources" />
+  if (error) return <ErrorNotice error={error} what="what.sources" />
   return (
     <div class="page">
       <header class="page-head">
-        <h1>Sources</h1>
-        <p class="lede">The documents behind the data — state media, analyses, news, encyclopedias, satellite imagery — newest first.</p>
+        <h1>{t('nav.sources')}</h1>
+        <p class="lede">{t('sources.lede')}</p>
         {canEdit(user) ? (
           <p>
             <a href="/sources/new" class="button-link" data-testid="new-source">
-              + New source
+              {t('sources.new')}
             </a>
           </p>
         ) : null}
       </header>
       {!data ? (
-        <Loading what="sources" />
+        <Loading what="what.sources" />
       ) : (
         <>
           <div class="table-wrap">
             <table class="data">
               <thead>
                 <tr>
-                  <th scope="col">Published</th>
-                  <th scope="col">Source</th>
-                  <th scope="col">Kind</th>
+                  <th scope="col">{t('sources.published')}</th>
+                  <th scope="col">{t('common.source')}</th>
+                  <th scope="col">{t('sources.kind')}</th>
                   <th scope="col" class="num">
-                    Claims
+                    {t('sources.claims')}
                   </th>
                 </tr>
               </thead>
@@ -58,19 +59,17 @@ export function SourceList() {
                       <a href={`/sources/${encodeURIComponent(s.id)}`}>{s.title}</a> <span class="hint">{s.publisher}</span>
                     </td>
                     <td>{sourceKindLabel(s.kind)}</td>
-                    <td class="num">{s.claims}</td>
+                    <td class="num">{num(s.claims)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           {data.total > size ? (
-            <nav class="pager" aria-label="Pages">
-              {page > 1 ? <a href={`/sources?page=${page - 1}`}>← Previous</a> : <span />}
-              <span>
-                Page {page} of {Math.ceil(data.total / size)}
-              </span>
-              {page * size < data.total ? <a href={`/sources?page=${page + 1}`}>Next →</a> : <span />}
+            <nav class="pager" aria-label={t('common.pages')}>
+              {page > 1 ? <a href={`/sources?page=${page - 1}`}>{t('common.previous')}</a> : <span />}
+              <span>{t('common.pageOf', { page, pages: Math.ceil(data.total / size) })}</span>
+              {page * size < data.total ? <a href={`/sources?page=${page + 1}`}>{t('common.next')}</a> : <span />}
             </nav>
           ) : null}
         </>
@@ -84,31 +83,34 @@ export default function SourcePage({ id }: { id: string }) {
   const { names } = useProvinces()
   const { user } = useSession()
   const editor = canEdit(user)
-  useTitle(s ? s.title : 'Source')
+  useTitle(s ? s.title : t('common.source'))
   if (error) {
-    const notice = <ErrorNotice error={error} what="the source" />
+    const notice = <ErrorNotice error={error} what="what.source" />
     return error.status === 404 && editor ? <DeletedRecord entity="sources" id={id} what="source" fallback={notice} /> : notice
   }
-  if (!s) return <Loading what="the source" />
+  if (!s) return <Loading what="what.source" />
   const groups = new Map<string, SourceDetail['supports']>()
   for (const c of s.supports) groups.set(`${c.subject_type}\u0000${c.subject_id}\u0000${c.subject_label}`, [...(groups.get(`${c.subject_type}\u0000${c.subject_id}\u0000${c.subject_label}`) ?? []), c])
 
   return (
     <article class="page source">
-      <nav class="crumbs" aria-label="Breadcrumb">
-        <a href="/sources">Sources</a> › <span>{s.publisher}</span>
+      <nav class="crumbs" aria-label={t('common.breadcrumb')}>
+        <a href="/sources">{t('nav.sources')}</a> › <span translate={false}>{s.publisher}</span>
       </nav>
       <header class="page-head">
-        <h1>{s.title}</h1>
+        {/* The document's title as recorded (often an English description): data, not interface. */}
+        <h1 translate={false}>
+          {s.title}
+        </h1>
         <p class="subtitle">
-          {s.publisher} · {fmtDate(s.published)} · {sourceKindLabel(s.kind)} · language: {s.language ?? '—'}
+          {s.publisher} · {fmtDate(s.published)} · {sourceKindLabel(s.kind)} · {t('sources.language', { language: s.language ? languageName(s.language) : '—' })}
         </p>
         {editor ? <SourceTools source={s} /> : null}
       </header>
       <dl class="facts">
         {s.url ? (
           <div>
-            <dt>Address</dt>
+            <dt>{t('sources.address')}</dt>
             <dd>
               <a href={s.url} rel="external noopener noreferrer" target="_blank" class="url">
                 {s.url}
@@ -118,7 +120,7 @@ export default function SourcePage({ id }: { id: string }) {
         ) : null}
         {s.archived_url ? (
           <div>
-            <dt>Archived copy</dt>
+            <dt>{t('sources.archived')}</dt>
             <dd>
               <a href={s.archived_url} rel="external noopener noreferrer" target="_blank" class="url">
                 {s.archived_url}
@@ -127,15 +129,19 @@ export default function SourcePage({ id }: { id: string }) {
           </div>
         ) : null}
         <div>
-          <dt>Claims supported</dt>
-          <dd>{s.supports.length}</dd>
+          <dt>{t('sources.supported')}</dt>
+          <dd>{num(s.supports.length)}</dd>
         </div>
       </dl>
-      {s.notes ? <p class="notes">{s.notes}</p> : null}
+      {s.notes ? (
+        <p class="notes" lang="en">
+          {s.notes}
+        </p>
+      ) : null}
       <section aria-labelledby="supports-title">
-        <h2 id="supports-title">What it supports</h2>
+        <h2 id="supports-title">{t('sources.supports')}</h2>
         {groups.size === 0 ? (
-          <p class="empty">No claim cites this source.</p>
+          <p class="empty">{t('sources.noClaims')}</p>
         ) : (
           <ul class="supports">
             {[...groups].map(([key, claims]) => {
@@ -149,12 +155,17 @@ export default function SourcePage({ id }: { id: string }) {
                       <li class={`claim rank-${c.rank}`} key={c.id}>
                         <div class="claim-head">
                           {fieldLabel(c.field)}: <strong>{fmtValue(c.field, c.value, (v) => names[v] ?? v)}</strong>
-                          {c.rank !== 'normal' ? <span class={`rank-badge ${c.rank}`}>{c.rank === 'preferred' ? '✓ preferred' : 'deprecated'}</span> : null}
+                          {c.rank !== 'normal' ? <span class={`rank-badge ${c.rank}`}>{c.rank === 'preferred' ? t('common.preferred') : t('common.deprecated')}</span> : null}
                         </div>
-                        {c.quote ? <blockquote class="quote">{c.quote}</blockquote> : null}
+                        {c.quote ? (
+                          <blockquote class="quote" lang={s.language ?? undefined}>
+                            {c.quote}
+                          </blockquote>
+                        ) : null}
                         {c.said ? (
                           <p class="said">
-                            The source wrote: <q>{c.said}</q>
+                            {t('common.sourceWrote')}
+                            <q>{c.said}</q>
                           </p>
                         ) : null}
                       </li>

@@ -5,7 +5,8 @@
  */
 import { apiPath } from '../api.ts'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
-import { eventLabel, fmtDate } from '../format.ts'
+import { eventLabel, fmtDate, placeBoth, placeName, yearName } from '../format.ts'
+import { t } from '../i18n/i18n.ts'
 import { apiParams, readFilters } from '../filters.ts'
 import { useLocation } from '../router.ts'
 import { lookOf } from '../status.ts'
@@ -31,13 +32,15 @@ interface Scale {
 function Axis({ scale, height }: { scale: Scale; height: number }) {
   const ticks: { t: number; label: string; year: boolean }[] = []
   const first = new Date(scale.from)
+  // Quarter labels ("Apr", "4월") only where a quarter is wide enough for one; else the years alone.
+  const roomy = ((scale.right - scale.left) * 91 * day) / Math.max(1, scale.to - scale.from) >= 40
   for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); ; m++) {
-    const t = Date.UTC(y + Math.floor(m / 12), m % 12, 1)
-    if (t > scale.to) break
-    if (t < scale.from) continue
+    const at = Date.UTC(y + Math.floor(m / 12), m % 12, 1)
+    if (at > scale.to) break
+    if (at < scale.from) continue
     const month = m % 12
-    const label = month === 0 ? String(y + Math.floor(m / 12)) : ['', '', '', 'Apr', '', '', 'Jul', '', '', 'Oct', '', ''][month]!
-    ticks.push({ t, label: scale.x(t) > scale.right - (month === 0 ? 30 : 22) ? '' : label, year: month === 0 })
+    const label = month === 0 ? String(y + Math.floor(m / 12)) : month % 3 === 0 && roomy ? t(`timeline.month${month + 1}`) : ''
+    ticks.push({ t: at, label: scale.x(at) > scale.right - (month === 0 ? 30 : 22) ? '' : label, year: month === 0 })
   }
   const now = Date.now()
   return (
@@ -56,7 +59,7 @@ function Axis({ scale, height }: { scale: Scale; height: number }) {
         <g class="today">
           <line x1={scale.x(now)} x2={scale.x(now)} y1={16} y2={height} />
           <text x={scale.x(now) - 2} y={height - 2} text-anchor="end">
-            today
+            {t('timeline.today')}
           </text>
         </g>
       ) : null}
@@ -79,13 +82,20 @@ function Row({ p, events, y, scale, labelW, now }: { p: Project; events: EventIt
   const barEnd = fin ? startOf(fin) : now
   const marks = events.filter((e) => e.type !== 'groundbreaking' && !(fin && e.type === p.dates.finished_type && e.date === fin))
   const visits = events.filter((e) => e.type === 'leader_visit' || e.leader_present).length
-  const label = `${p.locality.name} ${p.year ?? 'pilot'}: ${look.label}${gb ? `, ground broken ${fmtDate(gb)}` : ''}${fin ? `, ${eventLabel(p.dates.finished_type ?? 'completion').toLowerCase()} ${fmtDate(fin)}` : ''}${visits ? `, ${visits} leader visit${visits === 1 ? '' : 's'}` : ''}${p.counted ? '' : ' (not counted)'}`
+  const label = t(p.counted ? 'timeline.row' : 'timeline.rowExtra', {
+    place: placeBoth(p.locality.name, p.locality.hangul),
+    year: yearName(p.year),
+    status: look.label,
+    start: gb ? t('timeline.rowStart', { date: fmtDate(gb) }) : '',
+    end: fin ? t('timeline.rowEnd', { event: eventLabel(p.dates.finished_type ?? 'completion').toLowerCase(), date: fmtDate(fin) }) : '',
+    visits: visits ? t('timeline.rowVisits', { count: visits }) : '',
+  })
   return (
     <a href={`/projects/${encodeURIComponent(p.id)}`} aria-label={label} class="tl-row" data-project={p.id}>
       <title>{label}</title>
       <rect class="tl-hit" x={0} y={y} width={scale.right} height={rowH} />
       <text x={labelW - 6} y={mid + 4} text-anchor="end" class={`tl-label${p.counted ? '' : ' extra'}`}>
-        {p.locality.name}
+        {placeName(p.locality.name, p.locality.hangul)}
         {p.label ? ` (${p.label})` : ''}
         {p.counted ? '' : ' +'}
       </text>
@@ -126,7 +136,7 @@ function YearChart({ year, projects, events, width, from, to }: { year: string; 
   const height = headH + projects.length * rowH + 14
   const now = ms(todayOf())
   return (
-    <svg class="timeline-chart" width={width} height={height} role="group" aria-label={`Projects of ${year}`}>
+    <svg class="timeline-chart" width={width} height={height} role="group" aria-label={t('timeline.chartLabel', { year })}>
       <Axis scale={scale} height={height} />
       {projects.map((p, i) => (
         <Row p={p} events={events.get(p.id) ?? []} y={headH + i * rowH} scale={scale} labelW={labelW} now={now} key={p.id} />
@@ -136,7 +146,7 @@ function YearChart({ year, projects, events, width, from, to }: { year: string; 
 }
 
 export default function TimelinePage() {
-  useTitle('Timeline')
+  useTitle(t('nav.timeline'))
   const loc = useLocation()
   const filters = readFilters(loc.search)
   const query = apiParams({ ...readFilters(''), year: filters.year.filter((y) => y !== 'pilot'), province: filters.province })
@@ -162,12 +172,12 @@ export default function TimelinePage() {
   return (
     <div class="page timeline-page">
       <header class="page-head">
-        <h1>Timeline</h1>
-        <p class="lede">Each project from groundbreaking to opening, by policy year. Select a row for the project.</p>
+        <h1>{t('nav.timeline')}</h1>
+        <p class="lede">{t('timeline.lede')}</p>
       </header>
-      <nav class="chips" aria-label="Policy year">
+      <nav class="chips" aria-label={t('facets.year')}>
         <a href="/timeline" class="chip" aria-current={filters.year.length === 0 ? 'true' : undefined}>
-          All years
+          {t('timeline.allYears')}
         </a>
         {yearLinks.map((y) => (
           <a href={`/timeline?year=${y}`} class="chip" aria-current={filters.year.length === 1 && filters.year[0] === y ? 'true' : undefined} key={y}>
@@ -175,60 +185,60 @@ export default function TimelinePage() {
           </a>
         ))}
       </nav>
-      <ul class="legend tl-legend" aria-label="Legend">
+      <ul class="legend tl-legend" aria-label={t('common.legend')}>
         <li>
           <svg width="30" height="12" aria-hidden="true">
             <rect x="0" y="1" width="30" height="10" class="tl-bar st-operational" />
           </svg>
-          groundbreaking → opening
+          {t('timeline.legendBar')}
         </li>
         <li>
           <svg width="30" height="12" aria-hidden="true">
             <rect x="0" y="1" width="30" height="10" class="tl-bar st-under_construction open" />
           </svg>
-          under construction (to today)
+          {t('timeline.legendOpen')}
         </li>
         <li>
           <svg width="30" height="12" aria-hidden="true">
             <rect x="0" y="1" width="30" height="10" class="tl-range st-operational" />
           </svg>
-          date known only to the month or year: the range it may mean
+          {t('timeline.legendRange')}
         </li>
         <li>
           <svg width="30" height="12" aria-hidden="true">
             <rect x="0" y="1" width="30" height="10" class="tl-bar st-operational unknown-end" />
           </svg>
-          operational, opening date not known
+          {t('timeline.legendUnknownEnd')}
         </li>
         <li>
           <svg width="12" height="12" aria-hidden="true" class="tl-mark leader">
             <path d="M6,1 l4,5 l-4,5 l-4,-5 z" />
           </svg>
-          leader visit (Kim Jong Un present)
+          {t('timeline.legendLeader')}
         </li>
         <li>
           <svg width="10" height="10" aria-hidden="true" class="tl-mark other">
             <circle cx="5" cy="5" r="2.5" />
           </svg>
-          other event
+          {t('timeline.legendOther')}
         </li>
       </ul>
-      {error ? <ErrorNotice error={error} what="the timeline" /> : null}
+      {error ? <ErrorNotice error={error} what="what.timeline" /> : null}
       <div ref={ref} class="timeline">
         {!projects.data || !events.data ? (
-          error ? null : <Loading what="the timeline" />
+          error ? null : <Loading what="what.timeline" />
         ) : items.length === 0 ? (
-          <p class="empty">No project with a policy year matches.</p>
+          <p class="empty">{t('timeline.none')}</p>
         ) : (
           years.map((y) => {
             const rows = items
               .filter((p) => p.year === y)
-              .sort((a, b) => Number(b.counted) - Number(a.counted) || (a.dates.groundbreaking ? startOf(a.dates.groundbreaking) : Infinity) - (b.dates.groundbreaking ? startOf(b.dates.groundbreaking) : Infinity) || a.locality.name.localeCompare(b.locality.name))
+              .sort((a, b) => Number(b.counted) - Number(a.counted) || (a.dates.groundbreaking ? startOf(a.dates.groundbreaking) : Infinity) - (b.dates.groundbreaking ? startOf(b.dates.groundbreaking) : Infinity) || placeName(a.locality.name, a.locality.hangul).localeCompare(placeName(b.locality.name, b.locality.hangul)))
             const counted = rows.filter((p) => p.counted).length
             return (
               <section key={y} aria-labelledby={`tl-${y}`}>
                 <h2 id={`tl-${y}`}>
-                  {y} <span class="h2-note">{counted} counted{rows.length > counted ? ` + ${rows.length - counted} extra (marked +)` : ''}</span>
+                  {y} <span class="h2-note">{rows.length > counted ? t('timeline.countedExtra', { counted, extra: rows.length - counted }) : t('timeline.counted', { counted })}</span>
                 </h2>
                 <YearChart year={String(y)} projects={rows} events={byProject} width={width} from={from} to={to} />
               </section>
@@ -237,7 +247,7 @@ export default function TimelinePage() {
         )}
       </div>
       <p class="hint">
-        The pilot in Kimhwa County (factories opened June 2022) came before the policy and is left out here; see <a href="/projects?year=pilot">the pilot project</a>.
+        {t('timeline.pilot')} <a href="/projects?year=pilot">{t('timeline.pilotLink')}</a>
       </p>
     </div>
   )

@@ -3,6 +3,7 @@
  * project, what it builds) corrected before it is accepted. An ambiguous place lists the
  * places the report could mean first; nothing is picked for the editor.
  */
+import { t } from '../i18n/i18n.ts'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { eventTypes, facilityKinds } from '../../model/vocab.ts'
 import { PartialDate, precisionOf, type DatePrecision } from '../../model/partialDate.ts'
@@ -10,10 +11,10 @@ import { eventLabel, kindLabel } from '../format.ts'
 import type { AmendmentBody, ProposalView } from './reviewApi.ts'
 import type { Places } from './usePlaces.ts'
 
-const shapes: Record<DatePrecision, { length: number; example: string; words: string }> = {
-  day: { length: 10, example: '2025-12-20', words: 'year, month and day (YYYY-MM-DD)' },
-  month: { length: 7, example: '2025-12', words: 'year and month (YYYY-MM)' },
-  year: { length: 4, example: '2025', words: 'the year (YYYY)' },
+const shapes: Record<DatePrecision, { length: number; example: string; words: () => string }> = {
+  day: { length: 10, example: '2025-12-20', words: () => t('amend.shapeDay') },
+  month: { length: 7, example: '2025-12', words: () => t('amend.shapeMonth') },
+  year: { length: 4, example: '2025', words: () => t('amend.shapeYear') },
 }
 
 export interface FormProblem {
@@ -23,12 +24,12 @@ export interface FormProblem {
 
 /** Checks the form in words; null when it can be sent. */
 export function checkAmendment(values: { locality: string; date: string; precision: DatePrecision; kinds: string[] }, newProject: boolean): FormProblem | null {
-  if (!values.locality) return { field: 'locality', message: 'Pick the place: the report does not say clearly which locality it means.' }
+  if (!values.locality) return { field: 'locality', message: t('amend.pickPlace') }
   const date = values.date.trim()
-  if (!date) return { field: 'date', message: `Give the date, e.g. ${shapes[values.precision].example}.` }
+  if (!date) return { field: 'date', message: t('amend.giveDate', { example: shapes[values.precision].example }) }
   const shape = shapes[values.precision]
-  if (date.length !== shape.length || !PartialDate.safeParse(date).success) return { field: 'date', message: `The date should be ${shape.words}, e.g. ${shape.example}; "${date}" is not.` }
-  if (newProject && values.kinds.length === 0) return { field: 'kinds', message: 'Say what the new project builds: tick at least one facility.' }
+  if (date.length !== shape.length || !PartialDate.safeParse(date).success) return { field: 'date', message: t('amend.badDate', { words: shape.words(), example: shape.example, date }) }
+  if (newProject && values.kinds.length === 0) return { field: 'kinds', message: t('amend.kinds') }
   return null
 }
 
@@ -92,29 +93,29 @@ export function AcceptForm({
 
   return (
     <form class="edit-form amend-form" data-testid="amend-form" onSubmit={submit} onKeyDown={(ev) => ev.key === 'Escape' && onCancel()} noValidate>
-      <h3>Edit, then accept</h3>
+      <h3>{t('review.editAccept')}</h3>
       {shown ? (
         <p class="form-error" role="alert" id={id('error')} data-testid="form-error">
           {shown.message}
         </p>
       ) : null}
       <div class={`field${shown?.field === 'type' ? ' has-error' : ''}`}>
-        <label for={id('type')}>What happened</label>
+        <label for={id('type')}>{t('edit.whatHappened')}</label>
         <select id={id('type')} ref={first} value={type} onChange={(ev) => (touch(), setType(ev.currentTarget.value))}>
-          {eventTypes.values.map((t) => (
-            <option value={t} key={t}>
-              {eventLabel(t)}
+          {eventTypes.values.map((et) => (
+            <option value={et} key={et}>
+              {eventLabel(et)}
             </option>
           ))}
         </select>
       </div>
       <div class={`field${shown?.field === 'locality' ? ' has-error' : ''}`}>
-        <label for={id('place')}>Place</label>
-        {e.candidates.length ? <p class="field-hint">The report could mean {e.candidates.map((c) => places.full(c)).join(' or ')}.</p> : null}
+        <label for={id('place')}>{t('amend.place')}</label>
+        {e.candidates.length ? <p class="field-hint">{t('amend.couldMean', { places: e.candidates.map((c) => places.full(c)).join(t('search.or')) })}</p> : null}
         <select id={id('place')} value={locality} onChange={(ev) => (touch(), setLocality(ev.currentTarget.value))} {...invalid('locality')}>
-          <option value="">Pick the place…</option>
+          <option value="">{t('amend.pickPlaceOption')}</option>
           {e.candidates.length ? (
-            <optgroup label="Places the report could mean">
+            <optgroup label={t('amend.candidates')}>
               {e.candidates.map((c) => (
                 <option value={c} key={`c-${c}`}>
                   {places.full(c)}
@@ -136,21 +137,21 @@ export function AcceptForm({
       </div>
       <div class="amend-date">
         <div class={`field${shown?.field === 'date' ? ' has-error' : ''}`}>
-          <label for={id('date')}>Date</label>
+          <label for={id('date')}>{t('field.date')}</label>
           <input id={id('date')} type="text" inputMode="numeric" autocomplete="off" placeholder={shapes[precision].example} value={date} onInput={(ev) => (touch(), setDate(ev.currentTarget.value))} {...invalid('date')} />
         </div>
         <div class="field">
-          <label for={id('precision')}>Precision</label>
+          <label for={id('precision')}>{t('amend.precision')}</label>
           <select id={id('precision')} value={precision} onChange={(ev) => (touch(), changePrecision(ev.currentTarget.value as DatePrecision))}>
-            <option value="day">to the day</option>
-            <option value="month">month only</option>
-            <option value="year">year only</option>
+            <option value="day">{t('amend.toDay')}</option>
+            <option value="month">{t('amend.monthOnly')}</option>
+            <option value="year">{t('amend.yearOnly')}</option>
           </select>
         </div>
       </div>
       {newProject ? (
         <fieldset class={`field group${shown?.field === 'kinds' ? ' has-error' : ''}`}>
-          <legend>What the new project builds</legend>
+          <legend>{t('amend.builds')}</legend>
           <ul class="checks">
             {facilityKinds.values.map((k) => (
               <li key={k}>
@@ -164,16 +165,16 @@ export function AcceptForm({
       ) : null}
       <div class="field">
         <label for={id('comment')}>
-          Why <span class="opt">(optional)</span>
+          {t('amend.why')} <span class="opt">{t('edit.optional')}</span>
         </label>
         <input id={id('comment')} type="text" value={comment} maxLength={500} onInput={(ev) => setComment(ev.currentTarget.value)} />
       </div>
       <p class="form-actions">
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Accepting…' : 'Accept with these changes'}
+          {busy ? t('amend.accepting') : t('amend.acceptChanged')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('edit.cancel')}
         </button>
       </p>
     </form>

@@ -5,27 +5,24 @@
  * source and quote; the buttons to accept, edit then accept, or reject; and, once decided, who
  * decided what.
  */
+import { t } from '../i18n/i18n.ts'
+import { Trans } from '../i18n/Trans.tsx'
 import type { ComponentChildren } from 'preact'
 import type { MatchKind } from '../../model/match.ts'
 import { precisionOf } from '../../model/partialDate.ts'
-import { eventLabel, fieldLabel, fmtDate, fmtTimestamp, fmtValue, kindLabel } from '../format.ts'
+import { eventLabel, fieldLabel, fmtDate, fmtTimestamp, fmtValue, kindLabel, pct } from '../format.ts'
 import type { ProposalDetail, ProposalView } from './reviewApi.ts'
 import type { Places } from './usePlaces.ts'
 
-export const kindLabels: Record<MatchKind, string> = { new: 'New', confirms: 'Confirms', conflicts: 'Conflicts', new_project: 'New project', duplicate: 'Already recorded' }
+/** The match kinds' names ("New", "Confirms"…), in the reader's language. */
+export const matchLabel = (kind: MatchKind): string => t(`review.kind.${kind}`)
 
-const kindHelp: Record<MatchKind, string> = {
-  new: 'Not in the record yet: accepting adds this event, with this report as its source.',
-  confirms: 'The record already says this: accepting adds this report as one more source.',
-  conflicts: 'The record says otherwise: accepting adds this report’s value beside it as a competing claim; the preferred value stays.',
-  new_project: 'The record has no project for this place and year: accepting creates it.',
-  duplicate: 'This source is already in the record saying this: nothing to add.',
-}
-
-const precisionNote: Record<string, string> = { month: ' (day not known)', year: ' (month not known)' }
+const kindHelp = (kind: MatchKind): string => t(`review.kindHelp.${kind}`)
 
 function dateText(date: string | null | undefined): string {
-  return date ? `${fmtDate(date)}${precisionNote[precisionOf(date)] ?? ''}` : 'no date given'
+  if (!date) return t('review.noDate')
+  const precision = precisionOf(date)
+  return precision === 'day' ? fmtDate(date) : t(precision === 'month' ? 'review.dateNoDay' : 'review.dateNoMonth', { date: fmtDate(date) })
 }
 
 interface RecordClaim {
@@ -39,7 +36,7 @@ interface RecordClaim {
 }
 
 function Claims({ claims, places, provinces }: { claims: RecordClaim[]; places: Places; provinces: (id: string) => string }) {
-  if (claims.length === 0) return <p class="hint">No claims recorded on it yet.</p>
+  if (claims.length === 0) return <p class="hint">{t('review.noClaims')}</p>
   const names = (v: string) => (v.includes('.') ? places.name(v) : provinces(v))
   // The preferred claim and one more show at once; the rest fold away (a well-reported event has many).
   const sorted = [...claims].sort((a, b) => (b.rank === 'preferred' ? 1 : 0) - (a.rank === 'preferred' ? 1 : 0))
@@ -49,7 +46,7 @@ function Claims({ claims, places, provinces }: { claims: RecordClaim[]; places: 
             <span class="claim-field">{fieldLabel(c.field)}: </span>
             <strong class="claim-value">{fmtValue(c.field, c.value, names)}</strong> —{' '}
             {c.source ? <a href={`/sources/${encodeURIComponent(c.source.id)}`}>{c.source.publisher}</a> : <code>{c.source_id}</code>}
-            {c.rank === 'preferred' ? <span class="rank-badge preferred">✓ preferred</span> : null}
+            {c.rank === 'preferred' ? <span class="rank-badge preferred">{t('common.preferred')}</span> : null}
           </div>
           {c.quote ? <blockquote class="quote">{c.quote}</blockquote> : null}
         </li>
@@ -59,7 +56,7 @@ function Claims({ claims, places, provinces }: { claims: RecordClaim[]; places: 
       <ul class="claims record-claims">{sorted.slice(0, 2).map(item)}</ul>
       {sorted.length > 2 ? (
         <details class="more-claims">
-          <summary>{sorted.length - 2} more claim{sorted.length === 3 ? '' : 's'}</summary>
+          <summary>{t('review.moreClaims', { count: sorted.length - 2 })}</summary>
           <ul class="claims record-claims">{sorted.slice(2).map(item)}</ul>
         </details>
       ) : null}
@@ -75,21 +72,22 @@ function Record({ p, detail, places, provinces }: { p: ProposalView; detail: Pro
   const names = (v: string) => (v.includes('.') ? places.name(v) : provinces(v))
   return (
     <div class="record-now">
-      <h4>In the record now</h4>
+      <h4>{t('review.inRecord')}</h4>
       {m.kind === 'new_project' ? (
-        <p>
-          No {m.year ?? ''} project in {places.name(m.locality_id ?? p.event.locality)} yet.
-        </p>
+        <p>{t(m.year ? 'review.noProjectYear' : 'review.noProject', { year: m.year ?? '', place: places.name(m.locality_id ?? p.event.locality) })}</p>
       ) : !p.event.locality ? (
-        <p>Nothing can be matched until the place is known.</p>
+        <p>{t('review.noPlace')}</p>
       ) : m.kind === 'new' ? (
         <p>
-          {projectLink ?? 'The project'} has no {eventLabel(p.event.type).toLowerCase()} recorded yet.
+          <Trans k="review.noEvent" values={{ event: eventLabel(p.event.type).toLowerCase() }} parts={[(text) => projectLink ?? text]} />
         </p>
       ) : event ? (
         <p>
-          {projectLink}: {eventLabel(event.type).toLowerCase()}, <strong>{dateText(event.date)}</strong>
-          {event.leader_present ? ', Kim Jong Un present' : ''}.
+          <Trans
+            k={event.leader_present ? 'review.recordEventLeader' : 'review.recordEvent'}
+            values={{ event: eventLabel(event.type).toLowerCase(), date: dateText(event.date) }}
+            parts={[() => projectLink, (text) => <strong>{text}</strong>]}
+          />
         </p>
       ) : (
         <p>{projectLink}</p>
@@ -98,9 +96,9 @@ function Record({ p, detail, places, provinces }: { p: ProposalView; detail: Pro
         <table class="differs">
           <thead>
             <tr>
-              <th scope="col">Where they differ</th>
-              <th scope="col">The record</th>
-              <th scope="col">This report</th>
+              <th scope="col">{t('review.differs')}</th>
+              <th scope="col">{t('review.theRecord')}</th>
+              <th scope="col">{t('review.thisReport')}</th>
             </tr>
           </thead>
           <tbody>
@@ -125,12 +123,12 @@ function Decided({ p }: { p: ProposalView }) {
     const project = p.match.project_id ?? (p.accepted as { records?: string[] } | null)?.records?.find((r) => r.startsWith('project:'))?.slice(8)
     return (
       <p class="decided accepted" data-testid="decided">
-        ✓ Accepted by {p.decided_by}
+        ✓ {t('review.acceptedBy', { who: p.decided_by })}
         {when}
         {project ? (
           <>
             {' '}
-            · <a href={`/projects/${encodeURIComponent(project)}`}>see the project</a>
+            · <a href={`/projects/${encodeURIComponent(project)}`}>{t('review.seeProject')}</a>
           </>
         ) : null}
       </p>
@@ -138,7 +136,7 @@ function Decided({ p }: { p: ProposalView }) {
   }
   return (
     <p class="decided rejected" data-testid="decided">
-      ✕ Rejected by {p.decided_by}
+      ✕ {t('review.rejectedBy', { who: p.decided_by })}
       {when}
       {p.reason ? <>: {p.reason}</> : null}
     </p>
@@ -195,66 +193,66 @@ export function ProposalCard({
     >
       <h3 id={titleId} class="proposal-head">
         <span class={`kind-badge kind-${kind}`} data-testid="kind">
-          {kindLabels[kind]}
+          {matchLabel(kind)}
         </span>{' '}
         <span class="proposal-what">
-          {eventLabel(e.type)} · {ambiguous ? 'place not clear' : places.name(e.locality)} · {dateText(e.date)}
+          {eventLabel(e.type)} · {ambiguous ? t('review.placeUnclear') : places.name(e.locality)} · {dateText(e.date)}
         </span>
       </h3>
-      <p class="kind-help">{ambiguous ? 'The report does not say clearly which place it means: edit it to pick the place, then accept.' : kindHelp[kind]}</p>
+      <p class="kind-help">{ambiguous ? t('review.ambiguousHelp') : kindHelp(kind)}</p>
       <div class="proposal-body">
         <div class="proposed">
-          <h4>This report says</h4>
+          <h4>{t('review.reportSays')}</h4>
           <dl class="proposed-fields">
             <div>
-              <dt>What</dt>
+              <dt>{t('review.what')}</dt>
               <dd>{eventLabel(e.type)}</dd>
             </div>
             <div>
-              <dt>Where</dt>
+              <dt>{t('review.where')}</dt>
               <dd>
-                {ambiguous ? (e.candidates.length ? `could be ${e.candidates.map((c) => places.full(c)).join(' or ')}` : 'a place not in the gazetteer') : places.full(e.locality)}
-                {e.province_conflict || (e.province && !ambiguous && p.match.differs.some((d) => d.field === 'province')) ? <span class="warn"> (the report names {provinces(e.province ?? '')})</span> : null}
+                {ambiguous ? (e.candidates.length ? t('review.couldBe', { places: e.candidates.map((c) => places.full(c)).join(t('search.or')) }) : t('review.notInGazetteer')) : places.full(e.locality)}
+                {e.province_conflict || (e.province && !ambiguous && p.match.differs.some((d) => d.field === 'province')) ? <span class="warn"> {t('review.reportNames', { province: provinces(e.province ?? '') })}</span> : null}
               </dd>
             </div>
             <div>
-              <dt>When</dt>
+              <dt>{t('review.when')}</dt>
               <dd>{dateText(e.date)}</dd>
             </div>
             {e.leader_present ? (
               <div>
-                <dt>Leader</dt>
-                <dd>Kim Jong Un present</dd>
+                <dt>{t('review.leader')}</dt>
+                <dd>{t('history.field.leader_present')}</dd>
               </div>
             ) : null}
             {e.kinds.length ? (
               <div>
-                <dt>Facilities</dt>
+                <dt>{t('table.facilities')}</dt>
                 <dd>{e.kinds.map(kindLabel).join(', ')}</dd>
               </div>
             ) : null}
             <div>
-              <dt>Confidence</dt>
-              <dd>{Math.round(e.confidence * 100)}%</dd>
+              <dt>{t('review.confidence')}</dt>
+              <dd>{pct(e.confidence)}</dd>
             </div>
           </dl>
           <blockquote class="quote evidence-quote">{e.evidence}</blockquote>
           <button type="button" class="link-button show-evidence" onClick={onShowEvidence}>
-            Show in the article
+            {t('review.showInArticle')}
           </button>
         </div>
         {pending ? <Record p={p} detail={detail} places={places} provinces={provinces} /> : null}
       </div>
       {pending ? (
-        <div class="proposal-actions" role="group" aria-label="Decide">
-          <button type="button" class="primary" disabled={busy || needsEdit} onClick={onAccept} title={needsEdit ? 'Edit it first: the place, date or facilities are missing' : undefined}>
-            Accept
+        <div class="proposal-actions" role="group" aria-label={t('review.decide')}>
+          <button type="button" class="primary" disabled={busy || needsEdit} onClick={onAccept} title={needsEdit ? t('review.editFirst') : undefined}>
+            {t('review.accept')}
           </button>
           <button type="button" disabled={busy} onClick={onEdit}>
-            Edit, then accept
+            {t('review.editAccept')}
           </button>
           <button type="button" class="danger" disabled={busy} onClick={onReject}>
-            Reject
+            {t('review.reject')}
           </button>
         </div>
       ) : (

@@ -1,4 +1,5 @@
 /** @module Rejecting a proposal, with a reason when the editor gives one (Enter rejects, Escape cancels). */
+import { t } from '../i18n/i18n.ts'
 import { useEffect, useRef, useState } from 'preact/hooks'
 
 export function RejectForm({ id, busy, onSubmit, onCancel }: { id: number; busy: boolean; onSubmit: (reason: string) => void; onCancel: () => void }) {
@@ -17,16 +18,16 @@ export function RejectForm({ id, busy, onSubmit, onCancel }: { id: number; busy:
     >
       <div class="field">
         <label for={`reject-reason-${id}`}>
-          Why reject it <span class="opt">(optional)</span>
+          {t('review.whyReject')} <span class="opt">{t('edit.optional')}</span>
         </label>
-        <input id={`reject-reason-${id}`} ref={input} type="text" maxLength={1000} placeholder="e.g. the date is the anniversary, not the ceremony" value={reason} onInput={(ev) => setReason(ev.currentTarget.value)} />
+        <input id={`reject-reason-${id}`} ref={input} type="text" maxLength={1000} placeholder={t('review.rejectPlaceholder')} value={reason} onInput={(ev) => setReason(ev.currentTarget.value)} />
       </div>
       <p class="form-actions">
         <button type="submit" class="danger-button" disabled={busy}>
-          {busy ? 'Rejecting…' : 'Reject'}
+          {busy ? t('review.rejecting') : t('review.reject')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('edit.cancel')}
         </button>
       </p>
     </form>

@@ -2,6 +2,7 @@
  * @module The review queue as the Review page reads and changes it (GET /api/proposals…, accept,
  * reject, accept all confirms of one source), and the API's errors put in words a person uses.
  */
+import { t } from '../i18n/i18n.ts'
 import { ApiError, fetchJson, send } from '../api.ts'
 import type { Amendment, ProposalDetail, ProposalView } from '../../service/review.ts'
 import type { List } from '../types.ts'
@@ -28,16 +29,19 @@ export const acceptAllConfirms = (reportId: string) => send<{ accepted: number[]
 /** What the reason says when the editor gave none (the API keeps a reason with every rejection). */
 export const noReason = 'rejected in review (no reason given)'
 
-/** "Could not accept this proposal: …" in words, for any error the API or the network gives. */
+/**
+ * "Could not accept this proposal: …" in words, for any error the API or the network gives;
+ * `action` is the message key of what was tried ("review.act.accept").
+ */
 export function explain(action: string, error: unknown): string {
   const e = error instanceof ApiError ? error : new ApiError(0, 'network', String((error as Error)?.message ?? error))
-  const what = `Could not ${action}`
-  if (e.status === 0) return `${what}: ${e.message}. Check the connection and try again.`
-  if (e.status === 401) return `${what}: you are no longer signed in. Sign in again, then retry; nothing was changed.`
-  if (e.status === 403) return `${what}: only editors can review proposals.`
-  if (e.status === 404) return `${what}: it is no longer in the queue (someone may have removed it). The list has been read again.`
-  if (e.status === 409) return `${what}: ${e.message}. The list has been read again.`
-  if (e.status === 412) return `${what}: the record changed meanwhile. The list has been read again; try once more.`
-  if (e.status >= 500) return `${what}: the server failed (${e.message}). Nothing was changed; try again later.`
-  return `${what}: ${e.message.replace(/^body\./, '')}.`
+  const values = { action: t(action), message: e.message }
+  if (e.status === 0) return t('review.err.network', values)
+  if (e.status === 401) return t('review.err.401', values)
+  if (e.status === 403) return t('review.err.403', values)
+  if (e.status === 404) return t('review.err.404', values)
+  if (e.status === 409) return t('review.err.409', values)
+  if (e.status === 412) return t('review.err.412', values)
+  if (e.status >= 500) return t('review.err.server', values)
+  return t('review.err.other', { ...values, message: e.message.replace(/^body\./, '') })
 }

@@ -1,6 +1,8 @@
-/** @module The gazetteer as the Review page names places: "Taegwan County (North Pyongan)" for an id, and the localities grouped by province for the place picker. */
+/** @module The gazetteer as the Review page names places: "Taegwan County (North Pyongan)" (Korean: "대관군 (Taegwan)") for an id, and the localities grouped by province for the place picker. */
+import { language, t } from '../i18n/i18n.ts'
 import type { List, Locality } from '../types.ts'
 import { useApi } from '../useApi.ts'
+import { provinceName } from '../useProvinces.ts'
 
 const suffix: Record<string, string> = { city: 'City', county: 'County', district: 'District' }
 
@@ -17,19 +19,23 @@ export function usePlaces(): Places {
   const index = new Map<string, Locality>()
   for (const l of data?.items ?? []) index.set(l.id, l)
   const name = (id: string | null | undefined) => {
-    if (!id) return 'an unknown place'
+    if (!id) return t('review.unknownPlace')
     const l = index.get(id)
-    return l ? `${l.plain} ${suffix[l.type] ?? ''}`.trim() : id
+    if (!l) return id
+    // In Korean the hangul already names the unit (성천군): "성천군 (Songchon)".
+    if (language() === 'ko' && l.hangul) return `${l.hangul} (${l.plain})`
+    return `${l.plain} ${suffix[l.type] ?? ''}`.trim()
   }
   const full = (id: string | null | undefined) => {
     const l = id ? index.get(id) : undefined
-    return l ? `${name(id)}, ${l.province_name}` : name(id)
+    return l ? `${name(id)}, ${provinceName(l.province_name, l.province)}` : name(id)
   }
   const groups = new Map<string, { id: string; name: string }[]>()
   for (const l of data?.items ?? []) {
-    const list = groups.get(l.province_name) ?? []
+    const province = provinceName(l.province_name, l.province)
+    const list = groups.get(province) ?? []
     list.push({ id: l.id, name: name(l.id) })
-    groups.set(l.province_name, list)
+    groups.set(province, list)
   }
   const byProvince = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([province, localities]) => ({ province, localities: localities.sort((a, b) => a.name.localeCompare(b.name)) }))
   return { name, full, byProvince }
