@@ -107,7 +107,15 @@ export function revisionPage(r: FeedRevision): string {
 }
 
 /** The Atom document; `base` is the public address without a trailing slash. */
-export function atomFeed(snapshot: Snapshot, revisions: readonly FeedRevision[], base: string): string {
+/** A filtered feed names what it follows in its title and its own id and address. */
+export interface FeedScope {
+  /** E.g. "South Pyongan", "Songchon County", "inauguration". */
+  label: string
+  /** The query string that selects it, without "?" (e.g. "province=south-pyongan"). */
+  query: string
+}
+
+export function atomFeed(snapshot: Snapshot, revisions: readonly FeedRevision[], base: string, scope: FeedScope | null = null): string {
   const updated = revisions[0]?.at ?? new Date(0).toISOString()
   const entries = revisions
     .map(
@@ -124,10 +132,10 @@ export function atomFeed(snapshot: Snapshot, revisions: readonly FeedRevision[],
     .join('\n')
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <id>tag:20x10-tracker,2024:changes</id>
-  <title>20×10 Tracker: recent changes</title>
+  <id>tag:20x10-tracker,2024:changes${scope ? `?${xmlText(scope.query)}` : ''}</id>
+  <title>20×10 Tracker: recent changes${scope ? ` — ${xmlText(scope.label)}` : ''}</title>
   <updated>${updated}</updated>
-  <link rel="self" href="${xmlText(`${base}/api/changes.atom`)}"/>
+  <link rel="self" href="${xmlText(`${base}/api/changes.atom${scope ? `?${scope.query}` : ''}`)}"/>
   <link rel="alternate" type="text/html" href="${xmlText(`${base}/`)}"/>
 ${entries}
 </feed>

@@ -5,9 +5,11 @@
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { atomFeed } from '../../export/atom.ts'
+import { atomFeed, type FeedScope } from '../../export/atom.ts'
+import type { Snapshot } from '../../model/snapshot.ts'
+import { eventTypes } from '../../model/vocab.ts'
 import { InvalidInputError, NotFoundError } from '../../model/errors.ts'
-import { changeById, listChanges } from '../../service/changes.ts'
+import { changeById, FILTER_SCAN_LIMIT, listChanges, type ChangeFilter } from '../../service/changes.ts'
 import type { AppEnv } from '../context.ts'
 import { errorResponses, json, notFound } from '../openapi.ts'
 import { offsetParam } from '../params.ts'
@@ -15,6 +17,10 @@ import { RevisionSchema, revisionView } from './edit.ts'
 
 const ChangesQuery = z.object({
   since: z.string().max(40).optional().describe('Only changes after this time (ISO 8601, e.g. 2026-11-01 or 2026-11-01T12:00:00Z) or after this revision id.'),
+  province: z.string().max(80).optional().describe('Only changes about this province (id, e.g. south-pyongan): its localities, their projects, events and claims.'),
+  locality: z.string().max(120).optional().describe('Only changes about this locality (id, e.g. south-pyongan.songchon).'),
+  project: z.string().max(300).optional().describe('Only changes about this project (id): the project, its events and the claims about them.'),
+  type: eventTypes.schema.optional().describe('Only changes to events of this type (and the claims about them).'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: offsetParam,
 })
@@ -27,6 +33,25 @@ function parseSince(since: string | undefined): { sinceTime?: string; sinceId?: 
   return { sinceTime: new Date(t).toISOString() }
 }
 
+type ChangesQueryValue = z.infer<typeof ChangesQuery>
+
+/** The filters of a query, each checked against the record (an unknown id is a 400, not an empty feed). */
+function filterOf(q: ChangesQueryValue, snap: Snapshot): { filter: ChangeFilter; scope: FeedScope | null } {
+  const problems: { path: string; message: string }[] = []
+  if (q.province && !snap.provinces.has(q.province)) problems.push({ path: 'query.province', message: `no province '${q.province}' (see /api/provinces)` })
+  if (q.locality && !snap.localities.has(q.locality)) problems.push({ path: 'query.locality', message: `no locality '${q.locality}' (see /api/localities)` })
+  if (q.project && !snap.projects.has(q.project)) problems.push({ path: 'query.project', message: `no project '${q.project}'` })
+  if (problems.length) throw new InvalidInputError(problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems)
+  const filter: ChangeFilter = { ...(q.province ? { province: q.province } : {}), ...(q.locality ? { locality: q.locality } : {}), ...(q.project ? { project: q.project } : {}), ...(q.type ? { type: q.type } : {}) }
+  const labels: string[] = []
+  const params = new URLSearchParams()
+  if (q.province) (labels.push(snap.provinces.get(q.province)!.plain), params.set('province', q.province))
+  if (q.locality) (labels.push(snap.localities.get(q.locality)!.plain), params.set('locality', q.locality))
+  if (q.project) (labels.push(q.project), params.set('project', q.project))
+  if (q.type) (labels.push(eventTypes.labels[q.type]), params.set('type', q.type))
+  return { filter, scope: labels.length ? { label: labels.join(', '), query: params.toString() } : null }
+}
+
 export function registerChanges(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
@@ -35,13 +60,14 @@ export function registerChanges(app: OpenAPIHono<AppEnv>): void {
       tags: ['changes'],
       summary: 'Recent changes (revisions), newest first',
       request: { query: ChangesQuery },
-      responses: { 200: json(z.object({ items: z.array(RevisionSchema), total: z.number() }).meta({ id: 'ChangeList' }), 'Revisions.'), ...errorResponses },
+      responses: { 200: json(z.object({ items: z.array(RevisionSchema), total: z.number(), scanned: z.number().optional().describe('Present when a filtered list read only the newest this many revisions.') }).meta({ id: 'ChangeList' }), 'Revisions.'), ...errorResponses },
     }),
     async (c) => {
       const q = c.req.valid('query')
-      const { items, total } = await listChanges(c.var.tracker, { ...parseSince(q.since), limit: q.limit, offset: q.offset })
+      const { filter } = filterOf(q, await c.var.tracker.readModel.current())
+      const { items, total, scanned_all } = await listChanges(c.var.tracker, { ...parseSince(q.since), limit: q.limit, offset: q.offset, filter })
       c.header('Cache-Control', 'no-cache')
-      return c.json({ items: items.map(revisionView), total }, 200)
+      return c.json({ items: items.map(revisionView), total, ...(scanned_all ? {} : { scanned: FILTER_SCAN_LIMIT }) }, 200)
     },
   )
   app.openapi(
@@ -55,8 +81,10 @@ export function registerChanges(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const q = c.req.valid('query')
-      const { items } = await listChanges(c.var.tracker, { ...parseSince(q.since), limit: q.limit, offset: q.offset })
-      const body = atomFeed(await c.var.tracker.readModel.current(), items, c.var.publicUrl)
+      const snap = await c.var.tracker.readModel.current()
+      const { filter, scope } = filterOf(q, snap)
+      const { items } = await listChanges(c.var.tracker, { ...parseSince(q.since), limit: q.limit, offset: q.offset, filter })
+      const body = atomFeed(snap, items, c.var.publicUrl, scope)
       return c.body(body, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'no-cache' })
     },
   )
