@@ -307,3 +307,24 @@ describe('extractReport: a happening recalled as a point in time', () => {
     expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['inauguration', 'nampo.onchon', '2025-01-20']])
   })
 })
+
+describe('extractReport: Spanish openings told loosely, plans and report days', () => {
+  it('reads "the works concluded on Wednesday 19" and "el acto de finalización" as the inauguration, dated by the works, not by "informó el jueves 20"', () => {
+    const text = 'Las obras del Hospital del condado de Kangdong, en Corea del Norte, concluyeron el miércoles 19 tras nueve meses de trabajo dentro de la política de desarrollo regional. Según informó el jueves 20 la agencia KCNA, el acto de finalización contó con la presencia de Kim Jong Un.'
+    const r = extractor.extract({ text, published: '2025-11-20', language: 'es' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['inauguration', 'pyongyang.kangdong', '2025-11-19']])
+  })
+
+  it('takes no places from a plan ("se prevé abrir … en Kusong y Ryonggang") for a ceremony in the future tense', () => {
+    const text = 'Kim Jong Un asistió al acto en Kangdong, dentro de la política de desarrollo regional. En la ceremonia dijo que este año se inaugurarán seis centros médicos. Antes de fin de año se prevé abrir dos hospitales, uno en la ciudad de Kusong y otro en el distrito de Ryonggang.'
+    const r = extractor.extract({ text, published: '2025-11-20', language: 'es' })
+    expect(r.events.map((e) => e.locality)).not.toContain('north-pyongan.kusong')
+    expect(r.events.map((e) => e.locality)).not.toContain('nampo.ryonggang')
+  })
+
+  it('counts a county hospital under construction as the policy in Korean (강동군의 병원 건설)', () => {
+    const text = '김정은 국무위원장이 30일 평양 외곽 강동군의 병원 건설 현장을 찾았다고 조선중앙통신이 31일 보도했다.'
+    const r = extractor.extract({ text, published: '2025-10-31' })
+    expect(r.events.map((e) => [e.type, e.locality, e.date])).toEqual([['leader_visit', 'pyongyang.kangdong', '2025-10-30']])
+  })
+})

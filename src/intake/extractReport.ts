@@ -187,7 +187,8 @@ function run(input: ReportInput, finder: PlaceFinder, context: ExtractContext): 
         for (const next of sentences.slice(index + 1, index + 3)) {
           const own = places.filter((p) => p.start >= next.start && p.end <= next.end)
           if (own.length === 0) continue
-          if (!firstCue(next.text, lex, null)) targets = own
+          // Not from plans ("two more hospitals are to open, in Kusong and Ryonggang").
+          if (!firstCue(next.text, lex, null) && !lex.future.test(next.text) && !lex.future.test(s.text)) targets = own
           break
         }
       }
@@ -457,6 +458,8 @@ interface SettleContext {
 }
 
 const reportVerb = /^\s*(?:보도|발표|밝혔|전했|reported|said|announced|сообщ|informó|inform[óo]|berichtete|a\s+rapporté|rapporte|報じ|伝え|报道|報道|电|電|発|발\s)/iu
+/** A report verb right before a date ("informó el jueves 20", "reported on Friday", "berichtete am Freitag"): the report's day. */
+const reportVerbBefore = /(?:\binform[óo]|\breported|\bsaid|\bannounced|berichtete|meldete|a\s+rapport[ée]|rapporte|annonc[ée]|сообщил[оаи]?|сообщает|передает|보도했다|報じた|报道称?)\s*(?:el|on|am|le|ce|в|во)?\s*$/iu
 const agencyBefore = /(?:통신(?:은|이)|신문(?:은|이)|KCNA|Yonhap|Sinmun|[Aa]gency|ЦТАК|ТАСС|朝中社|新华社|朝鮮中央通信は?|Nachrichtenagentur\s+\S+)\s*(?:on\s+|am\s+|el\s+|le\s+)?$/u
 
 /** The leader's surname alone, not his sister's or his forebears' names. */
@@ -484,6 +487,8 @@ function settle(drafts: Draft[], c: SettleContext): ProposedEvent[] {
       // "KCNA reported on the 12th that … on the 11th": the day of the report is not the event's.
       const event = d.filter((x) => x.precision !== 'day' || (!reportVerb.test(c.text.slice(x.end, x.end + 24).replace(/^\s*[(（][^)）]{0,10}[)）]|^\s*[)）]/, '')) && !agencyBefore.test(c.text.slice(Math.max(0, x.start - 14), x.start))))
       if (event.length > 0) d = event
+      // "informó el jueves 20 la KCNA": the day a report verb names is the report's, even when it is the sentence's only date.
+      d = d.filter((x) => x.precision !== 'day' || !reportVerbBefore.test(c.text.slice(Math.max(0, x.start - 18), x.start)))
       datesBySentence.set(s, d)
     }
     return d

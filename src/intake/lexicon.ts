@@ -91,7 +91,7 @@ const ko: Lexicon = {
   ],
   leader: /김정은|총비서|위원장|원수님|경애하는/,
   presence: /참석|참가|연설|돌아보|현지지도|테프를\s*끊|모시고|찾으시|료해|보셨/,
-  programme: /20\s?[×x*]\s?10|지방발전|지방공업|지방진흥|지방산업|지방경제|지역발전|시[,·\s]*군\s*병원|군병원|지방병원/,
+  programme: /20\s?[×x*]\s?10|지방발전|지방공업|지방진흥|지방산업|지방경제|지역발전|시[,·\s]*군\s*병원|군병원|지방병원|[가-힣]군의?\s*병원\s*건설/,
   country: /조선|북한|북측|평양|김정은|노동당|로동당|조선중앙통신/,
   unnamedOthers: /(?:\d+|여러)\s*개?\s*(?:다른\s*)?시[,·\s]*군(?:들)?에서|다른\s*\d+\s*개\s*시[,·\s]*군/,
   future: /(?:할|될)\s*예정|계획이다|하기로|할\s*것/,
@@ -203,11 +203,11 @@ const ru: Lexicon = {
 const es: Lexicon = {
   events: [
     { type: 'groundbreaking', ceremony: true, re: /primera\s+piedra|ceremonia\s+de\s+(?:arranque|inicio|comienzo|colocaci[óo]n)|inicio\s+de\s+(?:la\s+)?(?:construcci[óo]n|obras?)|arranque\s+de\s+(?:la\s+)?(?:construcci[óo]n|obras?)|primera\s+palada/i },
-    { type: 'inauguration', ceremony: true, re: /inaugur\w*|ceremonia\s+de\s+(?:conclusi[óo]n|terminaci[óo]n|culminaci[óo]n|puesta\s+en\s+servicio|fin(?:alizaci[óo]n)?\s+de\s+(?:las\s+)?obras)|cort\w*\s+(?:de\s+)?(?:la\s+)?cinta/i },
+    { type: 'inauguration', ceremony: true, re: /inaugur(?!ar[áa]n?\b|ar[íi]an?\b)\w*|ceremonia\s+de\s+(?:conclusi[óo]n|terminaci[óo]n|culminaci[óo]n|puesta\s+en\s+servicio|fin(?:alizaci[óo]n)?\s+de\s+(?:las\s+)?obras)|(?:acto|ceremonia|evento)\s+de\s+(?:finalizaci[óo]n|conclusi[óo]n|apertura|terminaci[óo]n)|cort\w*\s+(?:de\s+)?(?:la\s+)?cinta/i },
     { type: 'production_start', ceremony: false, re: /(?:comenz|empez|inici)\w*\s+(?:a\s+)?produc\w*|entr\w*\s+en\s+(?:funcionamiento|operaci[óo]n|servicio)|puest\w+\s+en\s+(?:marcha|funcionamiento)/i },
     { type: 'leader_visit', ceremony: false, re: /visit[óo]|visitaron|\bsu\s+visita\s+a\b|inspeccion\w*|recorri[óo]|direcci[óo]n\s+sobre\s+el\s+terreno|orientaci[óo]n\s+(?:sobre\s+el\s+terreno|in\s+situ)/i },
     { type: 'groundbreaking', ceremony: false, re: /(?:comenz|empez|inici)\w*\s+(?:la\s+)?(?:construcci[óo]n|obras?)/i },
-    { type: 'completion', ceremony: false, re: /(?:fueron|fue|han\s+sido|ha\s+sido)\s+(?:construid|terminad|conclu[íi]d|completad|edificad)\w*|se\s+(?:construyeron|construy[óo]|edificaron|terminaron)|conclusi[óo]n\s+de\s+(?:la\s+)?(?:construcci[óo]n|obras?)/i },
+    { type: 'completion', ceremony: false, re: /(?:fueron|fue|han\s+sido|ha\s+sido)\s+(?:construid|terminad|conclu[íi]d|completad|edificad)\w*|se\s+(?:construyeron|construy[óo]|edificaron|terminaron)|conclusi[óo]n\s+de\s+(?:la\s+)?(?:construcci[óo]n|obras?)|(?:obras|construcci[óo]n)\b[^.]{0,60}?\b(?:concluyeron|conclu[yi][óo]|terminaron|termin[óo]|finalizaron|finaliz[óo])\b/i },
     { type: 'construction_stage', ceremony: false, re: /en\s+construcci[óo]n|avanza\w*\s+(?:la\s+)?construcci[óo]n/i },
   ],
   kinds: [
@@ -236,7 +236,7 @@ const es: Lexicon = {
 const fr: Lexicon = {
   events: [
     { type: 'groundbreaking', ceremony: true, re: /premi[èe]re\s+pierre|inauguration\s+de\s+la\s+construction|inauguration\s+des\s+travaux|c[ée]r[ée]monies?\s+de\s+(?:lancement|d[ée]marrage|mise\s+en\s+chantier|d[ée]but)|lancement\s+(?:des|de)\s+(?:travaux|chantiers?)|d[ée]but\s+des\s+travaux|mise\s+en\s+chantier|coup\s+de\s+pioche|premier\s+coup\s+de\s+b[êe]che/i },
-    { type: 'inauguration', ceremony: true, re: /inaugur\w*(?!\w|\s+de\s+la\s+construction|\s+des\s+travaux)|c[ée]r[ée]monie\s+(?:d'ach[èe]vement|de\s+(?:mise\s+en\s+service|fin\s+des\s+travaux|cl[ôo]ture))|coup[ée]?\w*\s+(?:le\s+)?ruban/i },
+    { type: 'inauguration', ceremony: true, re: /inaugur(?!er(?:a|ont|ait|aient)\b)\w*(?!\w|\s+de\s+la\s+construction|\s+des\s+travaux)|c[ée]r[ée]monie\s+(?:d'ach[èe]vement|de\s+(?:mise\s+en\s+service|fin\s+des\s+travaux|cl[ôo]ture))|coup[ée]?\w*\s+(?:le\s+)?ruban/i },
     { type: 'production_start', ceremony: false, re: /mise\s+en\s+(?:production|exploitation)|(?:commenc|d[ée]marr)\w*\s+(?:la\s+|à\s+)?produ\w*|entr\w*\s+en\s+(?:service|production)/i },
     { type: 'leader_visit', ceremony: false, re: /a\s+(?:visit[ée]|inspect[ée]|parcouru)|visite\s+d'inspection|direction\s+sur\s+place|s'est\s+rendu/i },
     { type: 'groundbreaking', ceremony: false, re: /(?:commenc|d[ée]but|lanc)\w*\s+(?:la\s+|de\s+la\s+)?construction/i },
