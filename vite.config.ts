@@ -3,6 +3,7 @@
  * `npm run dev`-style use: `npx vite` proxies /api to a running tracker (TRACKER_API, default :8020).
  */
 import preact from '@preact/preset-vite'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import { koreaGeo } from './src/web/build/koreaGeo.ts'
 
@@ -16,6 +17,8 @@ export default defineConfig({
     target: 'es2022',
     reportCompressedSize: true,
     chunkSizeWarningLimit: 600,
+    // Two pages: the app, and the embeds (/embed/*, served from embed/index.html without the site's chrome).
+    rollupOptions: { input: { app: fileURLToPath(new URL('./src/web/index.html', import.meta.url)), embed: fileURLToPath(new URL('./src/web/embed/index.html', import.meta.url)) } },
   },
   server: {
     proxy: { '/api': process.env.TRACKER_API ?? 'http://127.0.0.1:8020' },
