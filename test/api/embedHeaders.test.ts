@@ -65,7 +65,7 @@ describe('the static snapshots', () => {
       expect(body, url).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
       expect(body, url).toContain('20×10 Tracker</tspan>')
       expect(body, url).toContain(`data version ${version}`)
-      expect(body, url).toContain(`· ${page}</text>`)
+      expect(body, url).toContain(`>${page}</text>`)
       expect(body, url).not.toContain('evil.example')
       expect(body, url).not.toMatch(/<script|on\w+=|href=/i)
     }

@@ -41,7 +41,7 @@ export function legend(x: number, y: number): string {
 
 /** The whole document: `body` is drawn between the title (top) and the credit line (bottom). */
 export function frame({ title, body, height, credit, description }: { title: string; body: string; height: number; credit: SnapshotCredit; description: string }): string {
-  const total = height + 78
+  const total = height + 92
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${snapshotWidth}" height="${total}" viewBox="0 0 ${snapshotWidth} ${total}" role="img" aria-labelledby="title desc" ${font}>`,
     `<title id="title">${esc(title)}</title>`,
@@ -49,8 +49,9 @@ export function frame({ title, body, height, credit, description }: { title: str
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="16" y="28" font-size="17" font-weight="700" fill="#1c1d1f">${esc(title)}</text>`,
     `<g transform="translate(0,44)">${body}</g>`,
-    `<line x1="16" x2="${snapshotWidth - 16}" y1="${total - 30}" y2="${total - 30}" stroke="#dcdfe3"/>`,
-    `<text x="16" y="${total - 12}" font-size="11" fill="#5d6166">Source: <tspan font-weight="700">20×10 Tracker</tspan> · data version ${esc(credit.version)} · as of ${esc(credit.date)} · ${esc(credit.url)}</text>`,
+    `<line x1="16" x2="${snapshotWidth - 16}" y1="${total - 44}" y2="${total - 44}" stroke="#dcdfe3"/>`,
+    `<text x="16" y="${total - 27}" font-size="11" fill="#5d6166">Source: <tspan font-weight="700">20×10 Tracker</tspan> · data version ${esc(credit.version)} · as of ${esc(credit.date)}</text>`,
+    `<text x="16" y="${total - 11}" font-size="11" fill="#0b5aa6">${esc(credit.url)}</text>`,
     `</svg>`,
     '',
   ].join('\n')

@@ -15,16 +15,16 @@ export function projectSvg(s: Snapshot, p: Project, credit: SnapshotCredit): str
   const year = p.year === null ? 'pilot' : String(p.year)
   const lines: string[] = []
   let y = 20
-  const line = (text: string, opts = '') => {
-    lines.push(`<text x="16" y="${y}" font-size="13" fill="#1c1d1f"${opts}>${text}</text>`)
+  const line = (text: string, size = 13, fill = '#1c1d1f') => {
+    lines.push(`<text x="16" y="${y}" font-size="${size}" fill="${fill}">${text}</text>`)
     y += 20
   }
   line(`${esc(province?.plain ?? l?.province ?? '')} · <tspan fill="${statusColour[status]}" font-weight="700">${esc(statusName[status] ?? 'Status unknown')}</tspan> · ${p.counted ? `counts toward ${esc(year)}` : `not counted${p.counted_reason ? ` (${esc(p.counted_reason)})` : ''}`}`)
   line(`Builds: ${esc(p.kinds.map((kind) => facilityKinds.labels[kind]).join(', '))}`)
   line(`Groundbreaking: ${esc(k.groundbreaking ?? '—')} · Opened: ${esc(k.finished ?? '—')}`)
   y += 6
-  for (const e of events.slice(0, 14)) line(`<tspan fill="#5d6166" font-variant-numeric="tabular-nums">${esc(e.date)}</tspan>  ${esc(eventTypes.labels[e.type])}${e.leader_present || e.type === 'leader_visit' ? ' (leader present)' : ''}`, ' font-size="12"')
-  if (events.length > 14) line(`… ${events.length - 14} more events`, ' font-size="12" fill="#5d6166"')
+  for (const e of events.slice(0, 14)) line(`<tspan fill="#5d6166" font-variant-numeric="tabular-nums">${esc(e.date)}</tspan>  ${esc(eventTypes.labels[e.type])}${e.leader_present || e.type === 'leader_visit' ? ' (leader present)' : ''}`, 12)
+  if (events.length > 14) line(`… ${events.length - 14} more events`, 12, '#5d6166')
   const title = `${l?.plain ?? p.locality_id}${l?.hangul ? ` ${l.hangul}` : ''} ${year}${p.label ? ` (${p.label})` : ''}`
   return frame({ title, body: lines.join(''), height: y, credit, description: `${title}: ${statusName[status] ?? 'status unknown'}` })
 }
