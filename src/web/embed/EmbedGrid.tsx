@@ -6,6 +6,7 @@ import type { List, Progress, Project } from '../types.ts'
 import { useApi } from '../useApi.ts'
 import { useTitle } from '../useTitle.ts'
 import { Credit } from './Credit.tsx'
+import { fullPageOf } from './embeds.ts'
 
 export function EmbedGrid() {
   useTitle(t('overview.gridTitle'))
@@ -24,7 +25,7 @@ export function EmbedGrid() {
           <GridLegend />
         </section>
       ) : null}
-      <Credit page="/" asOf={p?.as_of} />
+      <Credit page={fullPageOf('grid')} asOf={p?.as_of} />
     </>
   )
 }

@@ -13,6 +13,7 @@ import { lookOf } from '../status.ts'
 import { useProjects } from '../useProjects.ts'
 import { useTitle } from '../useTitle.ts'
 import { Credit } from './Credit.tsx'
+import { fullPageOf } from './embeds.ts'
 
 export default function EmbedMap() {
   useTitle(t('nav.map'))
@@ -53,7 +54,7 @@ export default function EmbedMap() {
           </ul>
         </section>
       ) : null}
-      <Credit page={hrefWith('/map', filters)} />
+      <Credit page={hrefWith(fullPageOf('map'), filters)} />
     </>
   )
 }

@@ -8,6 +8,7 @@ import { useApi } from '../useApi.ts'
 import { useProvinces } from '../useProvinces.ts'
 import { useTitle } from '../useTitle.ts'
 import { Credit } from './Credit.tsx'
+import { fullPageOf } from './embeds.ts'
 
 export function EmbedProgress() {
   useTitle(t('embed.progressTitle'))
@@ -34,7 +35,7 @@ export function EmbedProgress() {
           </dl>
         </section>
       ) : null}
-      <Credit page="/" asOf={p?.as_of} />
+      <Credit page={fullPageOf('progress')} asOf={p?.as_of} />
     </>
   )
 }

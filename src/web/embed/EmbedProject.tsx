@@ -15,6 +15,7 @@ import { useApi } from '../useApi.ts'
 import { provinceName } from '../useProvinces.ts'
 import { useTitle } from '../useTitle.ts'
 import { Credit } from './Credit.tsx'
+import { fullPageOf } from './embeds.ts'
 
 export function EmbedProject({ id }: { id: string }) {
   const { data: p, error } = useApi<ProjectFull>(`/api/projects/${encodeURIComponent(id)}`)
@@ -69,7 +70,7 @@ export function EmbedProject({ id }: { id: string }) {
           )}
         </article>
       ) : null}
-      <Credit page={`/projects/${encodeURIComponent(id)}`} />
+      <Credit page={fullPageOf('project', id)} />
     </>
   )
 }

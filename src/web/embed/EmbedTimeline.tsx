@@ -13,8 +13,8 @@ import { useApi } from '../useApi.ts'
 import { useTitle } from '../useTitle.ts'
 import { useWidth } from '../useWidth.ts'
 import { rangeOf } from '../../model/partialDate.ts'
-
 import { Credit } from './Credit.tsx'
+import { fullPageOf } from './embeds.ts'
 
 const endOf = (d: string) => Date.parse(`${rangeOf(d).end}T00:00:00Z`) + 86_400_000
 
@@ -49,7 +49,7 @@ export default function EmbedTimeline() {
       <div ref={ref} class="timeline embed-figure" data-testid={projects.data && events.data ? 'embed-data' : undefined}>
         {!projects.data || !events.data ? error ? null : <Loading what="what.timeline" /> : rows.length === 0 ? <p class="empty">{t('timeline.none')}</p> : <YearChart year={String(year)} projects={rows} events={byProject} width={width} from={from} to={to} />}
       </div>
-      <Credit page={year ? `/timeline?year=${year}` : '/timeline'} />
+      <Credit page={year ? `${fullPageOf('timeline')}?year=${year}` : fullPageOf('timeline')} />
     </>
   )
 }
