@@ -8,7 +8,7 @@ import { PayloadTooLargeError } from '../model/errors.ts'
 import type { AppEnv } from './context.ts'
 import { errorBody, toErrorResponse, validationHook } from './errors.ts'
 import type { Logger } from './log.ts'
-import { secureHeaders } from 'hono/secure-headers'
+import { securityHeaders } from './securityHeaders.ts'
 import { publicReadCors } from './cors.ts'
 import { today as todayDate } from '../model/partialDate.ts'
 import { authenticate, writeGate } from './auth/middleware.ts'
@@ -35,6 +35,7 @@ import { registerReconcile } from './routes/reconcile.ts'
 import { registerSources } from './routes/sources.ts'
 import { registerStats } from './routes/stats.ts'
 import { registerStatic } from './static.ts'
+import { registerEmbedSnapshots } from './routes/embedSnapshots.ts'
 import type { Tracker } from '../service/tracker.ts'
 
 export interface AppOptions {
@@ -96,20 +97,7 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   // Inside the cache: a cached answer keeps the header it was stored with.
   app.use('/api/*', publicReadCors())
 
-  app.use('*', secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', ...(tracker.config.tileUrl ? [new URL(tracker.config.tileUrl.replaceAll(/\{[xyzs]\}/g, '0')).origin] : [])],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      frameAncestors: ["'self'"],
-      formAction: ["'self'"],
-    },
-    crossOriginEmbedderPolicy: false,
-  }))
+  app.use('*', securityHeaders({ tileUrl: tracker.config.tileUrl }))
   app.use('/api/*', authenticate())
   app.use('/api/*', writeGate())
   const trusted = trustedProxies(tracker.config.trustedProxy)
@@ -135,6 +123,7 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
 
   queries.load(app.openAPIRegistry.definitions)
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: apiInfo })
+  registerEmbedSnapshots(app, today)
   registerStatic(app)
 
   app.notFound((c) => c.json(errorBody('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`), 404))

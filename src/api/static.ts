@@ -2,7 +2,7 @@
  * @module Serves the built web app (dist/web) from the API server: hashed assets under /assets/
  * cached for a year, index.html never cached, and every other GET outside /api/ answered with
  * index.html so the app's own URLs (/projects/<id>, /map?year=2025…) load directly. Paths that
- * try to leave dist/web are 404. Without a build, `/` says how to make one; the API still works.
+ * try to leave dist/web are 404. The embeds (/embed/*) get embed/index.html, the page of the embed app. Without a build, `/` says how to make one; the API still works.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -132,8 +132,10 @@ export function registerStatic(app: OpenAPIHono<AppEnv>, root: string = defaultR
     }
     // A missing asset (an old hash after a rebuild) is a 404, never the app's HTML in its place.
     if (urlPath.startsWith('/assets/') || /\.(js|mjs|css|map|png|jpg|svg|ico|woff2?|json)$/i.test(urlPath)) return c.notFound()
-    const page = load(index)
+    // The embeds are their own small page (no site chrome), loaded from embed/index.html.
+    const html = urlPath === '/embed' || urlPath.startsWith('/embed/') ? path.join(root, 'embed', 'index.html') : index
+    const page = load(html)
     if (!page) return c.html(notBuilt, 200, { 'Cache-Control': 'no-store' })
-    return send(c, index, page, 'no-cache')
+    return send(c, html, page, 'no-cache')
   })
 }

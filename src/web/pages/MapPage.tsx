@@ -9,7 +9,8 @@ import { Facets } from '../components/Facets.tsx'
 import { Place as PlaceName } from '../components/Place.tsx'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { SearchNote } from '../components/SearchNote.tsx'
-import { hrefWith, readFilters } from '../filters.ts'
+import { filterParams, hrefWith, readFilters } from '../filters.ts'
+import { EmbedButton } from '../embed/EmbedButton.tsx'
 import { kindLabel, placeBoth, placeName, yearName } from '../format.ts'
 import { t } from '../i18n/i18n.ts'
 import { CountryMap, type MapPoint } from '../map/CountryMap.tsx'
@@ -22,7 +23,7 @@ import { provinceName, useProvinces } from '../useProvinces.ts'
 import { useMedia } from '../useMedia.ts'
 import { useTitle } from '../useTitle.ts'
 
-interface Place {
+export interface Place {
   id: string
   name: string
   hangul: string
@@ -33,7 +34,7 @@ interface Place {
   projects: Project[]
 }
 
-function group(items: Project[]): Place[] {
+export function group(items: Project[]): Place[] {
   const places = new Map<string, Place>()
   for (const p of items) {
     if (!p.locality.coord) continue
@@ -45,7 +46,7 @@ function group(items: Project[]): Place[] {
   return [...places.values()]
 }
 
-function describe(place: Place): string {
+export function describe(place: Place): string {
   const parts = place.projects.map((p) => t(p.counted ? 'map.part' : 'map.partExtra', { year: yearName(p.year), status: lookOf(p.status).label.toLowerCase() }))
   return t('map.describe', { place: placeBoth(place.name, place.hangul), province: provinceName(place.province, place.provinceId), parts: parts.join('; ') })
 }
@@ -170,6 +171,7 @@ export default function MapPage() {
               </li>
             ) : null}
           </ul>
+          <EmbedButton embeds={[{ name: 'map', query: filterParams(filters).toString(), title: t('embed.whatMap') }]} />
           <details class="map-list">
             <summary>{t('map.list', { count: places.length })}</summary>
             <ul class="locality-list">

@@ -7,6 +7,7 @@ import { Grid, GridLegend } from '../components/Grid.tsx'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { ProjectionText } from '../components/ProjectionText.tsx'
 import { ProvinceBars } from '../components/ProvinceBars.tsx'
+import { EmbedButton } from '../embed/EmbedButton.tsx'
 import { fmtDate, num, pct } from '../format.ts'
 import { t } from '../i18n/i18n.ts'
 import { Trans } from '../i18n/Trans.tsx'
@@ -15,7 +16,7 @@ import { useApi } from '../useApi.ts'
 import { useProvinces } from '../useProvinces.ts'
 import { useTitle } from '../useTitle.ts'
 
-function Figure({ value, of, label, note }: { value: number | string; of?: number | string; label: string; note?: string }) {
+export function Figure({ value, of, label, note }: { value: number | string; of?: number | string; label: string; note?: string }) {
   return (
     <div class="figure">
       <dt>{label}</dt>
@@ -28,7 +29,7 @@ function Figure({ value, of, label, note }: { value: number | string; of?: numbe
   )
 }
 
-function ProgressBar({ progress }: { progress: Progress }) {
+export function ProgressBar({ progress }: { progress: Progress }) {
   const { by_status: s, total_target: total } = progress.cumulative
   const w = (n: number) => `${(100 * n) / Math.max(1, total)}%`
   return (
@@ -105,6 +106,7 @@ export default function Overview() {
           <p class="section-note">{t('overview.gridNote', { perYear: p.target_per_year, extras })}</p>
           <GridLegend />
           <Grid progress={p} projects={projects.data.items} currentYear={currentYear} />
+          <EmbedButton embeds={[{ name: 'progress', title: t('embed.whatProgress') }, { name: 'grid', title: t('embed.whatGrid') }]} />
         </section>
       ) : null}
       <div class="two-col">

@@ -13,6 +13,7 @@ import { eventLabel, fieldLabel, fmtDate, fmtValue, localityTypeLabel, num, plac
 import { t } from '../i18n/i18n.ts'
 import { Trans } from '../i18n/Trans.tsx'
 import { comparePartialDates, precisionOf } from '../../model/partialDate.ts'
+import { EmbedButton } from '../embed/EmbedButton.tsx'
 import { DeletedRecord, EventTools, History, PreferClaim, ProjectTools } from '../editing.ts'
 import { canEdit, useSession } from '../session.ts'
 import type { Claim, Conflict, ProjectFull } from '../types.ts'
@@ -210,6 +211,7 @@ export default function ProjectPage({ id }: { id: string }) {
           ))}
         </ul>
       </section>
+      <EmbedButton embeds={[{ name: 'project', id: p.id, title: t('embed.whatProject', { name: `${placeName(p.locality.name, p.locality.hangul)} ${yearLabel}` }) }]} />
       <History entity="projects" id={p.id} project={p} names={names} />
       <p class="hint">
         {t('project.data')} <a href={`/api/projects/${encodeURIComponent(p.id)}`}>{t('project.json')}</a> · {t('project.version', { version: p.version })}

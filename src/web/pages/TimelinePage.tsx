@@ -8,6 +8,7 @@ import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { eventLabel, fmtDate, placeBoth, placeName, yearName } from '../format.ts'
 import { t } from '../i18n/i18n.ts'
 import { apiParams, readFilters } from '../filters.ts'
+import { EmbedButton } from '../embed/EmbedButton.tsx'
 import { useLocation } from '../router.ts'
 import { lookOf } from '../status.ts'
 import type { EventItem, List, Project } from '../types.ts'
@@ -18,7 +19,7 @@ import { rangeOf, today as todayOf } from '../../model/partialDate.ts'
 
 const day = 86_400_000
 const ms = (d: string) => Date.parse(`${d}T00:00:00Z`)
-const startOf = (d: string) => ms(rangeOf(d).start)
+export const startOf = (d: string) => ms(rangeOf(d).start)
 const endOf = (d: string) => ms(rangeOf(d).end) + day
 
 interface Scale {
@@ -129,7 +130,7 @@ function Row({ p, events, y, scale, labelW, now }: { p: Project; events: EventIt
   )
 }
 
-function YearChart({ year, projects, events, width, from, to }: { year: string; projects: Project[]; events: Map<string, EventItem[]>; width: number; from: number; to: number }) {
+export function YearChart({ year, projects, events, width, from, to }: { year: string; projects: Project[]; events: Map<string, EventItem[]>; width: number; from: number; to: number }) {
   const labelW = width < 520 ? 96 : 150
   const right = width - 8
   const scale: Scale = { from, to, left: labelW, right, x: (t) => labelW + ((t - from) / (to - from)) * (right - labelW) }
@@ -249,6 +250,7 @@ export default function TimelinePage() {
       <p class="hint">
         {t('timeline.pilot')} <a href="/projects?year=pilot">{t('timeline.pilotLink')}</a>
       </p>
+      <EmbedButton embeds={(filters.year.length === 1 ? filters.year : years.map(String).slice(-1)).map((y) => ({ name: 'timeline', query: `year=${y}`, title: t('embed.whatTimeline', { year: y }) }))} />
     </div>
   )
 }
