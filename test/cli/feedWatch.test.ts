@@ -13,7 +13,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCli, trackerBin } from '../support/cli.ts'
 
-vi.setConfig({ testTimeout: 300_000 })
+// Real processes on a loaded 2-core machine start slowly (a minute and more was seen): generous waits.
+vi.setConfig({ testTimeout: 600_000 })
 
 const articles: Record<string, { title: string; day: string; body: string }> = {
   '1': { title: 'Factories open in Onchon', day: '2025-01-21', body: 'Pyongyang, January 21 (KCNA) -- Newly built regional-industry factories were inaugurated in Onchon County, Nampo City, on January 20.' },
@@ -79,11 +80,11 @@ describe('tracker intake with a feed URL', () => {
       }
     }
     try {
-      await waitFor(() => /watching 1 feed\(s\) every 10 s/.test(stderr), 120_000)
+      await waitFor(() => /watching 1 feed\(s\) every 10 s/.test(stderr), 240_000)
       // The first poll finds nothing new (both items were taken above); then a new item appears.
-      await waitFor(() => /\(0 new, 0 queued\)/.test(stderr), 120_000)
+      await waitFor(() => /\(0 new, 0 queued\)/.test(stderr), 150_000)
       published.add('3')
-      await waitFor(() => /\(1 new, 1 queued\)/.test(stderr), 60_000)
+      await waitFor(() => /\(1 new, 1 queued\)/.test(stderr), 150_000)
       expect(stdout).toMatch(/article\/3\.html/)
     } finally {
       child.kill('SIGTERM')
