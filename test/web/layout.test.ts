@@ -1,6 +1,7 @@
 /**
  * Browser tests of the layout on phones, tablets and laptops: every page of the app, at 360, 390,
- * 768 and 1366 px, in English and in Korean, never scrolls sideways; the explorer's Status is on
+ * 768 and 1366 px, in English and in Korean, never scrolls sideways, and its tables fit their
+ * frames (cards in a narrow one; the whole table on a laptop); the explorer's Status is on
  * screen on a phone; every map dot has a tap target of at least 24 px; the header stays compact on
  * a phone. Screenshots of every page at 390 and 1366 px go to test/artifacts/
  * (layout-<page>-<width>-<lang>.png).
@@ -69,6 +70,15 @@ describe('the layout at phone, tablet and laptop widths', () => {
           expect(await w.page.getAttribute('html', 'lang'), where).toBe(lang)
           const { extra, culprits } = await sideways(w.page)
           expect({ where, extra, culprits }).toEqual({ where, extra: 0, culprits: [] })
+          // Tables fit their own frame: a table of cards always; any table on a laptop.
+          const frames = await w.page.evaluate(
+            (all) =>
+              [...document.querySelectorAll('.table-wrap')]
+                .filter((f) => all || f.querySelector(':scope > table.cards'))
+                .map((f) => f.scrollWidth - f.clientWidth),
+            width >= 1366,
+          )
+          for (const over of frames) expect(over, `a table frame on ${where}`).toBeLessThanOrEqual(1)
           if (shotWidths.has(width)) await screenshot(w.page, `layout-${p.name}-${width}-${lang}`)
         }
       }
