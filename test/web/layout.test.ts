@@ -124,15 +124,16 @@ describe('the layout at phone, tablet and laptop widths', () => {
         await page.waitForLoadState('networkidle')
         const targets = await page.evaluate(() =>
           [...document.querySelectorAll('svg.country-map a[data-locality]')].map((a) => {
-            const hit = a.querySelector('.point-hit')
+            const hit = document.querySelector(`svg.country-map a[data-hit="${a.getAttribute('data-locality')}"] .point-hit`)
             const r = (hit ?? a).getBoundingClientRect()
             const dot = a.querySelector('.point-dot')!.getBoundingClientRect()
             const style = hit ? getComputedStyle(hit) : null
-            return { id: a.getAttribute('data-locality'), w: r.width, h: r.height, dot: dot.width, fill: style?.fillOpacity, stroke: style?.stroke, events: style?.pointerEvents }
+            return { id: a.getAttribute('data-locality'), hasHit: hit !== null, w: r.width, h: r.height, dot: dot.width, fill: style?.fillOpacity, stroke: style?.stroke, events: style?.pointerEvents }
           }),
         )
         expect(targets.length, path).toBeGreaterThan(0)
         for (const x of targets) {
+          expect(x.hasHit, `${path} ${x.id}`).toBe(true)
           expect(Math.min(x.w, x.h), `${path} ${x.id} (dot ${x.dot.toFixed(1)} px)`).toBeGreaterThanOrEqual(24)
           // Invisible: no paint, but it takes the pointer.
           expect([x.fill, x.stroke, x.events], `${path} ${x.id}`).toEqual(['0', 'none', 'all'])
@@ -140,15 +141,24 @@ describe('the layout at phone, tablet and laptop widths', () => {
         // A tap just outside a small dot (but inside its target) lands on a locality's link.
         const small = targets.find((x) => x.dot < 16)
         if (small && path === '/map') {
-          const hit = page.locator(`svg.country-map a[data-locality="${small.id}"] .point-hit`)
+          const hit = page.locator(`svg.country-map a[data-hit="${small.id}"] .point-hit`)
           await hit.scrollIntoViewIfNeeded()
           const box = await hit.boundingBox()
           const hitAt = await page.evaluate(
-            ([x, y]) => (document.elementFromPoint(x!, y!)?.closest('a[data-locality]') as Element | null)?.getAttribute('data-locality') ?? null,
+            ([x, y]) => (document.elementFromPoint(x!, y!)?.closest('a[data-locality], a[data-hit]') as Element | null)?.getAttribute('href') ?? null,
             [box!.x + box!.width / 2, box!.y + box!.height / 2 - 10.5],
           )
-          expect(hitAt).not.toBeNull()
+          expect(hitAt, `a tap beside ${small.id}`).toMatch(/^\/localities\//)
+          // A tap on a dot opens that dot: the targets lie under every dot.
+          const center = await page.evaluate(
+            ([x, y]) => (document.elementFromPoint(x!, y!)?.closest('a[data-locality], a[data-hit]') as Element | null)?.getAttribute('data-locality') ?? null,
+            [box!.x + box!.width / 2, box!.y + box!.height / 2],
+          )
+          expect(center).toBe(small.id)
         }
+        // The targets take no keyboard focus and are hidden from screen readers (the dots are the links).
+        expect(await page.locator('svg.country-map g.point-hits').getAttribute('aria-hidden'), path).toBe('true')
+        expect(await page.locator('svg.country-map a[data-hit]:not([tabindex="-1"])').count(), path).toBe(0)
       }
       await close()
     })

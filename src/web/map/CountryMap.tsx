@@ -162,6 +162,23 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
             ) : null
           })
         : null}
+      {/* Tap targets: an invisible circle at least 24 px across around each linked point, in a
+          layer under all the dots, so a tap on a dot always opens that dot and a tap beside a
+          small one still reaches it. They duplicate the links for the pointer only (no focus, hidden
+          from assistive technology: the dots' links carry the names). */}
+      <g class="point-hits" aria-hidden="true">
+        {sorted
+          .filter((p) => p.href)
+          .map((p) => {
+            const [x, y] = at(p.lon, p.lat)
+            const r = (p.r ?? 5) * scale + (p.ring ? 2.6 : 0)
+            return (
+              <a href={p.href} key={p.id} tabIndex={-1} data-hit={p.id} onMouseEnter={() => onActive?.(p.id)} onMouseLeave={() => onActive?.(null)}>
+                <circle cx={x} cy={y} r={Math.max(r, hitRadius)} class="point-hit" />
+              </a>
+            )
+          })}
+      </g>
       <g class="points">
         {sorted.map((p) => {
           const [x, y] = at(p.lon, p.lat)
@@ -186,7 +203,6 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
               onBlur={() => onActive?.(null)}
             >
               <title>{p.label}</title>
-              <circle cx={x} cy={y} r={Math.max(r + (p.ring ? 2.6 : 0), hitRadius)} class="point-hit" />
               {dot}
             </a>
           ) : (
