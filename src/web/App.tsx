@@ -76,6 +76,23 @@ export function App() {
     }
     main.current?.focus({ preventScroll: true })
   }, [loc.path])
+  // On a phone the navigation is one row that scrolls inside itself: keep the current page's link in view.
+  const navRef = useRef<HTMLElement>(null)
+  useEffect(() => {
+    const reveal = () => {
+      const el = navRef.current
+      const current = el?.querySelector<HTMLElement>('a[aria-current="page"]')
+      if (!el || !current || el.scrollWidth <= el.clientWidth) return
+      const box = el.getBoundingClientRect()
+      const link = current.getBoundingClientRect()
+      // Only as far as needed, and clear of the fade at the right edge.
+      if (link.right > box.right - 32) el.scrollLeft += link.right - box.right + 40
+      else if (link.left < box.left + 12) el.scrollLeft -= box.left + 12 - link.left
+    }
+    reveal()
+    // The widths change once the web fonts are in.
+    void document.fonts?.ready.then(reveal)
+  }, [loc.path, lang])
 
   const filterPage = loc.path === '/projects' || loc.path === '/map'
   const carried = filterPage ? sharedSearch(loc.search) : ''
@@ -93,7 +110,7 @@ export function App() {
           </span>{' '}
           {t('app.brand')}
         </a>
-        <nav aria-label={t('app.mainNav')}>
+        <nav aria-label={t('app.mainNav')} ref={navRef}>
           <ul>
             {nav.map((n) => {
               const active = n.href === '/' ? loc.path === '/' : section === n.href

@@ -35,7 +35,7 @@ export function ProjectTable({ items, sort, sortHref, caption }: Props) {
   const korean = language() === 'ko'
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table class="data">
+      <table class="data cards">
         <caption class="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -64,7 +64,7 @@ export function ProjectTable({ items, sort, sortHref, caption }: Props) {
         <tbody>
           {items.map((p) => (
             <tr key={p.id}>
-              <td>
+              <td class="card-title">
                 {korean ? (
                   <>
                     <a href={`/projects/${encodeURIComponent(p.id)}`} class="row-link" lang="ko">
@@ -93,19 +93,25 @@ export function ProjectTable({ items, sort, sortHref, caption }: Props) {
                   </span>
                 )}
               </td>
-              <td>
+              <td data-label={t('field.province')}>
                 <a href={`/provinces/${p.locality.province_id}`}>{provinceName(p.locality.province, p.locality.province_id)}</a>
               </td>
-              <td class="num">{yearName(p.year)}</td>
-              <td>
+              <td class="num" data-label={t('table.year')}>
+                {yearName(p.year)}
+              </td>
+              <td class="card-wide" data-label={t('table.facilities')}>
                 <Kinds kinds={p.kinds} compact />
               </td>
-              <td>
+              <td data-label={t('field.status')}>
                 <StatusBadge status={p.status} />
               </td>
-              <td class="date">{fmtDate(p.dates.groundbreaking)}</td>
-              <td class="date">{fmtDate(p.dates.finished)}</td>
-              <td class="num">
+              <td class="date" data-label={t('table.groundBroken')}>
+                {fmtDate(p.dates.groundbreaking)}
+              </td>
+              <td class="date" data-label={t('table.opened')}>
+                {fmtDate(p.dates.finished)}
+              </td>
+              <td class="num" data-label={t('nav.sources')}>
                 {num(p.sources)}
                 {p.conflicts > 0 ? (
                   <span class="conflict-mark" title={t('table.conflictsTitle', { count: p.conflicts })}>

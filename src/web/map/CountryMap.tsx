@@ -4,6 +4,7 @@
  * (see build/koreaGeo.ts) and drawn with d3-geo. Points are links, reachable by keyboard, each
  * with its name as accessible name.
  */
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { hasMessage, language, t } from '../i18n/i18n.ts'
 import { geoMercator, geoPath, geoTransform, type GeoPermissibleObjects } from 'd3-geo'
 import { lookOf } from '../status.ts'
@@ -49,6 +50,28 @@ interface Props {
 }
 
 const stripeId = 'map-stripes'
+
+/** The smallest tap target a point gets, in screen pixels (WCAG 2.2 target size, 2.5.8). */
+const tapTarget = 24
+
+/** Screen pixels per map unit of an SVG drawn `units` wide, following resizes. */
+function usePixelsPerUnit(units: number) {
+  const ref = useRef<SVGSVGElement>(null)
+  const [ratio, setRatio] = useState(1)
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const measure = () => {
+      const shown = el.getBoundingClientRect().width
+      if (shown > 0) setRatio(shown / units)
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [units])
+  return [ref, ratio] as const
+}
 
 /** "north-pyongan" → "N. Pyongan" (Korean: "평안북도"): short enough to sit inside the province. */
 function provinceLabel(id: string): string {
@@ -97,11 +120,15 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
   // An online tile layer, only when one is configured (TRACKER_TILE_URL); otherwise the bundled
   // outlines alone, which work offline.
   const config = useApi<PublicConfig>('/api/config').data
+  // Each linked point sits in an invisible circle at least 24 px across, however small the map is
+  // drawn, so a finger can hit it; the dot itself keeps its size.
+  const [svgRef, pixelsPerUnit] = usePixelsPerUnit(width)
+  const hitRadius = (tapTarget / 2 + 0.5) / pixelsPerUnit
   const tiles = config?.tile_url ? tilesFor(config.tile_url, [w, s, e, n], projection.scale(), (p) => projection(p) as [number, number]) : []
   const sorted = [...points].sort((a, b) => Number(Boolean(b.hollow)) - Number(Boolean(a.hollow)) || (b.r ?? 5) - (a.r ?? 5))
 
   return (
-    <svg class="country-map" viewBox={`0 0 ${width} ${height}`} role="group" aria-label={title} preserveAspectRatio="xMidYMid meet">
+    <svg ref={svgRef} class="country-map" viewBox={`0 0 ${width} ${height}`} role="group" aria-label={title} preserveAspectRatio="xMidYMid meet">
       <defs>
         <pattern id={stripeId} patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
           <rect width="4" height="4" fill={lookOf('under_construction').colour} />
@@ -135,6 +162,23 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
             ) : null
           })
         : null}
+      {/* Tap targets: an invisible circle at least 24 px across around each linked point, in a
+          layer under all the dots, so a tap on a dot always opens that dot and a tap beside a
+          small one still reaches it. They duplicate the links for the pointer only (no focus, hidden
+          from assistive technology: the dots' links carry the names). */}
+      <g class="point-hits" aria-hidden="true">
+        {sorted
+          .filter((p) => p.href)
+          .map((p) => {
+            const [x, y] = at(p.lon, p.lat)
+            const r = (p.r ?? 5) * scale + (p.ring ? 2.6 : 0)
+            return (
+              <a href={p.href} key={p.id} tabIndex={-1} data-hit={p.id} onMouseEnter={() => onActive?.(p.id)} onMouseLeave={() => onActive?.(null)}>
+                <circle cx={x} cy={y} r={Math.max(r, hitRadius)} class="point-hit" />
+              </a>
+            )
+          })}
+      </g>
       <g class="points">
         {sorted.map((p) => {
           const [x, y] = at(p.lon, p.lat)

@@ -117,7 +117,7 @@ export default function LocalityPage({ id }: { id: string }) {
           <p class="empty">{t('locality.noProjects')}</p>
         ) : (
           <div class="table-wrap">
-            <table class="data">
+            <table class="data cards">
               <thead>
                 <tr>
                   <th scope="col">{t('table.year')}</th>
@@ -131,21 +131,27 @@ export default function LocalityPage({ id }: { id: string }) {
               <tbody>
                 {(items.length > 0 ? items : []).map((p) => (
                   <tr key={p.id}>
-                    <td>
+                    <td class="card-title">
                       <a href={`/projects/${encodeURIComponent(p.id)}`}>
                         {yearName(p.year)}
                         {p.label ? ` (${p.label})` : ''}
                       </a>
                     </td>
-                    <td>
+                    <td class="card-wide" data-label={t('table.facilities')}>
                       <Kinds kinds={p.kinds} />
                     </td>
-                    <td>
+                    <td data-label={t('field.status')}>
                       <StatusBadge status={p.status} />
                     </td>
-                    <td class="date">{fmtDate(p.dates.groundbreaking)}</td>
-                    <td class="date">{fmtDate(p.dates.finished)}</td>
-                    <td>{p.counted ? t('common.yes') : p.counted_reason ? t('locality.noBecause', { reason: p.counted_reason }) : t('common.no')}</td>
+                    <td class="date" data-label={t('event.groundbreaking')}>
+                      {fmtDate(p.dates.groundbreaking)}
+                    </td>
+                    <td class="date" data-label={t('table.opened')}>
+                      {fmtDate(p.dates.finished)}
+                    </td>
+                    <td data-label={t('facets.counted')}>
+                      {p.counted ? t('common.yes') : p.counted_reason ? t('locality.noBecause', { reason: p.counted_reason }) : t('common.no')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -40,7 +40,7 @@ export function SourceList() {
       ) : (
         <>
           <div class="table-wrap">
-            <table class="data">
+            <table class="data cards">
               <thead>
                 <tr>
                   <th scope="col">{t('sources.published')}</th>
@@ -54,12 +54,16 @@ export function SourceList() {
               <tbody>
                 {data.items.map((s) => (
                   <tr key={s.id}>
-                    <td class="date">{fmtDate(s.published)}</td>
-                    <td>
+                    <td class="date" data-label={t('sources.published')}>
+                      {fmtDate(s.published)}
+                    </td>
+                    <td class="card-title">
                       <a href={`/sources/${encodeURIComponent(s.id)}`}>{s.title}</a> <span class="hint">{s.publisher}</span>
                     </td>
-                    <td>{sourceKindLabel(s.kind)}</td>
-                    <td class="num">{num(s.claims)}</td>
+                    <td data-label={t('sources.kind')}>{sourceKindLabel(s.kind)}</td>
+                    <td class="num" data-label={t('sources.claims')}>
+                      {num(s.claims)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
