@@ -87,8 +87,10 @@ describe('tracker intake with a feed URL', () => {
       await waitFor(() => /\(1 new, 1 queued\)/.test(stderr), 150_000)
       expect(stdout).toMatch(/article\/3\.html/)
     } finally {
-      child.kill('SIGTERM')
-      await new Promise((r) => child.once('close', r))
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM')
+        await new Promise((r) => child.once('close', r))
+      }
     }
     expect(child.exitCode, stderr).toBe(0)
     expect(stderr).toMatch(/stopping/)

@@ -141,11 +141,15 @@ async function intakeFile(tracker: Tracker, file: string, opts: IntakeOpts, acto
 async function watch(tracker: Tracker, feeds: string[], interval: number): Promise<void> {
   progress(`watching ${feeds.length} feed(s) every ${Math.round(interval / 1000)} s; Ctrl-C stops`, true)
   const poller = startFeedPoller(tracker, { feeds, intervalMs: interval, log: cliLog, forceFirst: true, onItem: (t) => printOutcome(itemOutcome(t), false) })
+  // The poller's timers do not hold the process (a server must be able to exit): this one does,
+  // until Ctrl-C or SIGTERM. Without it, --watch ended quietly after its first poll.
+  const hold = setInterval(() => {}, 2 ** 30)
   await new Promise<void>((resolve) => {
     const stop = () => resolve()
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
+  clearInterval(hold)
   progress('stopping…', true)
   await poller.stop()
 }
