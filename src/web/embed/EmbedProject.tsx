@@ -3,7 +3,7 @@
  * what it builds, its key dates and its events in order — with the credit line linking to the
  * project page (where every claim and source is).
  */
-import { Kinds } from '../components/Kinds.tsx'
+import { ProjectFacts } from '../components/ProjectFacts.tsx'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { Place } from '../components/Place.tsx'
 import { StatusBadge } from '../components/StatusBadge.tsx'
@@ -36,26 +36,7 @@ export function EmbedProject({ id }: { id: string }) {
             {provinceName(p.locality.province, p.locality.province_id)} · <StatusBadge status={p.status} />{' '}
             {p.counted ? <span class="counted yes">{t('project.counts', { year: yearLabel })}</span> : <span class="counted no">{p.counted_reason ? t('project.notCountedWhy', { reason: p.counted_reason }) : t('project.notCounted')}</span>}
           </p>
-          <dl class="facts">
-            <div>
-              <dt>{t('table.facilities')}</dt>
-              <dd>
-                <Kinds kinds={p.kinds} />
-              </dd>
-            </div>
-            <div>
-              <dt>{t('event.groundbreaking')}</dt>
-              <dd>{fmtDate(p.dates.groundbreaking)}</dd>
-            </div>
-            <div>
-              <dt>{p.dates.finished_type ? eventLabel(p.dates.finished_type) : t('table.opened')}</dt>
-              <dd>{fmtDate(p.dates.finished)}</dd>
-            </div>
-            <div>
-              <dt>{t('nav.sources')}</dt>
-              <dd>{num(p.sources)}</dd>
-            </div>
-          </dl>
+          <ProjectFacts project={p} visits={false} />
           {events.length > 0 ? (
             <ol class="embed-events" aria-label={t('project.events')}>
               {events.map((e) => (

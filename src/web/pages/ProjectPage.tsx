@@ -5,7 +5,7 @@
  * (loaded on demand).
  */
 import { ClaimItem } from '../components/ClaimItem.tsx'
-import { Kinds } from '../components/Kinds.tsx'
+import { ProjectFacts } from '../components/ProjectFacts.tsx'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { Place } from '../components/Place.tsx'
 import { StatusBadge } from '../components/StatusBadge.tsx'
@@ -112,30 +112,7 @@ export default function ProjectPage({ id }: { id: string }) {
         {editor ? <ProjectTools project={p} /> : null}
       </header>
 
-      <dl class="facts">
-        <div>
-          <dt>{t('table.facilities')}</dt>
-          <dd>
-            <Kinds kinds={p.kinds} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('event.groundbreaking')}</dt>
-          <dd>{fmtDate(p.dates.groundbreaking)}</dd>
-        </div>
-        <div>
-          <dt>{p.dates.finished_type ? eventLabel(p.dates.finished_type) : t('table.opened')}</dt>
-          <dd>{fmtDate(p.dates.finished)}</dd>
-        </div>
-        <div>
-          <dt>{t('project.visits')}</dt>
-          <dd>{num(p.dates.leader_visits)}</dd>
-        </div>
-        <div>
-          <dt>{t('nav.sources')}</dt>
-          <dd>{num(p.sources)}</dd>
-        </div>
-      </dl>
+      <ProjectFacts project={p} />
       {/* Notes are written in English in the data. */}
       {p.notes ? (
         <p class="notes" data-testid="project-notes" lang="en">
