@@ -7,6 +7,7 @@
 import i18next from 'i18next'
 import { useEffect, useState } from 'preact/hooks'
 import { claimFields, claimRanks, coordPrecisions, eventTypes, facilityKinds, localityTypes, provinceKinds, sourceKinds, statuses } from '../../model/vocab.ts'
+import { areasEn, areasKo } from './areas.ts'
 import { en } from './en.ts'
 import { ko } from './ko.ts'
 import { chooseLanguage, storageKey, type Language } from './language.ts'
@@ -31,8 +32,8 @@ function vocabularyMessages(): Record<string, string> {
 }
 
 /** Every English message: the catalogue and the vocabulary labels. */
-export const english: Record<string, string> = { ...en, ...vocabularyMessages() }
-export const korean: Record<string, string> = ko
+export const english: Record<string, string> = { ...en, ...areasEn, ...vocabularyMessages() }
+export const korean: Record<string, string> = { ...ko, ...areasKo }
 
 const instance = i18next.createInstance()
 void instance.init({
