@@ -32,6 +32,7 @@ import { registerLocalities } from './routes/localities.ts'
 import { registerPrograms } from './routes/programs.ts'
 import { registerProjects } from './routes/projects.ts'
 import { registerReconcile } from './routes/reconcile.ts'
+import { registerReleases } from './routes/releases.ts'
 import { registerSources } from './routes/sources.ts'
 import { registerStats } from './routes/stats.ts'
 import { registerStatic } from './static.ts'
@@ -116,6 +117,7 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   registerSources(app)
   registerStats(app, today)
   registerExports(app)
+  registerReleases(app)
   registerImportRoute(app)
   registerReconcile(app)
   registerIntake(app)

@@ -8,6 +8,7 @@ import { registerDb } from './commands/db.ts'
 import { registerExport } from './commands/export.ts'
 import { registerImport } from './commands/import.ts'
 import { registerRequest } from './commands/request.ts'
+import { registerRelease } from './commands/release.ts'
 import { registerResolve } from './commands/resolve.ts'
 import { registerExtract } from './commands/extract.ts'
 import { registerIntake } from './commands/intake.ts'
@@ -22,6 +23,8 @@ export function buildProgram(): Command {
   const program = new Command('tracker')
     .description("20×10 Tracker: the open tracker of North Korea's Regional Development 20×10 Policy.")
     .version('0.1.0', '-V, --version')
+    // `tracker -V` is the program's version; `tracker release --version X` is the release's.
+    .enablePositionalOptions()
     .configureHelp({ sortSubcommands: false, helpWidth: 100 })
     .addHelpText(
       'after',
@@ -41,6 +44,7 @@ Exit codes: 0 success, 1 failure, 2 bad usage or input.`,
   registerIntake(program)
   registerReview(program)
   registerExport(program)
+  registerRelease(program)
   registerUser(program)
   registerRequest(program)
   oneLineUsageErrors(program)

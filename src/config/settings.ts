@@ -118,6 +118,12 @@ export const settings = {
     help: 'Directory of the embedded database (PGlite). Used when DATABASE_URL is not set; one process at a time.',
     parse: (raw: string) => raw,
   },
+  releasesDir: {
+    env: 'TRACKER_RELEASES_DIR',
+    default: undefined,
+    help: 'Directory of the releases (`tracker release`), one immutable folder each, served by /api/releases. Unset: the folder releases inside TRACKER_DATA_DIR (also with PostgreSQL). Several instances over one PostgreSQL database must share this directory (e.g. a shared volume) to see the same releases.',
+    parse: (raw: string) => raw,
+  },
   maxBodyBytes: {
     env: 'TRACKER_MAX_BODY_BYTES',
     default: String(5 * 1024 * 1024),

@@ -1,0 +1,62 @@
+/**
+ * @module `tracker release [--version X]`: freezes the current record as a numbered, dated,
+ * immutable release in the releases directory, with the changes since the previous release; and
+ * `tracker release --list`. While a server holds the embedded database the command stops and says
+ * how to make the release through that server instead.
+ */
+import type { Command } from 'commander'
+import { loadConfig } from '../../config/config.ts'
+import { UnavailableError } from '../../model/errors.ts'
+import { createRelease, ReleaseExistsError } from '../../service/release.ts'
+import { listReleases, releasesDir } from '../../service/releaseStore.ts'
+import { readLock } from '../../store/lock.ts'
+import { print, printJson, progress, table } from '../io.ts'
+import { withTracker } from '../session.ts'
+
+export function registerRelease(program: Command): void {
+  program
+    .command('release')
+    .description('Freeze the current record as a numbered, dated, immutable release: Data Package, CSV, JSON, GeoJSON, CITATION.cff, SHA256SUMS and the changes since the previous release.')
+    .option('-v, --version <version>', 'the version to write (letters, digits, . _ -); default the release date YYYY-MM-DD, then YYYY-MM-DD.2, … if taken; an existing version is refused')
+    .option('-m, --comment <text>', 'why this release: kept in its release.json')
+    .option('-l, --list', 'list the releases instead of making one')
+    .option('--json', 'print the manifest (or the list) as JSON')
+    .addHelpText(
+      'after',
+      `
+Releases go to TRACKER_RELEASES_DIR (default: the folder releases in TRACKER_DATA_DIR), one folder
+per version; a release is written into a temporary folder and renamed at the end, and never changed
+afterwards. The server serves them at /api/releases and /releases.
+While \`tracker serve\` holds the embedded database, make the release through it:
+  curl -X POST -H 'Authorization: Bearer TOKEN' -H 'Content-Type: application/json' \\
+       -d '{"comment":"why"}' http://localhost:8020/api/releases`,
+    )
+    .action(async (opts: { version?: string; comment?: string; list?: boolean; json?: boolean }) => {
+      const config = loadConfig()
+      const dir = releasesDir(config)
+      if (opts.list) {
+        const all = listReleases(dir)
+        if (opts.json) return printJson({ items: all, total: all.length })
+        if (all.length === 0) return print(`no releases in ${dir} yet; \`tracker release\` makes one`)
+        print(table([['version', 'date', 'data version', 'added', 'changed', 'removed'], ...all.map((r) => [r.version, r.date, r.data_version, r.changes.total.add, r.changes.total.change, r.changes.total.remove])], ['l', 'l', 'r', 'r', 'r', 'r']))
+        return
+      }
+      // Refused before opening the database (seconds): the folder is there already.
+      if (opts.version && listReleases(dir).some((r) => r.version === opts.version)) throw new ReleaseExistsError(opts.version)
+      let made
+      try {
+        made = await withTracker('release', (t) => createRelease(t, { ...(opts.version ? { version: opts.version } : {}), ...(opts.comment ? { comment: opts.comment } : {}), by: 'cli', onProgress: (m) => progress(m, true) }))
+      } catch (error) {
+        const holder = config.databaseUrl ? null : readLock(config.dataDir)
+        if (error instanceof UnavailableError && holder?.url) {
+          throw new UnavailableError(`the database in ${config.dataDir} is in use by a tracker server (pid ${holder.pid}, ${holder.url}); stop it and run \`tracker release\` again, or make the release through it: POST ${holder.url}/api/releases as an editor (see \`tracker release --help\`)`)
+        }
+        throw error
+      }
+      if (opts.json) return printJson(made)
+      const t = made.changes.total
+      print(`release ${made.version} (${made.date}, data version ${made.data_version}) written to ${dir}/${made.version}`)
+      print(made.previous ? `changes since ${made.previous}: ${t.add} added, ${t.change} changed, ${t.remove} removed` : `the first release: ${t.add} records`)
+      print(`files: ${[...made.files.map((f) => f.name), 'release.json', 'SHA256SUMS'].join(', ')}`)
+    })
+}
