@@ -42,6 +42,13 @@ export interface CreateReleaseOptions {
   onProgress?: (message: string) => void
 }
 
+/** Refuses a version that could not be a folder name of its own. */
+export function checkVersion(version: string): void {
+  if (!isVersion(version)) {
+    throw new InvalidInputError(`--version ${JSON.stringify(version)} is not a version: use letters, digits, dots, dashes and underscores (at most 64), starting and ending with a letter or digit, e.g. 1.0 or 2026-12-04`)
+  }
+}
+
 export function defaultVersion(date: string, taken: ReadonlySet<string>): string {
   if (!taken.has(date)) return date
   for (let n = 2; ; n++) if (!taken.has(`${date}.${n}`)) return `${date}.${n}`
@@ -65,9 +72,7 @@ async function writeRelease(tracker: Tracker, options: CreateReleaseOptions): Pr
   const dir = releasesDir(tracker.config)
   const date = options.date ?? tracker.config.today ?? todayDate()
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new InvalidInputError(`the release date ${date} is not YYYY-MM-DD`)
-  if (options.version !== undefined && !isVersion(options.version)) {
-    throw new InvalidInputError(`--version ${JSON.stringify(options.version)} is not a version: use letters, digits, dots, dashes and underscores (at most 64), starting and ending with a letter or digit, e.g. 1.0 or 2026-12-04`)
-  }
+  if (options.version !== undefined) checkVersion(options.version)
   try {
     fs.mkdirSync(dir, { recursive: true })
   } catch (error) {

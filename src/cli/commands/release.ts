@@ -7,7 +7,7 @@
 import type { Command } from 'commander'
 import { loadConfig } from '../../config/config.ts'
 import { UnavailableError } from '../../model/errors.ts'
-import { createRelease, ReleaseExistsError } from '../../service/release.ts'
+import { checkVersion, createRelease, ReleaseExistsError } from '../../service/release.ts'
 import { listReleases, releasesDir } from '../../service/releaseStore.ts'
 import { readLock } from '../../store/lock.ts'
 import { print, printJson, progress, table } from '../io.ts'
@@ -41,7 +41,8 @@ While \`tracker serve\` holds the embedded database, make the release through it
         print(table([['version', 'date', 'data version', 'added', 'changed', 'removed'], ...all.map((r) => [r.version, r.date, r.data_version, r.changes.total.add, r.changes.total.change, r.changes.total.remove])], ['l', 'l', 'r', 'r', 'r', 'r']))
         return
       }
-      // Refused before opening the database (seconds): the folder is there already.
+      // Refused before opening the database (seconds): a bad name, or a folder that is there already.
+      if (opts.version) checkVersion(opts.version)
       if (opts.version && listReleases(dir).some((r) => r.version === opts.version)) throw new ReleaseExistsError(opts.version)
       let made
       try {
