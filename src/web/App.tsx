@@ -27,6 +27,7 @@ import { useProvinces } from './useProvinces.ts'
 const MapPage = lazy(() => import('./pages/MapPage.tsx'), 'lazy.map')
 const TimelinePage = lazy(() => import('./pages/TimelinePage.tsx'), 'lazy.timeline')
 const Review = lazy(() => import('./pages/Review.tsx'), 'lazy.review')
+const Releases = lazy(() => import('./pages/Releases.tsx'), 'release.what')
 
 function route(path: string) {
   const parts = path.split('/').filter(Boolean).map((p) => {
@@ -49,6 +50,7 @@ function route(path: string) {
   if (first === 'localities' && id) return <LocalityPage id={id} key={id} />
   if (first === 'provinces') return id ? <ProvincePage id={id} key={id} /> : <ProvinceList />
   if (first === 'sources') return id ? <SourcePage id={id} key={id} /> : <SourceList />
+  if (first === 'releases') return <Releases version={id} key={id ?? ''} />
   return <NotFound />
 }
 

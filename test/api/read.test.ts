@@ -6,6 +6,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAccount, createApiToken } from '../../src/service/accounts.ts'
+import { createRelease } from '../../src/service/release.ts'
 import { bundledApp, type TestApp } from '../support/app.ts'
 
 let t: TestApp
@@ -60,9 +61,16 @@ describe('OpenAPI document', () => {
     const queued = (await intake.json()) as { proposals?: { id: string }[] }
     const proposals = (await (await t.app.request('/api/proposals', { headers: { authorization: `Bearer ${admin}` } })).json()) as { items: { id: string }[] }
     ids['/api/proposals/{id}'] = String(queued.proposals?.[0]?.id ?? proposals.items[0]?.id ?? '')
+    // A release, so the release routes have a version and a file to answer with.
+    await createRelease(t.tracker, { version: 'read-test' })
+    const urls: Record<string, string> = {
+      '/api/releases/{version}': '/api/releases/read-test',
+      '/api/releases/{version}/changes': '/api/releases/read-test/changes',
+      '/api/releases/{version}/{file}': '/api/releases/read-test/dataset.json',
+    }
     for (const p of paths) {
-      const url = ids[p] ? p.replace('{id}', encodeURIComponent(ids[p])) : p
-      expect(p.includes('{') ? Boolean(ids[p]) : true, `test knows an id for ${p}`).toBe(true)
+      const url = urls[p] ?? (ids[p] ? p.replace('{id}', encodeURIComponent(ids[p])) : p)
+      expect(p.includes('{') ? Boolean(ids[p] ?? urls[p]) : true, `test knows an id for ${p}`).toBe(true)
       const res = await t.app.request(url, { headers: { authorization: `Bearer ${admin}` } })
       expect(res.status, `GET ${url}`).toBe(200)
     }

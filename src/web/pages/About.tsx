@@ -117,6 +117,9 @@ export default function About() {
           </li>
         ))}
       </ul>
+      <p>
+        <a href="/releases">{t('release.aboutLink')}</a>
+      </p>
       {health.data ? <p class="hint">{t('about.server', { engine: health.data.engine, data: health.data.data_version, schema: health.data.schema_version })}</p> : null}
     </article>
   )
