@@ -74,7 +74,7 @@ async function writeRelease(tracker: Tracker, options: CreateReleaseOptions): Pr
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new InvalidInputError(`the release date ${date} is not YYYY-MM-DD`)
   if (options.version !== undefined) checkVersion(options.version)
   try {
-    fs.mkdirSync(dir, { recursive: true })
+    fs.mkdirSync(dir, { recursive: true, mode: 0o755 })
   } catch (error) {
     throw new InvalidInputError(`cannot create the releases directory ${dir}: ${(error as Error).message} (set TRACKER_RELEASES_DIR to a writable directory)`)
   }
