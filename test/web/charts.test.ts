@@ -166,12 +166,12 @@ describe('the charts page', () => {
       expect([row?.[4], row?.[5], row?.[6]], d.project_id).toEqual([d.groundbreaking, d.finished, String(d.days)])
     }
 
-    // Openings per month, checked against the projects' own finishing dates (the API's key dates).
+    // Openings per month, checked against the policy-year projects' own finishing dates (the API's key dates).
     const open = await csv('openings')
     expect(open[0]).toEqual(['month', 'openings'])
     const expected = new Map<string, number>()
-    for (const p of api.projects.items as { dates: { finished: string | null } }[]) {
-      const f = p.dates.finished
+    for (const p of api.projects.items as { year: number | null; dates: { finished: string | null } }[]) {
+      const f = p.year === null ? null : p.dates.finished
       if (f && f.length >= 7) expected.set(f.slice(0, 7), (expected.get(f.slice(0, 7)) ?? 0) + 1)
     }
     const drawn = new Map(open.slice(1).map((r) => [r[0]!, Number(r[1])]))
@@ -227,6 +227,7 @@ describe('the charts page', () => {
       expect(headers, where).toEqual(['시·군', '정책 연도', '착공', '준공', '날수'])
       expect(await sideways(w.page), where).toBeLessThanOrEqual(0)
       await screenshot(w.page, `charts-ko-${width}`)
+      if (width === 390) for (const id of charts) await w.page.locator(`#${id}`).screenshot({ path: path.join(artifacts, `charts-ko-390-${id}.png`) })
       if (width === 390) {
         for (const d of await w.page.locator('details.chart-data').all()) await d.evaluate((el) => el.setAttribute('open', ''))
         expect(await sideways(w.page), where).toBeLessThanOrEqual(0)

@@ -94,15 +94,16 @@ function nextMonth(month: string): string {
 }
 
 /**
- * Projects opened per calendar month: each project's opening is its first inauguration, else its
- * first completion, else its first production start. Months without openings between the first
+ * Projects of the policy years opened per calendar month (the pilot before the policy is left
+ * out): each project's opening is its first inauguration, else its first completion, else its
+ * first production start. Months without openings between the first
  * and the last are kept as zeros (a chart of months must not skip quiet ones).
  */
 export function openingsByMonth(events: readonly EventItem[]): OpeningsByMonth {
   const best = new Map<string, EventItem>()
   const rank = (type: string) => openingTypes.indexOf(type as (typeof openingTypes)[number])
   for (const e of events) {
-    if (!e.project_id || rank(e.type) < 0) continue
+    if (!e.project_id || e.project_year === null || rank(e.type) < 0) continue
     const seen = best.get(e.project_id)
     if (!seen || rank(e.type) < rank(seen.type) || (rank(e.type) === rank(seen.type) && e.date < seen.date)) best.set(e.project_id, e)
   }
@@ -143,12 +144,7 @@ export interface DurationRow {
  */
 export function durationRows(durations: Durations, projects: readonly Project[]): { rows: DurationRow[]; monthOnly: number } {
   const byId = new Map(projects.map((p) => [p.id, p]))
-  const perLocality = new Map<string, number>()
-  for (const d of durations.projects) {
-    const l = byId.get(d.project_id)?.locality.id ?? d.project_id
-    perLocality.set(l, (perLocality.get(l) ?? 0) + 1)
-  }
-  const rows = durations.projects
+  const rows: DurationRow[] = durations.projects
     .filter((d) => d.days !== null)
     .map((d) => {
       const p = byId.get(d.project_id)
@@ -163,11 +159,15 @@ export function durationRows(durations: Durations, projects: readonly Project[])
       }
     })
     .sort((a, b) => a.days - b.days || a.name.localeCompare(b.name))
-  // Only the localities with more than one project need their year to tell the bars apart.
+  // A bar is named by its locality; where two bars would read the same (a locality with projects in
+  // two years, or two localities spelt alike, like the two Unsans) the policy year tells them apart.
+  const count = (names: (string | null)[]) => names.reduce((m, n) => (n === null ? m : m.set(n, (m.get(n) ?? 0) + 1)), new Map<string, number>())
+  const plain = count(rows.map((r) => r.name))
+  const hangul = count(rows.map((r) => r.hangul))
   for (const r of rows) {
-    const p = byId.get(r.project_id)
-    if (p && (perLocality.get(p.locality.id) ?? 0) > 1) r.name = `${r.name} ${r.year ?? ''}`.trim()
-    if (p && r.hangul && (perLocality.get(p.locality.id) ?? 0) > 1) r.hangul = `${r.hangul} ${r.year ?? ''}`.trim()
+    const year = r.year === null ? '' : ` ${r.year}`
+    if ((plain.get(r.name) ?? 0) > 1) r.name = `${r.name}${year}`
+    if (r.hangul !== null && (hangul.get(r.hangul) ?? 0) > 1) r.hangul = `${r.hangul}${year}`
   }
   return { rows, monthOnly: durations.projects.filter((d) => d.days === null).length }
 }

@@ -36,16 +36,19 @@ export function cumulativePlot(rows: CumulativeRow[], o: { width: number; axis: 
   const projected = rows.filter((r) => r.projected !== null)
   return Plot.plot({
     width: o.width,
-    height: narrow ? 260 : 320,
+    height: narrow ? 270 : 330,
     marginLeft: 44,
-    marginRight: 16,
+    // Room for half of the last year's label ("2033년").
+    marginRight: 28,
+    marginBottom: 44,
     style,
     ariaLabel: o.ariaLabel,
-    x: { label: o.axis.x, tickFormat: (d: number) => o.yearTick(d), ticks: narrow ? rows.filter((_, i) => i % 3 === 0).map((r) => r.year) : rows.map((r) => r.year), domain: [rows[0]?.year ?? 0, rows.at(-1)?.year ?? 1] },
+    x: { label: o.axis.x, labelOffset: 40, tickFormat: (d: number) => o.yearTick(d), ticks: narrow ? rows.filter((_, i) => i % 3 === 0).map((r) => r.year) : rows.map((r) => r.year), domain: [rows[0]?.year ?? 0, rows.at(-1)?.year ?? 1] },
     y: { label: o.axis.y, grid: true, domain: [0, Math.max(...rows.map((r) => r.target), 1)] },
     marks: [
       Plot.ruleY([0], { stroke: colours.rule }),
-      Plot.line(rows, { x: 'year', y: 'target', stroke: colours.target, strokeWidth: 1.5, strokeDasharray: '2 3' }),
+      // The target under the rest, wide and pale: a projection on pace runs along it and must not hide it.
+      Plot.line(rows, { x: 'year', y: 'target', stroke: colours.target, strokeWidth: 7, strokeOpacity: 0.35 }),
       Plot.line(projected, { x: 'year', y: 'projected', stroke: colours.uc, strokeWidth: 2, strokeDasharray: '6 4' }),
       Plot.line(counted, { x: 'year', y: 'counted', stroke: colours.accent, strokeWidth: 2.5 }),
       Plot.dot(counted, { x: 'year', y: 'counted', fill: colours.accent, r: 4 }),
@@ -61,12 +64,12 @@ export function openingsPlot(rows: MonthRow[], o: { width: number; axis: Axis; m
   const ticks = rows.filter((_, i) => i % every === 0).map((r) => r.month)
   return Plot.plot({
     width: o.width,
-    height: narrow ? 240 : 280,
+    height: narrow ? 250 : 290,
     marginLeft: 40,
-    marginBottom: 36,
+    marginBottom: 44,
     style,
     ariaLabel: o.ariaLabel,
-    x: { label: o.axis.x, type: 'band', domain: rows.map((r) => r.month), ticks, tickFormat: (m: string) => o.monthTick(m), padding: 0.15 },
+    x: { label: o.axis.x, labelOffset: 40, type: 'band', domain: rows.map((r) => r.month), ticks, tickFormat: (m: string) => o.monthTick(m), padding: 0.15 },
     y: { label: o.axis.y, grid: true, tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
     marks: [Plot.barY(rows, { x: 'month', y: 'openings', fill: colours.op }), Plot.ruleY([0], { stroke: colours.ink })],
   }) as SVGSVGElement
@@ -80,15 +83,21 @@ export function durationsPlot(rows: DurationRow[], o: { width: number; axis: Pic
     height: rows.length * 17 + 60,
     marginLeft,
     marginRight: 36,
-    marginTop: 28,
+    marginTop: 42,
     style,
     ariaLabel: o.ariaLabel,
     x: { label: o.axis.x, grid: true, axis: 'top', nice: true },
     y: { label: null, domain: labels, tickSize: 0 },
     marks: [
-      Plot.barX(rows, { x: 'days', y: (r: DurationRow) => o.label(r), fill: colours.link, fillOpacity: 0.85, insetTop: 2, insetBottom: 2 }),
+      // x1/x2, not x: a bar of x alone is stacked on any other bar of the same label.
+      Plot.barX(rows, { x1: 0, x2: 'days', y: (r: DurationRow) => o.label(r), fill: colours.link, fillOpacity: 0.85, insetTop: 2, insetBottom: 2 }),
       Plot.text(rows, { x: 'days', y: (r: DurationRow) => o.label(r), text: (r: DurationRow) => String(r.days), textAnchor: 'start', dx: 3, fill: colours.muted, fontSize: 10 }),
-      ...(o.median === null ? [] : [Plot.ruleX([o.median], { stroke: colours.uc, strokeWidth: 2, strokeDasharray: '4 3' }), Plot.text([o.median], { x: (d: number) => d, frameAnchor: 'bottom', text: () => o.medianLabel, dy: 14, fill: colours.uc, fontWeight: 'bold', textAnchor: 'middle' })]),
+      ...(o.median === null
+        ? []
+        : [
+            Plot.ruleX([o.median], { stroke: colours.uc, strokeWidth: 2, strokeDasharray: '4 3' }),
+            Plot.text([o.median], { x: (d: number) => d, frameAnchor: 'bottom', text: () => o.medianLabel, dy: 14, fill: colours.uc, fontWeight: 'bold', textAnchor: 'middle' }),
+          ]),
       Plot.ruleX([0], { stroke: colours.ink }),
     ],
   }) as SVGSVGElement
@@ -103,9 +112,10 @@ export function coveragePlot(rows: CoverageRow[], o: { width: number; axis: Pick
   ])
   return Plot.plot({
     width: o.width,
-    height: rows.length * 26 + 50,
+    height: rows.length * 26 + 60,
     marginLeft,
     marginRight: 44,
+    marginTop: 42,
     style,
     ariaLabel: o.ariaLabel,
     x: { label: o.axis.x, grid: true, axis: 'top' },

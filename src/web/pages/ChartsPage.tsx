@@ -32,10 +32,10 @@ import { useTitle } from '../useTitle.ts'
 
 const openingsPath = `/api/events?program=20x10&type=${openingTypes.join(',')}&limit=1000`
 
-function Swatch({ colour, dash }: { colour: string; dash?: string }) {
+function Swatch({ colour, dash, wide }: { colour: string; dash?: string; wide?: boolean }) {
   return (
     <svg width="28" height="12" aria-hidden="true">
-      <line x1="1" y1="6" x2="27" y2="6" stroke={colour} stroke-width="2.5" stroke-dasharray={dash} />
+      <line x1="1" y1="6" x2="27" y2="6" stroke={colour} stroke-width={wide ? 7 : 2.5} stroke-opacity={wide ? 0.35 : 1} stroke-dasharray={dash} />
     </svg>
   )
 }
@@ -201,7 +201,7 @@ export default function ChartsPage() {
               {t('charts.progress.counted')}
             </li>
             <li>
-              <Swatch colour={colours.target} dash="2 3" />
+              <Swatch colour={colours.target} wide />
               {t('charts.progress.target', { perYear: num(perYear) })}
             </li>
             <li>
