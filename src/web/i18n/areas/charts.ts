@@ -27,7 +27,7 @@ export const en: Record<string, string> = {
 
   'charts.progress.title': 'Localities counted, cumulative, against the target line',
   'charts.progress.takeawayOnTrack':
-    '{{counted}} localities counted by {{year}}, against {{target}} on the line of {{perYear}} a year; at {{pace}} a year all {{total}} are started in {{projected}}, within the policy’s last year ({{end}}).',
+    '{{counted}} localities counted by {{year}}, against {{target}} on the line of {{perYear}} a year; at {{pace}} a year all {{total}} are started by {{projected}}, in time for the policy’s last year ({{end}}).',
   'charts.progress.takeawayLate':
     '{{counted}} localities counted by {{year}}, against {{target}} on the line of {{perYear}} a year; at {{pace}} a year all {{total}} would be started only in {{projected}}, after the policy’s last year ({{end}}).',
   'charts.progress.takeawayNoPace': '{{counted}} localities counted by {{year}}, against {{target}} on the line of {{perYear}} a year.',
