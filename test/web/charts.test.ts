@@ -4,7 +4,10 @@
  * CSV the numbers the API answers; Copy link gives the chart's anchored address at the canonical
  * URL, and that address scrolls to the chart; the Korean page has Korean titles, axes, buttons
  * and dates; no sideways scroll at 390 and 1366 px; axe-core finds no WCAG 2.1 A/AA violation.
- * Screenshots: test/artifacts/charts-{en,ko}-{1366,390}.png and the saved chart-*.png images.
+ * Each chart is embeddable at /embed/chart/<name> (framable, with its credit line linking to the
+ * chart on the full page), offered by the chart's Embed disclosure.
+ * Screenshots: test/artifacts/charts-{en,ko}-{1366,390}.png, the saved chart-*.png images and
+ * charts-embed-*.png.
  */
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
@@ -31,7 +34,11 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => t?.close())
 
-const charts = ['progress', 'openings', 'durations', 'coverage']
+const charts = ['progress', 'openings', 'durations', 'coverage'] as const
+const titles = {
+  en: { progress: 'Localities counted, cumulative, against the target line', openings: 'Openings per month', durations: 'Days from groundbreaking to opening, per project', coverage: 'Localities reached, by province' },
+  ko: { progress: '누적 집계 시·군 수와 목표선', openings: '월별 준공 수', durations: '사업별 착공에서 준공까지 걸린 날수', coverage: '도별 도달한 시·군' },
+}
 
 async function openCharts(page: Page, query = ''): Promise<void> {
   await page.goto(`/charts${query}`)
@@ -87,6 +94,7 @@ describe('the charts page', () => {
     const { page } = w
     await openCharts(page)
     expect(await page.locator('h1').textContent()).toBe('Charts')
+    expect(await page.locator('.chart-card h2').allTextContents()).toEqual(charts.map((id) => titles.en[id]))
     expect(await page.locator('nav[aria-label="Main"] a[aria-current=page]').textContent()).toBe('Charts')
 
     const progress = api.progress
@@ -101,14 +109,14 @@ describe('the charts page', () => {
       expect(await card.locator('svg.chart-svg').locator('rect, path, circle').count(), id).toBeGreaterThan(3)
       expect(await card.locator('[data-testid=takeaway]').textContent(), id).toMatch(/\d/)
       expect(await card.locator('[data-testid=chart-source]').textContent(), id).toMatch(/^Source: 20×10 Tracker, data version \d+, figures as of \d{1,2} \w{3} \d{4}; latest event recorded/)
-      expect(await card.locator('button').allTextContents(), id).toEqual(['Download PNG', 'Download SVG', 'Download CSV', 'Copy link'])
+      expect(await card.locator('.chart-tools button').allTextContents(), id).toEqual(['Download PNG', 'Download SVG', 'Download CSV', 'Copy link'])
     }
     // The takeaways state what the API says.
     expect(await page.locator('#progress [data-testid=takeaway]').textContent()).toContain(`${counted} localities counted`)
     expect(await page.locator('#durations [data-testid=takeaway]').textContent()).toContain(`Median ${api.durations.overall.median} days over ${day.length} projects`)
     expect(await page.locator('#coverage [data-testid=takeaway]').textContent()).toContain(`${api.coverage.reached} of ${api.coverage.localities} localities reached`)
     // The data tables hold one row per bar / year / province.
-    await page.locator('#durations details summary').click()
+    await page.locator('#durations details.chart-data summary').click()
     expect(await page.locator('#durations table tbody tr').count()).toBe(day.length)
     expect(await page.locator('#coverage table tbody tr').count()).toBe(api.coverage.provinces.length)
     expect(await page.locator('#progress table tbody tr').count()).toBe(progress.years.length)
@@ -210,8 +218,8 @@ describe('the charts page', () => {
       const where = `${width} px`
       expect(await w.page.locator('h1').textContent(), where).toBe('차트')
       expect(await w.page.locator('nav[aria-label="주 메뉴"] a[aria-current=page]').textContent(), where).toBe('차트')
-      expect(await w.page.locator('.chart-card h2').allTextContents(), where).toEqual(['누적 집계 시·군 수와 목표선', '월별 준공 수', '사업별 착공에서 준공까지 걸린 날수', '도별 도달한 시·군'])
-      expect(await w.page.locator('#progress button').allTextContents(), where).toEqual(['PNG 내려받기', 'SVG 내려받기', 'CSV 내려받기', '링크 복사'])
+      expect(await w.page.locator('.chart-card h2').allTextContents(), where).toEqual(charts.map((id) => titles.ko[id]))
+      expect(await w.page.locator('#progress .chart-tools button').allTextContents(), where).toEqual(['PNG 내려받기', 'SVG 내려받기', 'CSV 내려받기', '링크 복사'])
       // Axis labels and ticks of the figures, and the legends, are Korean.
       const ticks = await w.page.locator('#progress svg.chart-svg text').allTextContents()
       expect(ticks.join(' '), where).toContain('2024년')
@@ -242,5 +250,43 @@ describe('the charts page', () => {
     expect(await sideways(en.page)).toBeLessThanOrEqual(0)
     await screenshot(en.page, 'charts-en-390')
     await en.close()
+  }, 90_000)
+
+  it('embeds each chart at /embed/chart/<name>: framable, the chart with its credit line, offered by the Embed disclosure', async () => {
+    const head = await fetch(`${t.url}/embed/chart/openings`)
+    expect(head.status).toBe(200)
+    expect(head.headers.get('x-frame-options')).toBeNull()
+    expect(head.headers.get('content-security-policy')).toContain('frame-ancestors *')
+
+    for (const [size, lang] of [[[640, 560], 'en'], [[400, 300], 'ko']] as const) {
+      const w = await openPage(t, { width: size[0], height: size[1] })
+      for (const id of charts) {
+        const where = `${id} ${lang} ${size.join('×')}`
+        await w.page.goto(`/embed/chart/${id}${lang === 'ko' ? '?lang=ko' : ''}`)
+        await w.page.waitForSelector('svg.chart-svg', { timeout: 20_000 })
+        expect(await w.page.locator('h1').textContent(), where).toBe(titles[lang][id])
+        expect(await w.page.locator('svg.chart-svg').locator('rect, path').count(), where).toBeGreaterThan(3)
+        expect(await w.page.locator('[data-testid=embed-full]').getAttribute('href'), where).toBe(`${publicUrl}/charts${lang === 'ko' ? '?lang=ko' : ''}#${id}`)
+        expect(await w.page.locator('header.site-head, nav').count(), where).toBe(0)
+        expect(await sideways(w.page), where).toBeLessThanOrEqual(0)
+        if (id === 'progress') await screenshot(w.page, `charts-embed-${id}-${lang}-${size.join('x')}`, { fullPage: false })
+      }
+      expect(await axe(w.page)).toEqual([])
+      expect(w.errors).toEqual([])
+      await w.close()
+    }
+    expect((await fetch(`${t.url}/embed/chart/nothing`)).status).toBe(200)
+
+    // The charts page offers each chart's iframe snippet (no static image: the chart saves itself as PNG/SVG).
+    const w = await openPage(t, { width: 1366, height: 900 })
+    await openCharts(w.page)
+    await w.page.locator('#coverage [data-testid=embed-button] summary').click()
+    expect(await w.page.locator('#coverage [data-testid=embed-snippet]').inputValue()).toBe(
+      `<iframe src="${publicUrl}/embed/chart/coverage" title="20×10 Tracker: Localities reached, by province" width="640" height="560" style="border:0;max-width:100%" loading="lazy"></iframe>`,
+    )
+    expect(await w.page.locator('#coverage [data-testid=embed-image]').count()).toBe(0)
+    await w.page.goto('/embed/chart/nothing')
+    await w.page.waitForSelector('.embed-missing h1')
+    await w.close()
   }, 90_000)
 })

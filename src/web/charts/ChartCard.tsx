@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
+import { EmbedButton } from '../embed/EmbedButton.tsx'
 import { language, t } from '../i18n/i18n.ts'
 import { useWidth } from '../useWidth.ts'
 import { saveFile, standaloneSvg, svgToPng } from './download.ts'
@@ -35,6 +36,8 @@ export interface ChartCardProps {
   /** Date of the data, for the file names. */
   date: string
   legend?: ComponentChildren
+  /** In an embed: the title is the frame's h1, and the figure comes without its download buttons (the embed links to the full page). */
+  embed?: boolean
 }
 
 /** Width of saved images: the chart is drawn again at a width that reads well on a slide or a page. */
@@ -88,12 +91,18 @@ export function ChartCard(p: ChartCardProps) {
 
   const titleId = `${p.id}-title`
   return (
-    <section class="chart-card" id={p.id} aria-labelledby={titleId} data-chart={p.id}>
-      <h2 id={titleId}>
-        <a href={`#${p.id}`} class="chart-anchor">
+    <section class={p.embed ? 'chart-card embed-figure' : 'chart-card'} id={p.id} aria-labelledby={titleId} data-chart={p.id} data-testid={p.embed ? 'embed-data' : undefined}>
+      {p.embed ? (
+        <h1 id={titleId} class="embed-title">
           {p.title}
-        </a>
-      </h2>
+        </h1>
+      ) : (
+        <h2 id={titleId}>
+          <a href={`#${p.id}`} class="chart-anchor">
+            {p.title}
+          </a>
+        </h2>
+      )}
       <p class="chart-takeaway" data-testid="takeaway">
         {p.takeaway}
       </p>
@@ -106,6 +115,7 @@ export function ChartCard(p: ChartCardProps) {
           {p.source}
         </figcaption>
       </figure>
+      {p.embed ? null : (
       <div class="chart-tools" role="group" aria-label={t('charts.tools', { title: p.title })}>
         <button type="button" class="tool" data-action="png" onClick={() => run(() => svgToPng(framed()), name('png'))}>
           {t('charts.png')}
@@ -120,9 +130,13 @@ export function ChartCard(p: ChartCardProps) {
           {t('charts.copyLink')}
         </button>
       </div>
-      <p class={message?.error ? 'chart-message error' : 'chart-message'} role="status" data-testid="chart-message">
-        {message?.text ?? ''}
-      </p>
+      )}
+      {p.embed ? null : <EmbedButton embeds={[{ name: 'chart', id: p.id, title: t('charts.embedTitle', { title: p.title }) }]} />}
+      {p.embed ? null : (
+        <p class={message?.error ? 'chart-message error' : 'chart-message'} role="status" data-testid="chart-message">
+          {message?.text ?? ''}
+        </p>
+      )}
       <details class="chart-data">
         <summary>{t('charts.table')}</summary>
         <div class="table-wrap" tabIndex={0} role="region" aria-label={t('charts.tableOf', { title: p.title })}>

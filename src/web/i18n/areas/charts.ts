@@ -24,6 +24,7 @@ export const en: Record<string, string> = {
   'charts.legend': 'What the lines are',
   'charts.yearTick': '{{year}}',
   'charts.empty': 'Nothing to draw yet.',
+  'charts.embedTitle': '20×10 Tracker: {{title}}',
 
   'charts.progress.title': 'Localities counted, cumulative, against the target line',
   'charts.progress.takeawayOnTrack':
@@ -101,6 +102,7 @@ export const ko: Record<string, string> = {
   'charts.legend': '선의 뜻',
   'charts.yearTick': '{{year}}년',
   'charts.empty': '아직 그릴 것이 없습니다.',
+  'charts.embedTitle': '20×10 추적기: {{title}}',
 
   'charts.progress.title': '누적 집계 시·군 수와 목표선',
   'charts.progress.takeawayOnTrack':
