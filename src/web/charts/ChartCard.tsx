@@ -116,20 +116,20 @@ export function ChartCard(p: ChartCardProps) {
         </figcaption>
       </figure>
       {p.embed ? null : (
-      <div class="chart-tools" role="group" aria-label={t('charts.tools', { title: p.title })}>
-        <button type="button" class="tool" data-action="png" onClick={() => run(() => svgToPng(framed()), name('png'))}>
-          {t('charts.png')}
-        </button>
-        <button type="button" class="tool" data-action="svg" onClick={() => run(() => new Blob([framed().text], { type: 'image/svg+xml' }), name('svg'))}>
-          {t('charts.svg')}
-        </button>
-        <button type="button" class="tool" data-action="csv" onClick={() => run(() => new Blob(['\ufeff', p.csv()], { type: 'text/csv;charset=utf-8' }), name('csv'))}>
-          {t('charts.csv')}
-        </button>
-        <button type="button" class="tool" data-action="link" onClick={copy}>
-          {t('charts.copyLink')}
-        </button>
-      </div>
+        <div class="chart-tools" role="group" aria-label={t('charts.tools', { title: p.title })}>
+          <button type="button" class="tool" data-action="png" onClick={() => run(() => svgToPng(framed()), name('png'))}>
+            {t('charts.png')}
+          </button>
+          <button type="button" class="tool" data-action="svg" onClick={() => run(() => new Blob([framed().text], { type: 'image/svg+xml' }), name('svg'))}>
+            {t('charts.svg')}
+          </button>
+          <button type="button" class="tool" data-action="csv" onClick={() => run(() => new Blob(['\ufeff', p.csv()], { type: 'text/csv;charset=utf-8' }), name('csv'))}>
+            {t('charts.csv')}
+          </button>
+          <button type="button" class="tool" data-action="link" onClick={copy}>
+            {t('charts.copyLink')}
+          </button>
+        </div>
       )}
       {p.embed ? null : <EmbedButton embeds={[{ name: 'chart', id: p.id, title: t('charts.embedTitle', { title: p.title }) }]} />}
       {p.embed ? null : (

@@ -91,14 +91,13 @@ export function durationsPlot(rows: DurationRow[], o: { width: number; axis: Pic
     marks: [
       // x1/x2, not x: a bar of x alone is stacked on any other bar of the same label.
       Plot.barX(rows, { x1: 0, x2: 'days', y: (r: DurationRow) => o.label(r), fill: colours.link, fillOpacity: 0.85, insetTop: 2, insetBottom: 2 }),
-      Plot.text(rows, { x: 'days', y: (r: DurationRow) => o.label(r), text: (r: DurationRow) => String(r.days), textAnchor: 'start', dx: 3, fill: colours.muted, fontSize: 10 }),
+      Plot.ruleX([0], { stroke: colours.ink }),
+      ...(o.median === null ? [] : [Plot.ruleX([o.median], { stroke: colours.uc, strokeWidth: 2, strokeDasharray: '4 3' })]),
+      // The numbers over the median line, on a white halo so the line never strikes through them.
+      Plot.text(rows, { x: 'days', y: (r: DurationRow) => o.label(r), text: (r: DurationRow) => String(r.days), textAnchor: 'start', dx: 3, fill: colours.muted, fontSize: 10, stroke: '#ffffff', strokeWidth: 3, paintOrder: 'stroke' }),
       ...(o.median === null
         ? []
-        : [
-            Plot.ruleX([o.median], { stroke: colours.uc, strokeWidth: 2, strokeDasharray: '4 3' }),
-            Plot.text([o.median], { x: (d: number) => d, frameAnchor: 'bottom', text: () => o.medianLabel, dy: 14, fill: colours.uc, fontWeight: 'bold', textAnchor: 'middle' }),
-          ]),
-      Plot.ruleX([0], { stroke: colours.ink }),
+        : [Plot.text([o.median], { x: (d: number) => d, frameAnchor: 'bottom', text: () => o.medianLabel, dy: 14, fill: colours.uc, fontWeight: 'bold', textAnchor: 'middle' })]),
     ],
   }) as SVGSVGElement
 }

@@ -48,7 +48,6 @@ function Box({ colour }: { colour: string }) {
   )
 }
 
-
 export function useCharts(): { error: ApiError | undefined; charts: ChartCardProps[] | null } {
   const lang = useLanguage()
   const progress = useApi<Progress>('/api/stats/progress')
@@ -149,42 +148,44 @@ export function useCharts(): { error: ApiError | undefined; charts: ChartCardPro
       title: titles.progress,
       takeaway: cumTakeaway,
       describe: t('charts.progress.describe', { first: cum[0]?.year, last: cum.at(-1)?.year }),
-      source: source,
+      source,
       link: link('progress'),
       date: asOf,
       drawKey: key(JSON.stringify(cum)),
       draw: (width) => cumulativePlot(cum, { width, axis: { x: t('charts.progress.x'), y: t('charts.progress.y') }, yearTick, ariaLabel: t('charts.progress.title') }),
-      legend: <ul class="legend chart-legend" aria-label={t('charts.legend')}>
-            <li>
-              <Swatch colour={colours.accent} />
-              {t('charts.progress.counted')}
-            </li>
-            <li>
-              <Swatch colour={colours.target} wide />
-              {t('charts.progress.target', { perYear: num(perYear) })}
-            </li>
-            <li>
-              <Swatch colour={colours.uc} dash="6 4" />
-              {t('charts.progress.projected')}
-            </li>
-          </ul>,
+      legend: (
+        <ul class="legend chart-legend" aria-label={t('charts.legend')}>
+          <li>
+            <Swatch colour={colours.accent} />
+            {t('charts.progress.counted')}
+          </li>
+          <li>
+            <Swatch colour={colours.target} wide />
+            {t('charts.progress.target', { perYear: num(perYear) })}
+          </li>
+          <li>
+            <Swatch colour={colours.uc} dash="6 4" />
+            {t('charts.progress.projected')}
+          </li>
+        </ul>
+      ),
       csv: () =>
-          toCsv(
-            ['year', 'target_cumulative', 'counted_cumulative', 'projected_cumulative'],
-            cum.map((r) => [r.year, r.target, r.counted, r.projected]),
-          ),
+        toCsv(
+          ['year', 'target_cumulative', 'counted_cumulative', 'projected_cumulative'],
+          cum.map((r) => [r.year, r.target, r.counted, r.projected]),
+        ),
       table: {
-          header: [t('charts.progress.colYear'), t('charts.progress.colTarget'), t('charts.progress.colCounted'), t('charts.progress.colProjected')],
-          rows: cum.map((r) => [r.year, num(r.target), r.counted === null ? '—' : num(r.counted), r.projected === null ? '—' : num(r.projected)]),
-          numeric: [1, 2, 3],
-        },
+        header: [t('charts.progress.colYear'), t('charts.progress.colTarget'), t('charts.progress.colCounted'), t('charts.progress.colProjected')],
+        rows: cum.map((r) => [r.year, num(r.target), r.counted === null ? '—' : num(r.counted), r.projected === null ? '—' : num(r.projected)]),
+        numeric: [1, 2, 3],
+      },
     },
     {
       id: 'openings',
       title: titles.openings,
       takeaway: openTakeaway,
       describe: t('charts.openings.describe', { from: fmtDate(months.rows[0]?.month), to: fmtDate(months.rows.at(-1)?.month) }),
-      source: source,
+      source,
       link: link('openings'),
       date: asOf,
       drawKey: key(JSON.stringify(months.rows)),
@@ -197,54 +198,56 @@ export function useCharts(): { error: ApiError | undefined; charts: ChartCardPro
       title: titles.durations,
       takeaway: durTakeaway,
       describe: t('charts.durations.describe'),
-      source: source,
+      source,
       link: link('durations'),
       date: asOf,
       drawKey: key(JSON.stringify(dur.rows)),
       draw: (width) =>
-          durationsPlot(dur.rows, { width, axis: { x: t('charts.durations.x') }, label: place, median: mid, medianLabel: t('charts.durations.median', { days: num(mid ?? 0) }), ariaLabel: t('charts.durations.title') }),
+        durationsPlot(dur.rows, { width, axis: { x: t('charts.durations.x') }, label: place, median: mid, medianLabel: t('charts.durations.median', { days: num(mid ?? 0) }), ariaLabel: t('charts.durations.title') }),
       csv: () =>
-          toCsv(
-            ['project_id', 'locality', 'locality_hangul', 'policy_year', 'groundbreaking', 'opened', 'days'],
-            dur.rows.map((r) => [r.project_id, r.name, r.hangul, r.year, r.groundbreaking, r.opened, r.days]),
-          ),
+        toCsv(
+          ['project_id', 'locality', 'locality_hangul', 'policy_year', 'groundbreaking', 'opened', 'days'],
+          dur.rows.map((r) => [r.project_id, r.name, r.hangul, r.year, r.groundbreaking, r.opened, r.days]),
+        ),
       table: {
-          header: [t('charts.durations.colLocality'), t('charts.durations.colYear'), t('charts.durations.colGroundbreaking'), t('charts.durations.colOpened'), t('charts.durations.colDays')],
-          rows: dur.rows.map((r) => [place(r), r.year ?? '—', fmtDate(r.groundbreaking), fmtDate(r.opened), num(r.days)]),
-          numeric: [4],
-        },
+        header: [t('charts.durations.colLocality'), t('charts.durations.colYear'), t('charts.durations.colGroundbreaking'), t('charts.durations.colOpened'), t('charts.durations.colDays')],
+        rows: dur.rows.map((r) => [place(r), r.year ?? '—', fmtDate(r.groundbreaking), fmtDate(r.opened), num(r.days)]),
+        numeric: [4],
+      },
     },
     {
       id: 'coverage',
       title: titles.coverage,
       takeaway: covTakeaway,
       describe: t('charts.coverage.describe'),
-      source: source,
+      source,
       link: link('coverage'),
       date: asOf,
       drawKey: key(JSON.stringify(cov)),
       draw: (width) =>
-          coveragePlot(cov, { width, axis: { x: t('charts.coverage.x') }, name: province, reachedLabel: t('charts.coverage.reached'), waitingLabel: t('charts.coverage.waiting'), ariaLabel: t('charts.coverage.title') }),
-      legend: <ul class="legend chart-legend" aria-label={t('charts.legend')}>
-            <li>
-              <Box colour={colours.accent} />
-              {t('charts.coverage.reached')}
-            </li>
-            <li>
-              <Box colour={colours.empty} />
-              {t('charts.coverage.waiting')}
-            </li>
-          </ul>,
+        coveragePlot(cov, { width, axis: { x: t('charts.coverage.x') }, name: province, reachedLabel: t('charts.coverage.reached'), waitingLabel: t('charts.coverage.waiting'), ariaLabel: t('charts.coverage.title') }),
+      legend: (
+        <ul class="legend chart-legend" aria-label={t('charts.legend')}>
+          <li>
+            <Box colour={colours.accent} />
+            {t('charts.coverage.reached')}
+          </li>
+          <li>
+            <Box colour={colours.empty} />
+            {t('charts.coverage.waiting')}
+          </li>
+        </ul>
+      ),
       csv: () =>
-          toCsv(
-            ['province_id', 'province', 'localities', 'reached', 'not_yet_reached', 'share_reached'],
-            cov.map((r) => [r.province_id, r.name, r.localities, r.reached, r.waiting, r.share]),
-          ),
+        toCsv(
+          ['province_id', 'province', 'localities', 'reached', 'not_yet_reached', 'share_reached'],
+          cov.map((r) => [r.province_id, r.name, r.localities, r.reached, r.waiting, r.share]),
+        ),
       table: {
-          header: [t('charts.coverage.colProvince'), t('charts.coverage.colLocalities'), t('charts.coverage.colReached'), t('charts.coverage.colWaiting'), t('charts.coverage.colShare')],
-          rows: cov.map((r) => [province(r), num(r.localities), num(r.reached), num(r.waiting), pct(r.share)]),
-          numeric: [1, 2, 3, 4],
-        },
+        header: [t('charts.coverage.colProvince'), t('charts.coverage.colLocalities'), t('charts.coverage.colReached'), t('charts.coverage.colWaiting'), t('charts.coverage.colShare')],
+        rows: cov.map((r) => [province(r), num(r.localities), num(r.reached), num(r.waiting), pct(r.share)]),
+        numeric: [1, 2, 3, 4],
+      },
     },
   ]
   return { error: undefined, charts }
