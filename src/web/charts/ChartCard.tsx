@@ -131,12 +131,12 @@ export function ChartCard(p: ChartCardProps) {
           </button>
         </div>
       )}
-      {p.embed ? null : <EmbedButton embeds={[{ name: 'chart', id: p.id, title: t('charts.embedTitle', { title: p.title }) }]} />}
       {p.embed ? null : (
         <p class={message?.error ? 'chart-message error' : 'chart-message'} role="status" data-testid="chart-message">
           {message?.text ?? ''}
         </p>
       )}
+      {p.embed ? null : <EmbedButton embeds={[{ name: 'chart', id: p.id, title: t('charts.embedTitle', { title: p.title }) }]} />}
       <details class="chart-data">
         <summary>{t('charts.table')}</summary>
         <div class="table-wrap" tabIndex={0} role="region" aria-label={t('charts.tableOf', { title: p.title })}>
