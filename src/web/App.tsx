@@ -1,6 +1,6 @@
 /**
  * @module The app shell: header with navigation and the account control, the page for the
- * current URL, the footer. Map, timeline and the editing code are loaded on demand; everything
+ * current URL, the footer. Map, timeline, charts and the editing code are loaded on demand; everything
  * else is in the first download.
  */
 import { useEffect, useRef } from 'preact/hooks'
@@ -28,6 +28,7 @@ const MapPage = lazy(() => import('./pages/MapPage.tsx'), 'lazy.map')
 const TimelinePage = lazy(() => import('./pages/TimelinePage.tsx'), 'lazy.timeline')
 const Review = lazy(() => import('./pages/Review.tsx'), 'lazy.review')
 const Releases = lazy(() => import('./pages/Releases.tsx'), 'release.what')
+const ChartsPage = lazy(() => import('./pages/ChartsPage.tsx'), 'lazy.charts')
 
 function route(path: string) {
   const parts = path.split('/').filter(Boolean).map((p) => {
@@ -42,6 +43,7 @@ function route(path: string) {
   if (!first) return <Overview />
   if (first === 'map' && !id) return <MapPage />
   if (first === 'timeline' && !id) return <TimelinePage />
+  if (first === 'charts' && !id) return <ChartsPage />
   if (first === 'about' && !id) return <About />
   if (first === 'signin' && !id) return <SignIn />
   if (first === 'review' && !id) return <Review />
@@ -58,6 +60,7 @@ const nav = [
   { href: '/', label: () => t('nav.overview') },
   { href: '/map', label: () => t('nav.map') },
   { href: '/timeline', label: () => t('nav.timeline') },
+  { href: '/charts', label: () => t('nav.charts') },
   { href: '/projects', label: () => t('nav.projects') },
   { href: '/sources', label: () => t('nav.sources') },
   { href: '/about', label: () => t('nav.about') },

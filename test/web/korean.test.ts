@@ -25,7 +25,7 @@ const songchon = '20x10.2024.south-pyongan.songchon'
  * styles and romanization systems' abbreviations. Place names and data (titles, labels) are
  * marked translate="no" or with their own lang, and are skipped.
  */
-const allowed = new Set(['API', 'JSON', 'CSV', 'GeoJSON', 'OpenAPI', 'MR', 'RR', 'APA', 'Chicago', 'BibTeX', 'CSL', 'zip', 'MIT', 'CC', 'BY', 'GeoNames', 'Tracker'])
+const allowed = new Set(['API', 'JSON', 'CSV', 'PNG', 'SVG', 'GeoJSON', 'OpenAPI', 'MR', 'RR', 'APA', 'Chicago', 'BibTeX', 'CSL', 'zip', 'MIT', 'CC', 'BY', 'GeoNames', 'Tracker'])
 
 /** Text of the interface's labels that still holds English words: [selector, text] pairs. */
 async function englishLabels(page: Page): Promise<string[]> {
@@ -66,6 +66,7 @@ describe('the Korean interface', () => {
         { path: '/', ready: '[data-testid=headline]', name: 'overview', heading: /20×10 정책은 어디까지/ },
         { path: '/map', ready: 'svg.country-map a[data-locality]', name: 'map', heading: /^지도$/ },
         { path: '/timeline', ready: 'svg.timeline-chart a.tl-row', name: 'timeline', heading: /^연표$/ },
+        { path: '/charts', ready: '#coverage svg.chart-svg', name: 'charts', heading: /^차트$/, dates: '#durations table td:nth-child(3)' },
         { path: '/projects', ready: 'table.data tbody tr', name: 'explorer', heading: /^사업$/, dates: 'table.data td.date' },
         { path: `/projects/${songchon}`, ready: '.event-line .event', name: 'project', heading: /^성천군/, dates: '.event-date time' },
         { path: '/localities/south-pyongan.songchon', ready: 'svg.country-map', name: 'locality', heading: /^성천군/, dates: 'table.data td.date' },
@@ -86,7 +87,7 @@ describe('the Korean interface', () => {
         await ko.page.waitForLoadState('networkidle')
         expect(await ko.page.getAttribute('html', 'lang'), where).toBe('ko')
         expect((await ko.page.locator('h1').first().textContent())?.trim(), where).toMatch(p.heading)
-        expect(await ko.page.locator('nav[aria-label="주 메뉴"] a').allTextContents(), where).toEqual(['개요', '지도', '연표', '사업', '출처', '소개'])
+        expect(await ko.page.locator('nav[aria-label="주 메뉴"] a').allTextContents(), where).toEqual(['개요', '지도', '연표', '차트', '사업', '출처', '소개'])
         expect(await englishLabels(ko.page), where).toEqual([])
         if (p.dates) {
           const shown = await dates(ko.page, p.dates)
@@ -151,7 +152,7 @@ describe('the language switch', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Timeline')
     expect(await page.getAttribute('html', 'lang')).toBe('en')
     expect(new URL(page.url()).searchParams.has('lang')).toBe(false)
-    expect(await page.locator('nav[aria-label="Main"] a').allTextContents()).toEqual(['Overview', 'Map', 'Timeline', 'Projects', 'Sources', 'About'])
+    expect(await page.locator('nav[aria-label="Main"] a').allTextContents()).toEqual(['Overview', 'Map', 'Timeline', 'Charts', 'Projects', 'Sources', 'About'])
     expect(await page.locator('.tl-legend li').first().textContent()).toContain('groundbreaking → opening')
 
     await page.reload()

@@ -29,6 +29,7 @@ function pages(): { path: string; ready: string; name: string }[] {
     { path: '/projects', ready: 'table.data tbody tr', name: 'explorer' },
     { path: '/map', ready: 'svg.country-map a[data-locality]', name: 'map' },
     { path: '/timeline', ready: 'svg.timeline-chart a.tl-row', name: 'timeline' },
+    { path: '/charts', ready: '#coverage svg.chart-svg', name: 'charts' },
     { path: '/provinces', ready: '.bars li', name: 'provinces' },
     { path: '/provinces/south-pyongan', ready: '.locality-list li', name: 'province' },
     { path: '/localities/south-pyongan.songchon', ready: 'table.data tbody tr', name: 'locality' },

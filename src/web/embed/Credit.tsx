@@ -13,7 +13,9 @@ export function Credit({ page, asOf }: { page: string; asOf?: string | null | un
   const base = usePublicUrl()
   const version = health.data?.data_version
   const lang = language()
-  const href = base === undefined ? undefined : `${base}${page}${lang === 'en' ? '' : `${page.includes('?') ? '&' : '?'}lang=${lang}`}`
+  // The language goes into the query, before any #anchor (/charts?lang=ko#openings).
+  const [path, anchor] = page.split('#') as [string, string | undefined]
+  const href = base === undefined ? undefined : `${base}${path}${lang === 'en' ? '' : `${path.includes('?') ? '&' : '?'}lang=${lang}`}${anchor === undefined ? '' : `#${anchor}`}`
   return (
     <footer class="embed-credit" data-testid="embed-credit">
       <span>

@@ -13,6 +13,7 @@ import { EmbedProject } from './EmbedProject.tsx'
 
 const EmbedMap = lazy(() => import('./EmbedMap.tsx'), 'lazy.map')
 const EmbedTimeline = lazy(() => import('./EmbedTimeline.tsx'), 'lazy.timeline')
+const EmbedChart = lazy(() => import('../charts/EmbedChart.tsx'), 'lazy.charts')
 
 export function EmbedApp() {
   const lang = useLanguage()
@@ -31,6 +32,8 @@ export function EmbedApp() {
     <EmbedMap />
   ) : found.name === 'timeline' ? (
     <EmbedTimeline />
+  ) : found.name === 'chart' ? (
+    <EmbedChart id={found.id!} />
   ) : (
     <EmbedProject id={found.id!} />
   )

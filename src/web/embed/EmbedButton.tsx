@@ -24,6 +24,7 @@ function Snippet({ base, choice }: { base: string; choice: EmbedChoice }) {
   if (language() !== 'en') query.set('lang', language())
   const src = `${base}${embedPath(choice.name, choice.id, query.toString())}`
   const snippet = iframeSnippet(src, choice.title, choice.name)
+  const image = snapshotPath(choice.name, choice.id)
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(snippet)
@@ -44,10 +45,16 @@ function Snippet({ base, choice }: { base: string; choice: EmbedChoice }) {
         </button>{' '}
         <a href={src} target="_blank" rel="noopener">
           {t('embed.preview')}
-        </a>{' '}
-        · <a href={`${base}${snapshotPath(choice.name, choice.id)}`} target="_blank" rel="noopener" data-testid="embed-image">
-          {t('embed.image')}
         </a>
+        {image === null ? null : (
+          <>
+            {' '}
+            ·{' '}
+            <a href={`${base}${image}`} target="_blank" rel="noopener" data-testid="embed-image">
+              {t('embed.image')}
+            </a>
+          </>
+        )}
       </p>
     </div>
   )

@@ -11,6 +11,9 @@ describe('embed paths', () => {
     expect(parseEmbedPath('/embed/grid/extra')).toBeNull()
     expect(parseEmbedPath('/embed/nothing')).toBeNull()
     expect(parseEmbedPath('/map')).toBeNull()
+    expect(parseEmbedPath('/embed/chart/openings')).toEqual({ name: 'chart', id: 'openings' })
+    expect(parseEmbedPath('/embed/chart/nothing')).toBeNull()
+    expect(parseEmbedPath('/embed/chart')).toBeNull()
   })
 
   it('names the full page and the snapshot of each embed', () => {
@@ -19,6 +22,9 @@ describe('embed paths', () => {
     expect(embedPath('timeline', undefined, '?year=2025')).toBe('/embed/timeline?year=2025')
     expect(embedPath('map', undefined, '')).toBe('/embed/map')
     expect(snapshotPath('project', 'a.b')).toBe('/embed/project/a.b.svg')
+    expect(fullPageOf('chart', 'openings')).toBe('/charts#openings')
+    expect(embedPath('chart', 'coverage', 'lang=ko')).toBe('/embed/chart/coverage?lang=ko')
+    expect(snapshotPath('chart', 'coverage')).toBeNull()
   })
 
   it('escapes the snippet', () => {

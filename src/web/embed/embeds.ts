@@ -4,29 +4,34 @@
  * "Embed" disclosure of the pages.
  */
 
-export type EmbedName = 'progress' | 'grid' | 'map' | 'timeline' | 'project'
+export type EmbedName = 'progress' | 'grid' | 'map' | 'timeline' | 'project' | 'chart'
+
+/** The charts that can be embedded (/embed/chart/<name>), as on the charts page (/charts#<name>). */
+export const embeddableCharts: readonly string[] = ['progress', 'openings', 'durations', 'coverage']
 
 /** The full page an embed shows part of. */
 export function fullPageOf(name: EmbedName, id?: string): string {
   if (name === 'map') return '/map'
   if (name === 'timeline') return '/timeline'
   if (name === 'project') return `/projects/${encodeURIComponent(id ?? '')}`
+  if (name === 'chart') return `/charts#${encodeURIComponent(id ?? '')}`
   return '/'
 }
 
 /** Path of an embed, with the query it keeps (filters, language). */
 export function embedPath(name: EmbedName, id?: string, query = ''): string {
-  const base = name === 'project' ? `/embed/project/${encodeURIComponent(id ?? '')}` : `/embed/${name}`
+  const base = name === 'project' || name === 'chart' ? `/embed/${name}/${encodeURIComponent(id ?? '')}` : `/embed/${name}`
   return query && query !== '?' ? `${base}${query.startsWith('?') ? query : `?${query}`}` : base
 }
 
-/** The address of the embed's static snapshot (an SVG image). */
-export function snapshotPath(name: EmbedName, id?: string): string {
+/** The address of the embed's static snapshot (an SVG image); null for a chart, which is saved as an image from its own page. */
+export function snapshotPath(name: EmbedName, id?: string): string | null {
+  if (name === 'chart') return null
   return name === 'project' ? `/embed/project/${encodeURIComponent(id ?? '')}.svg` : `/embed/${name}.svg`
 }
 
 /** Default frame sizes: every embed is readable from 400×300 up. */
-const sizes: Record<EmbedName, [number, number]> = { progress: [600, 340], grid: [640, 420], map: [560, 600], timeline: [720, 480], project: [520, 460] }
+const sizes: Record<EmbedName, [number, number]> = { progress: [600, 340], grid: [640, 420], map: [560, 600], timeline: [720, 480], project: [520, 460], chart: [640, 560] }
 
 const escapeAttr = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
 
@@ -50,6 +55,7 @@ export function parseEmbedPath(path: string): { name: EmbedName; id?: string } |
       return null
     }
   }
+  if (name === 'chart') return id && embeddableCharts.includes(id) && rest.length === 0 ? { name, id } : null
   if ((name === 'progress' || name === 'grid' || name === 'map' || name === 'timeline') && !id) return { name }
   return null
 }
