@@ -2,6 +2,68 @@
  * @module The messages of one area of the interface (edit), English and Korean side by side; merged
  * into the catalogues by areas.ts. Every key needs both entries (the catalogue test checks).
  */
-export const en: Record<string, string> = {}
+export const en: Record<string, string> = {
+  // The error summary and the fields' own messages (checked before sending, and the API's in these words).
+  'edit.fixFields_one': 'Correct the field marked below.',
+  'edit.fixFields_other': 'Correct the {{count}} fields marked below.',
+  'edit.requiredNote': 'Fields marked (required) must be filled in.',
+  'edit.err.missing': 'Fill in this field',
+  'edit.err.missingNamed': 'Fill in “{{field}}”',
+  'edit.err.date': 'Enter a date that exists, as 2025, 2025-06 or 2025-06-14',
+  'edit.err.url': 'Enter the full address, starting with https://',
+  'edit.err.date.missing': 'Enter the date of the event, e.g. 2025-06-14 or 2025-06',
+  'edit.err.source.missing': 'Choose the source that reports this',
+  'edit.err.comment.missing': 'Say in a few words why you make this change',
+  'edit.err.type.missing': 'Choose what happened',
+  'edit.err.kind.missing': 'Choose the kind of document',
+  'edit.err.publisher.missing': 'Enter who published it, e.g. KCNA',
+  'edit.err.title.missing': 'Enter the title of the document',
+  'edit.err.id.missing': 'Enter an id for the source, e.g. kcna-2025-06-14-factories',
+  'edit.err.published.date': 'Enter the publication date as 2025, 2025-06 or 2025-06-14',
+  'edit.err.value.missing': 'Enter the value the source gives',
+  'edit.err.reason.missing': 'Say why this claim is preferred',
+  'edit.err.counted_reason.missing': 'Say why it does not count toward the target',
+  'edit.err.kinds.missing': 'Choose at least one facility',
+  'edit.err.subject_id.missing': 'Choose what the claim is about',
+  // A new source recorded from inside another form.
+  'edit.newSourceInline': 'New source…',
+  'edit.newSourceInlineTitle': 'Record a new source',
+  'edit.newSourceInlineNote': 'Saved as a source of its own, then chosen for this form. The form above keeps what you typed.',
+  'edit.addAndChoose': 'Add the source and choose it',
+  'edit.inlineComment': 'New source of a report',
+  'edit.sourceAddedChosen': 'Source added and chosen: {{label}}',
+  'edit.pickerHintInline': 'Type part of the publisher, title or address, then pick the source from the list; a source not yet recorded can be added below.',
+  // Revert, where it means something.
+  'history.revertNotOffered.initial': 'Part of the initial load: not revertible',
+}
 
-export const ko: Record<string, string> = {}
+export const ko: Record<string, string> = {
+  'edit.fixFields_other': '아래 표시된 항목 {{count}}개를 고치십시오.',
+  'edit.requiredNote': '(필수) 표시가 있는 항목은 반드시 채워야 합니다.',
+  'edit.err.missing': '이 항목을 채우십시오',
+  'edit.err.missingNamed': '‘{{field}}’ 항목을 채우십시오',
+  'edit.err.date': '실제 있는 날짜를 2025, 2025-06 또는 2025-06-14 형식으로 입력하십시오',
+  'edit.err.url': 'https://로 시작하는 전체 주소를 입력하십시오',
+  'edit.err.date.missing': '사건의 날짜를 입력하십시오 (예: 2025-06-14 또는 2025-06)',
+  'edit.err.source.missing': '이 내용을 전한 출처를 고르십시오',
+  'edit.err.comment.missing': '왜 바꾸는지 몇 마디로 적으십시오',
+  'edit.err.type.missing': '무슨 일이 있었는지 고르십시오',
+  'edit.err.kind.missing': '문서의 종류를 고르십시오',
+  'edit.err.publisher.missing': '발행자를 입력하십시오 (예: 조선중앙통신)',
+  'edit.err.title.missing': '문서의 제목을 입력하십시오',
+  'edit.err.id.missing': '출처의 식별자를 입력하십시오 (예: kcna-2025-06-14-factories)',
+  'edit.err.published.date': '발행일을 2025, 2025-06 또는 2025-06-14 형식으로 입력하십시오',
+  'edit.err.value.missing': '출처가 전하는 값을 입력하십시오',
+  'edit.err.reason.missing': '이 주장을 우선하는 이유를 적으십시오',
+  'edit.err.counted_reason.missing': '목표에 들어가지 않는 이유를 적으십시오',
+  'edit.err.kinds.missing': '시설을 하나 이상 고르십시오',
+  'edit.err.subject_id.missing': '주장의 대상을 고르십시오',
+  'edit.newSourceInline': '새 출처…',
+  'edit.newSourceInlineTitle': '새 출처 기록',
+  'edit.newSourceInlineNote': '출처로 따로 저장된 뒤 이 양식에서 선택됩니다. 위 양식에 입력한 내용은 그대로 남습니다.',
+  'edit.addAndChoose': '출처를 추가하고 선택',
+  'edit.inlineComment': '보도의 새 출처',
+  'edit.sourceAddedChosen': '출처를 추가하고 선택했습니다: {{label}}',
+  'edit.pickerHintInline': '발행자, 제목 또는 주소의 일부를 입력한 뒤 목록에서 출처를 고르십시오. 아직 기록되지 않은 출처는 아래에서 추가할 수 있습니다.',
+  'history.revertNotOffered.initial': '최초 적재의 일부: 되돌릴 수 없음',
+}
