@@ -33,8 +33,12 @@ export const en: Record<string, string> = {
   'edit.inlineComment': 'New source of a report',
   'edit.sourceAddedChosen': 'Source added and chosen: {{label}}',
   'edit.pickerHintInline': 'Type part of the publisher, title or address, then pick the source from the list; a source not yet recorded can be added below.',
-  // Revert, where it means something.
-  'history.revertNotOffered.initial': 'Part of the initial load: not revertible',
+  // Latest changes: the pages a write is about, titled in words.
+  'changes.placeWithType': '{{name}} {{type}}',
+  'changes.factories': 'regional-industry factories',
+  'changes.aProject': 'project',
+  'changes.projectTitle': '{{place}} {{what}} ({{year}})',
+  'changes.projectTitlePilot': '{{place}} {{what}} (pilot)',
 }
 
 export const ko: Record<string, string> = {
@@ -65,5 +69,9 @@ export const ko: Record<string, string> = {
   'edit.inlineComment': '보도의 새 출처',
   'edit.sourceAddedChosen': '출처를 추가하고 선택했습니다: {{label}}',
   'edit.pickerHintInline': '발행자, 제목 또는 주소의 일부를 입력한 뒤 목록에서 출처를 고르십시오. 아직 기록되지 않은 출처는 아래에서 추가할 수 있습니다.',
-  'history.revertNotOffered.initial': '최초 적재의 일부: 되돌릴 수 없음',
+  'changes.placeWithType': '{{name}} {{type}}',
+  'changes.factories': '지방공업공장',
+  'changes.aProject': '사업',
+  'changes.projectTitle': '{{place}} {{what}} ({{year}}년)',
+  'changes.projectTitlePilot': '{{place}} {{what}} (시범)',
 }
