@@ -1,4 +1,9 @@
-/** @module GET /api/sources and /api/sources/{id}: the documents behind the data, and what each supports. */
+/**
+ * @module GET /api/sources and /api/sources/{id}: the documents behind the data, and what each
+ * supports. The list searches (title, publisher, address), filters by publisher, kind, language
+ * and year of publication, sorts by date, publisher or title either way, and gives the facets
+ * (the values to filter by, with their counts) so a page can offer them.
+ */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { NotFoundError } from '../../model/errors.ts'
@@ -7,7 +12,7 @@ import { SourceSchema, type Source } from '../../model/source.ts'
 import { sourceKinds } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
 import { tagged } from '../recordTag.ts'
-import { errorResponses, json, listOf, notFound } from '../openapi.ts'
+import { errorResponses, json, notFound } from '../openapi.ts'
 import { csvList, page, paging, recordedAsOf } from '../params.ts'
 import { snapshotAsRecorded } from '../../service/recorded.ts'
 import { fold } from '../../service/placeSearch.ts'
@@ -22,9 +27,40 @@ const SourceQuery = z.object({
   kind: csvList(sourceKinds.schema),
   q: z.string().min(1).max(200).optional().describe('Search publisher, title and URL.'),
   language: z.string().max(12).optional(),
-  sort: z.enum(['published', '-published', 'publisher']).default('-published'),
+  publisher: z.string().min(1).max(200).optional().describe('Only sources of this publisher (as recorded, e.g. "KCNA").'),
+  year: z.coerce.number().int().min(1900).max(2200).optional().describe('Only sources published in this year.'),
+  sort: z.enum(['published', '-published', 'publisher', '-publisher', 'title', '-title']).default('-published').describe('By publication date, publisher or title; "-" for descending.'),
   ...paging,
 })
+
+const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }))
+const SourceFacets = z
+  .object({ publisher: Facet, kind: Facet, language: Facet, year: Facet })
+  .describe('The values to filter by among all sources, with how many sources have each (at most 200 publishers, the most cited first).')
+  .meta({ id: 'SourceFacets' })
+
+function facet(values: (string | null | undefined)[], limit = 200): { value: string; count: number }[] {
+  const counts = new Map<string, number>()
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1)
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, limit)
+}
+
+/** Facets depend only on the snapshot: computed once per data version. */
+const facetCache = new WeakMap<Snapshot, z.infer<typeof SourceFacets>>()
+function facetsOf(s: Snapshot): z.infer<typeof SourceFacets> {
+  let f = facetCache.get(s)
+  if (!f) {
+    const all = s.dataset.sources
+    f = {
+      publisher: facet(all.map((x) => x.publisher)),
+      kind: facet(all.map((x) => x.kind)),
+      language: facet(all.map((x) => x.language)),
+      year: facet(all.map((x) => x.published?.slice(0, 4))).sort((a, b) => b.value.localeCompare(a.value)),
+    }
+    facetCache.set(s, f)
+  }
+  return f
+}
 
 function item(s: Snapshot, src: Source) {
   const m = s.meta.get(`source:${src.id}`)
@@ -55,7 +91,7 @@ const list = createRoute({
   tags: ['sources'],
   summary: 'Sources (documents) cited by the data',
   request: { query: SourceQuery },
-  responses: { 200: json(listOf(SourceItem, 'SourceList'), 'Matching sources.'), ...errorResponses },
+  responses: { 200: json(z.object({ items: z.array(SourceItem), total: z.number().int(), facets: SourceFacets }).meta({ id: 'SourceList' }), 'Matching sources.'), ...errorResponses },
 })
 const one = createRoute({
   method: 'get',
@@ -74,12 +110,22 @@ export function registerSources(app: OpenAPIHono<AppEnv>): void {
     const items = s.dataset.sources
       .filter((x) => !q.kind || q.kind.includes(x.kind))
       .filter((x) => !q.language || x.language === q.language)
+      .filter((x) => !q.publisher || x.publisher === q.publisher)
+      .filter((x) => q.year === undefined || x.published?.slice(0, 4) === String(q.year))
       .filter((x) => !key || fold(`${x.publisher}|${x.title}|${x.url ?? ''}|${x.id}`).includes(key))
-      .sort((a, b) =>
-        q.sort === 'publisher' ? a.publisher.localeCompare(b.publisher) : (q.sort === 'published' ? 1 : -1) * (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id),
-      )
+    const dir = q.sort.startsWith('-') ? -1 : 1
+    const by = q.sort.replace(/^-/, '') as 'published' | 'publisher' | 'title'
+    // Undated sources stay last whichever way the dates run; ties go newest first, then by id.
+    const newest = (a: Source, b: Source) => (b.published ?? '').localeCompare(a.published ?? '') || a.id.localeCompare(b.id)
+    items.sort((a, b) => {
+      if (by === 'published') {
+        if (!a.published !== !b.published) return a.published ? -1 : 1
+        return dir * (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id)
+      }
+      return dir * a[by].localeCompare(b[by], 'en', { sensitivity: 'base' }) || newest(a, b)
+    })
     const p = page(items, q.limit, q.offset)
-    return c.json({ items: p.items.map((x) => item(s, x)), total: p.total }, 200)
+    return c.json({ items: p.items.map((x) => item(s, x)), total: p.total, facets: facetsOf(s) }, 200)
   })
   app.openapi(one, async (c) => {
     const { id } = c.req.valid('param')
