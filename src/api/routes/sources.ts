@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { NotFoundError } from '../../model/errors.ts'
 import type { Snapshot } from '../../model/snapshot.ts'
 import { SourceSchema, type Source } from '../../model/source.ts'
-import { sourceKinds } from '../../model/vocab.ts'
+import { eventTypes, localityTypes, sourceKinds } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
 import { tagged } from '../recordTag.ts'
 import { errorResponses, json, notFound } from '../openapi.ts'
@@ -19,8 +19,21 @@ import { fold } from '../../service/placeSearch.ts'
 import { ClaimView, claimView } from '../views.ts'
 
 export const SourceItem = SourceSchema.extend({ claims: z.number().int(), version: z.number().int(), updated_at: z.string().nullable() }).meta({ id: 'SourceItem' })
+const SupportSubject = z
+  .object({
+    event_type: z.string().nullable().describe('For a claim about an event: its type.'),
+    event_label: z.string().nullable(),
+    date: z.string().nullable().describe("The event's date, or the date the claim gives: what the list is sorted by."),
+    project_id: z.string().nullable().describe('The project the claim is about (directly or through its event).'),
+    locality: z.object({ id: z.string(), name: z.string(), hangul: z.string(), type: z.string() }).nullable(),
+    year: z.number().nullable().describe("The project's policy year (null for the pilot or when not about a project)."),
+  })
+  .meta({ id: 'SupportSubject' })
+
 export const SourceDetail = SourceItem.extend({
-  supports: z.array(ClaimView.extend({ subject_label: z.string() })),
+  supports: z
+    .array(ClaimView.extend({ subject_label: z.string().describe('In English, e.g. "Groundbreaking at Myonggan County, 2026".'), subject: SupportSubject }))
+    .describe('The claims of the source, by date of what they are about (oldest first).'),
 }).meta({ id: 'SourceDetail' })
 
 const SourceQuery = z.object({
@@ -67,21 +80,45 @@ function item(s: Snapshot, src: Source) {
   return { ...src, claims: s.claimsBySource.get(src.id)?.length ?? 0, version: m?.version ?? 1, updated_at: m?.updated_at ?? null }
 }
 
-/** "Songchon County, 2024 project" / "groundbreaking of …" — what a claim is about, in words. */
+/** "Songchon County", from the gazetteer. */
+function placeTitle(s: Snapshot, id: string): string {
+  const l = s.localities.get(id)
+  return l ? `${l.plain} ${localityTypes.labels[l.type]}` : id
+}
+
+/** What a claim is about, as the page words it: the event, the project's place and year. */
+export function supportSubject(s: Snapshot, type: string, id: string, claimDate: string | null): z.infer<typeof SupportSubject> {
+  const e = type === 'event' ? s.events.get(id) : undefined
+  const projectId = type === 'project' ? id : (e?.project_id ?? null)
+  const p = projectId ? s.projects.get(projectId) : undefined
+  const l = type === 'locality' ? s.localities.get(id) : p ? s.localities.get(p.locality_id) : undefined
+  const localityId = type === 'locality' ? id : (p?.locality_id ?? null)
+  return {
+    event_type: e?.type ?? null,
+    event_label: e?.label ?? null,
+    date: e?.date ?? claimDate ?? (p?.year ? String(p.year) : null),
+    project_id: projectId,
+    locality: localityId ? { id: localityId, name: l?.plain ?? localityId, hangul: l?.hangul ?? '', type: l?.type ?? 'county' } : null,
+    year: p?.year ?? null,
+  }
+}
+
+/** "Groundbreaking at Myonggan County, 2026", "Songchon County, 2024 project" — what a claim is about, in words. */
 export function subjectLabel(s: Snapshot, type: string, id: string): string {
+  const yearOf = (year: number | null | undefined) => (year ? String(year) : 'pilot')
   if (type === 'project') {
     const p = s.projects.get(id)
-    const l = p ? s.localities.get(p.locality_id) : undefined
-    return p ? `${l?.plain ?? p.locality_id} ${p.year ?? 'pilot'}` : id
+    return p ? `${placeTitle(s, p.locality_id)}, ${yearOf(p.year)} project` : id
   }
   if (type === 'event') {
     const e = s.events.get(id)
     if (!e) return id
     const p = e.project_id ? s.projects.get(e.project_id) : undefined
-    const l = p ? s.localities.get(p.locality_id) : undefined
-    return `${e.type.replace(/_/g, ' ')}${e.label ? ` (${e.label})` : ''}, ${p ? `${l?.plain ?? p.locality_id} ${p.year ?? 'pilot'}` : e.program_id}`
+    const what = `${eventTypes.labels[e.type]}${e.label ? ` (${e.label})` : ''}`
+    return p ? `${what} at ${placeTitle(s, p.locality_id)}, ${yearOf(p.year)}` : `${what}, ${s.programs.get(e.program_id ?? '')?.short_name ?? e.program_id}`
   }
-  if (type === 'locality') return s.localities.get(id)?.plain ?? id
+  if (type === 'locality') return placeTitle(s, id)
+  if (type === 'source') return s.sources.get(id)?.title ?? id
   return `${type} ${id}`
 }
 
@@ -133,7 +170,10 @@ export function registerSources(app: OpenAPIHono<AppEnv>): void {
     const s = as_of ? await snapshotAsRecorded(c.var.tracker, as_of) : await c.var.tracker.readModel.current()
     const src = s.sources.get(id)
     if (!src) throw new NotFoundError(as_of ? `source "${id}" was not recorded on ${as_of}` : `no source with id "${id}"`)
-    const supports = (s.claimsBySource.get(id) ?? []).map((cl) => ({ ...claimView(s, cl), subject_label: subjectLabel(s, cl.subject_type, cl.subject_id) }))
+    const supports = (s.claimsBySource.get(id) ?? [])
+      .map((cl) => ({ ...claimView(s, cl), subject_label: subjectLabel(s, cl.subject_type, cl.subject_id), subject: supportSubject(s, cl.subject_type, cl.subject_id, cl.field === 'date' && typeof cl.value === 'string' ? cl.value : null) }))
+      // By the date of what each is about (undated last), then by what it is about.
+      .sort((a, b) => (a.subject.date === null) !== (b.subject.date === null) ? (a.subject.date === null ? 1 : -1) : (a.subject.date ?? '').localeCompare(b.subject.date ?? '') || a.subject_label.localeCompare(b.subject_label) || a.id.localeCompare(b.id))
     return c.json(tagged(c, { ...item(s, src), supports }), 200)
   })
 }
