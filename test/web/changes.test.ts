@@ -49,6 +49,20 @@ describe('Latest changes', () => {
     for (const item of edit) expect(item.subject).toMatchObject({ type: 'project', page: `/projects/${musan}`, title: 'Musan County 2026', locality: { hangul: '무산군' }, year: 2026 })
   })
 
+  it('titles Atom entries in words and links them to the web pages', async () => {
+    const xml = await (await fetch(`${t.url}/api/changes.atom?limit=5`)).text()
+    const entries = [...xml.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((m) => m[1]!)
+    expect(entries.length).toBe(5)
+    const visit = entries.filter((e) => e.includes('a visit reported'))
+    expect(visit.length).toBe(2)
+    for (const e of visit) {
+      const title = /<title>(.*)<\/title>/.exec(e)![1]!
+      expect(title).toMatch(/^Musan County 2026(, leader visit \(test visit\))?: /)
+      expect(title).not.toMatch(/c-[0-9a-f]{6}|~|20x10\./)
+      expect(e).toMatch(new RegExp(`<link rel="alternate" type="text/html" href="[^"]*/projects/${musan.replaceAll('.', '\\.')}"/>`))
+    }
+  })
+
   for (const lang of ['en', 'ko'] as const) {
     it(`says how many records each write touched and links to the pages by their titles (${lang})`, async () => {
       for (const width of [1366, 390]) {

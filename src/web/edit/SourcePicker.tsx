@@ -111,6 +111,7 @@ export function SourcePicker({
           onInput={(e) => {
             setText(e.currentTarget.value)
             setOpen(true)
+            setAdded(null)
             if (value) onChange(null)
           }}
           onFocus={() => {
