@@ -51,6 +51,15 @@ function changedFields(r: FeedRevision): string[] {
   return [...keys].filter((k) => !['version', 'updated_at', 'created_at'].includes(k) && JSON.stringify(r.before![k]) !== JSON.stringify(r.after![k])).map((k) => k.replaceAll('_', ' '))
 }
 
+/** "Songchon County 2024, groundbreaking": an event by its project and type, also once it is deleted (its id is "project~type~label"). */
+function eventSubject(s: Snapshot, id: string): string {
+  const e = s.events.get(id)
+  const [projectId, type, label] = id.split('~')
+  const project = e?.project_id ?? projectId
+  const what = `${eventWords(e?.type ?? type)}${(e?.label ?? label) ? ` (${String(e?.label ?? label).replaceAll('-', ' ')})` : ''}`
+  return project && (s.projects.has(project) || id.includes('~')) ? `${projectName(s, project)}, ${what}` : what
+}
+
 const verbs: Record<string, string> = { create: 'added', delete: 'removed', restore: 'restored' }
 
 /** "Songchon County 2024: inauguration date changed", "Source “…”: added". */
@@ -68,7 +77,16 @@ export function revisionTitle(s: Snapshot, r: FeedRevision): string {
       return `${head}: ${verb ? `${what} ${verb}` : fields.length ? `${what} ${fields.slice(0, 3).join(', ')} changed` : `${what} changed`}`
     }
     case 'claim': {
-      const subject = rec.subject_type === 'project' ? projectName(s, rec.subject_id) : rec.subject_type === 'locality' ? localityName(s, rec.subject_id) : String(rec.subject_id)
+      const subject =
+        rec.subject_type === 'project'
+          ? projectName(s, rec.subject_id)
+          : rec.subject_type === 'locality'
+            ? localityName(s, rec.subject_id)
+            : rec.subject_type === 'event'
+              ? eventSubject(s, String(rec.subject_id))
+              : rec.subject_type === 'source'
+                ? `Source “${s.sources.get(String(rec.subject_id))?.title ?? String(rec.subject_id)}”`
+                : String(rec.subject_id)
       const publisher = s.sources.get(String(rec.source_id))?.publisher
       return `${subject}: ${String(rec.field).replaceAll('_', ' ')} claim${publisher ? ` by ${publisher}` : ''} ${verb ?? (fields.length ? `(${fields.slice(0, 3).join(', ')}) changed` : 'changed')}`
     }
@@ -96,6 +114,7 @@ export function revisionPage(r: FeedRevision): string {
       if (rec.subject_type === 'project') return `/projects/${enc(String(rec.subject_id))}`
       if (rec.subject_type === 'locality') return `/localities/${enc(String(rec.subject_id))}`
       if (rec.subject_type === 'source') return `/sources/${enc(String(rec.subject_id))}`
+      if (rec.subject_type === 'event' && String(rec.subject_id).includes('~')) return `/projects/${enc(String(rec.subject_id).split('~')[0] ?? '')}`
       return `/sources/${enc(String(rec.source_id))}`
     case 'source':
       return `/sources/${enc(r.entity_id)}`

@@ -61,6 +61,24 @@ export async function recentChanges(db: Kysely<DB>, opts: { sinceTime?: string; 
 }
 
 
+/** How many records each batch (one write) touched, by entity type: distinct records, not capped by any page. */
+export async function batchCounts(db: Kysely<DB>, batches: readonly string[]): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>()
+  if (batches.length === 0) return out
+  const rows = await db
+    .selectFrom('revisions')
+    .select((eb) => ['batch', 'entity_type', eb.fn.count<string>('entity_id').distinct().as('n')])
+    .where('batch', 'in', [...batches])
+    .groupBy(['batch', 'entity_type'])
+    .execute()
+  for (const r of rows) {
+    const counts = out.get(r.batch!) ?? {}
+    counts[r.entity_type] = Number(r.n)
+    out.set(r.batch!, counts)
+  }
+  return out
+}
+
 /** The data as it was recorded at the end of `date` (YYYY-MM-DD): the last revision of each record then. */
 export async function datasetAsRecorded(db: Kysely<DB>, date: string): Promise<Dataset> {
   const end = `${date}T23:59:59.999Z`

@@ -135,7 +135,7 @@ describe('editing as an editor', () => {
     await close()
   })
 
-  it('shows the API validation messages next to the fields: no comment, no source for a new event', async () => {
+  it('checks the fields before sending and shows every problem beside its field: no comment, no source for a new event', async () => {
     const { page, errors, close } = await openPage(t)
     await signIn(page, editor)
     const form = await openEditForm(page, koksan)
@@ -143,8 +143,9 @@ describe('editing as an editor', () => {
     await form.getByRole('button', { name: 'Save' }).click()
     const comment = form.locator('[data-field=comment] [data-testid=field-error]')
     await comment.waitFor()
-    expect(await comment.textContent()).toContain('why this change')
-    expect(await form.locator('[data-testid=form-error]').textContent()).toContain('say in a few words why')
+    expect(await comment.textContent()).toContain('Say in a few words why you make this change')
+    expect(await form.locator('[data-testid=form-error]').textContent()).toContain('Correct the field marked below.')
+    expect(await form.locator('[data-testid=error-summary] a').allTextContents()).toEqual(['Say in a few words why you make this change'])
     expect(await form.getByLabel('Why this change').getAttribute('aria-invalid')).toBe('true')
     expect(await form.locator('[data-field=notes] [data-testid=field-error]').count()).toBe(0)
     await form.getByRole('button', { name: 'Cancel' }).click()
@@ -161,8 +162,8 @@ describe('editing as an editor', () => {
     await add.getByRole('button', { name: 'Add event' }).click()
     const sourceError = add.locator('[data-field=source] [data-testid=field-error]')
     await sourceError.waitFor()
-    expect(await sourceError.textContent()).toContain('required for a new fact')
-    expect(await add.locator('[data-testid=form-error]').textContent()).toContain('needs the source')
+    expect(await sourceError.textContent()).toContain('Choose the source that reports this')
+    expect(await add.locator('[data-testid=error-summary]').textContent()).toContain('Choose the source that reports this')
     // Pick the source from the search, with the keyboard.
     const picker = add.getByRole('combobox', { name: /Source/ })
     await picker.fill('38 North')
@@ -250,10 +251,19 @@ describe('editing as an editor', () => {
     const top = page.locator('[data-testid=history] .rev').first()
     await expect(top.textContent()).resolves.toContain(`reverts revision ${revised}`)
     await expect(page.locator('[data-testid=history] .rev-comment').first().textContent()).resolves.toBe('the December date is not confirmed')
-    // Otto's older revision cannot be reverted over the later ones.
+    // Otto's older revision is superseded: no Revert is offered on it, nor on the initial load.
     const older = page.locator('[data-testid=history] .rev-group', { hasText: 'otto adds imagery' }).locator('.rev').first()
-    await older.getByRole('button', { name: 'Revert…' }).click()
-    const blocked = older.locator('[data-testid=revert-form]')
+    await older.waitFor()
+    expect(await older.getByRole('button', { name: 'Revert…' }).count()).toBe(0)
+    const initial = page.locator('[data-testid=history] .rev-group', { hasText: 'Initial load of the bundled dataset' })
+    expect(await initial.locator('.rev').count()).toBeGreaterThan(0)
+    expect(await initial.getByRole('button', { name: 'Revert…' }).count()).toBe(0)
+    // The revert itself can be undone; when someone else changes the record meanwhile, the 409 says why.
+    const again = page.locator('[data-testid=history] .rev').first()
+    await again.getByRole('button', { name: 'Revert…' }).click()
+    const current = await project(sinyang)
+    expect((await api('PATCH', `/api/projects/${sinyang}`, { notes: 'Otto: a third note.', comment: 'otto again' }, current.version)).status).toBe(200)
+    const blocked = again.locator('[data-testid=revert-form]')
     await blocked.getByLabel('Why this change').fill('try to go back further')
     await blocked.getByRole('button', { name: 'Revert' }).click()
     await expect(blocked.locator('[data-testid=form-error]').textContent()).resolves.toMatch(/changed again after revision \d+.*revert the later revisions first/)

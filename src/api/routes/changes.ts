@@ -9,7 +9,7 @@ import { atomFeed, type FeedScope } from '../../export/atom.ts'
 import type { Snapshot } from '../../model/snapshot.ts'
 import { eventTypes } from '../../model/vocab.ts'
 import { InvalidInputError, NotFoundError } from '../../model/errors.ts'
-import { changeById, FILTER_SCAN_LIMIT, listChanges, type ChangeFilter } from '../../service/changes.ts'
+import { batchSizes, changeById, changeSubject, FILTER_SCAN_LIMIT, listChanges, type ChangeFilter } from '../../service/changes.ts'
 import type { AppEnv } from '../context.ts'
 import { errorResponses, json, notFound } from '../openapi.ts'
 import { offsetParam } from '../params.ts'
@@ -34,6 +34,30 @@ function parseSince(since: string | undefined): { sinceTime?: string; sinceId?: 
 }
 
 type ChangesQueryValue = z.infer<typeof ChangesQuery>
+
+const ChangeSubjectSchema = z
+  .object({
+    type: z.enum(['project', 'source', 'locality', 'province', 'program']),
+    id: z.string(),
+    page: z.string().describe('The web page of the record, e.g. /projects/20x10.2026.north-hamgyong.musan.'),
+    title: z.string().describe('In English, e.g. "Musan County 2026" or the title of a source.'),
+    locality: z.object({ id: z.string(), name: z.string(), hangul: z.string(), type: z.string() }).nullable().describe('The place of a project or locality, with its hangul.'),
+    year: z.number().nullable(),
+    kinds: z.array(z.string()).describe("A project's facility kinds."),
+  })
+  .meta({ id: 'ChangeSubject' })
+
+const ChangeSchema = RevisionSchema.extend({
+  subject: ChangeSubjectSchema.nullable().describe('The record the change is seen on: a project for its events and claims.'),
+}).meta({ id: 'Change' })
+
+const BatchSizeSchema = z
+  .object({
+    batch: z.string(),
+    records: z.number().int().describe('Records the write touched in all, whatever the page shows of it.'),
+    by_type: z.record(z.string(), z.number().int()).describe('The same, by entity type (project, event, claim…).'),
+  })
+  .meta({ id: 'BatchSize' })
 
 /** The filters of a query, each checked against the record (an unknown id is a 400, not an empty feed). */
 function filterOf(q: ChangesQueryValue, snap: Snapshot): { filter: ChangeFilter; scope: FeedScope | null } {
@@ -60,14 +84,29 @@ export function registerChanges(app: OpenAPIHono<AppEnv>): void {
       tags: ['changes'],
       summary: 'Recent changes (revisions), newest first',
       request: { query: ChangesQuery },
-      responses: { 200: json(z.object({ items: z.array(RevisionSchema), total: z.number(), scanned: z.number().optional().describe('Present when a filtered list read only the newest this many revisions.') }).meta({ id: 'ChangeList' }), 'Revisions.'), ...errorResponses },
+      responses: {
+        200: json(
+          z
+            .object({
+              items: z.array(ChangeSchema),
+              total: z.number(),
+              batches: z.array(BatchSizeSchema).describe('For each write (batch) on this page: how many records it touched in all, also those beyond the page.'),
+              scanned: z.number().optional().describe('Present when a filtered list read only the newest this many revisions.'),
+            })
+            .meta({ id: 'ChangeList' }),
+          'Revisions.',
+        ),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const q = c.req.valid('query')
-      const { filter } = filterOf(q, await c.var.tracker.readModel.current())
+      const snap = await c.var.tracker.readModel.current()
+      const { filter } = filterOf(q, snap)
       const { items, total, scanned_all } = await listChanges(c.var.tracker, { ...parseSince(q.since), limit: q.limit, offset: q.offset, filter })
+      const batches = await batchSizes(c.var.tracker, items)
       c.header('Cache-Control', 'no-cache')
-      return c.json({ items: items.map(revisionView), total, ...(scanned_all ? {} : { scanned: FILTER_SCAN_LIMIT }) }, 200)
+      return c.json({ items: items.map((r) => ({ ...revisionView(r), subject: changeSubject(snap, r) })), total, batches, ...(scanned_all ? {} : { scanned: FILTER_SCAN_LIMIT }) }, 200)
     },
   )
   app.openapi(

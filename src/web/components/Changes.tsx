@@ -1,12 +1,40 @@
 /**
  * @module The latest recorded changes to the data (GET /api/changes), grouped by write: one line
- * per batch saying who changed what and why. Hidden when the server has no such feed.
+ * per batch saying who changed what and why, with the true number of records the write touched
+ * (the API's `batches`, not what one page of revisions shows) and links to the pages it is about,
+ * titled in words ("Musan County regional-industry factories (2026)", hangul in Korean). Hidden
+ * when the server has no such feed.
  */
 import { apiPath } from '../api.ts'
-import { fmtTimestamp } from '../format.ts'
-import { hasMessage, t } from '../i18n/i18n.ts'
-import type { Change, List } from '../types.ts'
+import { fmtTimestamp, kindLabel, localityTypeLabel } from '../format.ts'
+import { hasMessage, language, locale, t } from '../i18n/i18n.ts'
+import type { Change } from '../types.ts'
 import { useApi } from '../useApi.ts'
+
+/** The record a change is seen on, as GET /api/changes describes it. */
+export interface ChangeSubject {
+  type: 'project' | 'source' | 'locality' | 'province' | 'program'
+  id: string
+  page: string
+  title: string
+  locality: { id: string; name: string; hangul: string; type: string } | null
+  year: number | null
+  kinds: string[]
+}
+
+interface BatchSize {
+  batch: string
+  records: number
+  by_type: Record<string, number>
+}
+
+type ChangeItem = Change & { subject?: ChangeSubject | null }
+
+interface ChangeList {
+  items: ChangeItem[]
+  total: number
+  batches?: BatchSize[]
+}
 
 export function entityHref(type: string, id: string): string | null {
   const enc = encodeURIComponent
@@ -20,12 +48,12 @@ export function entityHref(type: string, id: string): string | null {
 
 interface Group {
   key: string
-  first: Change
-  items: Change[]
+  first: ChangeItem
+  items: ChangeItem[]
 }
 
 /** Consecutive changes of one write (same batch, or same actor, comment and time) as one group. */
-export function groupChanges(items: Change[]): Group[] {
+export function groupChanges(items: ChangeItem[]): Group[] {
   const groups: Group[] = []
   for (const c of items) {
     const key = c.batch ?? `${c.actor}\u0000${c.comment ?? ''}\u0000${c.at.slice(0, 16)}`
@@ -47,31 +75,58 @@ function actionOf(action: string, type: string): string {
   return hasMessage(`changes.action.${action}`) ? t(`changes.action.${action}`, { what }) : `${action} ${what}`
 }
 
-function What({ group, more }: { group: Group; more: boolean }) {
-  if (group.items.length === 1) {
+/** The order types are counted in: from the projects down to the reference data. */
+const typeOrder = ['project', 'event', 'claim', 'source', 'locality', 'province', 'program']
+const rank = (type: string) => (typeOrder.includes(type) ? typeOrder.indexOf(type) : typeOrder.length)
+
+const factoryKinds = ['foodstuff_factory', 'garment_factory', 'daily_necessities_factory']
+
+/** "Musan County regional-industry factories (2026)" / "무산군 지방공업공장 (2026년)"; a source by its title. */
+export function subjectTitle(s: ChangeSubject): string {
+  const place = s.locality ? (language() === 'ko' && s.locality.hangul ? s.locality.hangul : t('changes.placeWithType', { name: s.locality.name, type: localityTypeLabel(s.locality.type) })) : s.title
+  if (s.type === 'project') {
+    // The three regional-industry factories read as one; other facilities by name, lower-case mid-title.
+    const factories = s.kinds.filter((k) => factoryKinds.includes(k)).length >= 2
+    const parts = [...s.kinds.filter((k) => !factories || !factoryKinds.includes(k)).map((k) => kindLabel(k).toLowerCase()), ...(factories ? [t('changes.factories')] : [])]
+    const what = parts.length === 0 ? t('changes.aProject') : new Intl.ListFormat(locale(), { type: 'conjunction' }).format(parts.slice(0, 3)) + (parts.length > 3 ? '…' : '')
+    return s.year === null ? t('changes.projectTitlePilot', { place, what }) : t('changes.projectTitle', { place, what, year: s.year })
+  }
+  return s.type === 'locality' ? place : s.title
+}
+
+function SubjectLink({ subject }: { subject: ChangeSubject }) {
+  return (
+    <a href={subject.page} translate={subject.type === 'source' ? false : undefined}>
+      {subjectTitle(subject)}
+    </a>
+  )
+}
+
+function What({ group, size }: { group: Group; size: BatchSize | undefined }) {
+  const records = size?.records ?? group.items.length
+  if (records === 1 && group.items.length === 1) {
     const c = group.first
-    const href = entityHref(c.entity_type, c.entity_id)
     return (
       <span class="change-what">
-        {actionOf(c.action, c.entity_type)} {href ? <a href={href}>{c.entity_id}</a> : <code>{c.entity_id}</code>}
+        {actionOf(c.action, c.entity_type)} {c.subject ? <SubjectLink subject={c.subject} /> : <code>{c.entity_id}</code>}
       </span>
     )
   }
-  if (more) return <span class="change-what">{t('changes.large', { count: group.items.length })}</span>
-  const counts = new Map<string, number>()
-  for (const c of group.items) counts.set(c.entity_type, (counts.get(c.entity_type) ?? 0) + 1)
-  const projects = [...new Set(group.items.filter((c) => c.entity_type === 'project' || c.entity_type === 'event').map((c) => c.entity_id.split('~')[0]!))]
+  const counts = (size ? Object.entries(size.by_type) : [...group.items.reduce((m, c) => m.set(c.entity_type, (m.get(c.entity_type) ?? 0) + 1), new Map<string, number>())]).sort((a, b) => rank(a[0]) - rank(b[0]))
+  const subjects = [...new Map(group.items.filter((c) => c.subject).map((c) => [c.subject!.page, c.subject!])).values()]
+  // The pages a write is about, when it is about a few; an import of hundreds names none.
+  const few = subjects.length > 0 && subjects.length <= 3 && records <= 50
   return (
     <span class="change-what">
-      {t('changes.records', { count: group.items.length })}: {[...counts].map(([type, n]) => countOf(type, n)).join(', ')}
-      {projects.length > 0 && projects.length <= 3 ? (
+      {t('changes.records', { count: records })}: {counts.map(([type, n]) => countOf(type, n)).join(', ')}
+      {few ? (
         <>
           {' '}
           (
-          {projects.map((id, i) => (
-            <span key={id}>
+          {subjects.map((s, i) => (
+            <span key={s.page}>
               {i > 0 ? ', ' : ''}
-              <a href={`/projects/${encodeURIComponent(id)}`}>{id.split('.').slice(1).join(' ')}</a>
+              <SubjectLink subject={s} />
             </span>
           ))}
           )
@@ -82,10 +137,10 @@ function What({ group, more }: { group: Group; more: boolean }) {
 }
 
 export function Changes({ groups: shown = 6 }: { groups?: number }) {
-  const { data, error } = useApi<List<Change>>(apiPath('/api/changes', { limit: 100 }))
+  const { data, error } = useApi<ChangeList>(apiPath('/api/changes', { limit: 100 }))
   if (error || !data) return null
   const groups = groupChanges(data.items)
-  const lastIsPartial = data.total > data.items.length
+  const sizes = new Map((data.batches ?? []).map((b) => [b.batch, b]))
   return (
     <section class="changes" aria-labelledby="changes-title">
       <h2 id="changes-title">{t('changes.title')}</h2>
@@ -93,11 +148,11 @@ export function Changes({ groups: shown = 6 }: { groups?: number }) {
         <p class="empty">{t('changes.none')}</p>
       ) : (
         <ol class="change-list">
-          {groups.slice(0, shown).map((g, i) => (
+          {groups.slice(0, shown).map((g) => (
             <li key={g.key}>
               <time dateTime={g.first.at}>{fmtTimestamp(g.first.at)}</time> <span class="change-who">· {g.first.actor}</span>{' '}
               {g.first.comment ? <q class="change-comment">{g.first.comment}</q> : null}
-              <What group={g} more={lastIsPartial && i === groups.length - 1} />
+              <What group={g} size={g.first.batch ? sizes.get(g.first.batch) : undefined} />
             </li>
           ))}
         </ol>

@@ -11,6 +11,7 @@ import type { EventCreateBody, EventPatchBody, EventRecord, ProjectFull, WriteRe
 import { eventTypes } from '../../model/vocab.ts'
 import { SaveConflict } from './ConflictView.tsx'
 import { CommentField, DateField, EditForm, orNull, SelectField, TextArea, TextField } from './form.tsx'
+import { nextEventType } from './nextEventType.ts'
 import { SourcePicker, type SourceChoice } from './SourcePicker.tsx'
 import { useSave } from './useSave.ts'
 
@@ -26,7 +27,7 @@ function leaderValue(v: string): boolean | null {
 }
 
 export function EventAddForm({ project, onDone }: { project: ProjectFull; onDone: (message?: string) => void }) {
-  const [type, setType] = useState<string>('groundbreaking')
+  const [type, setType] = useState<string>(() => nextEventType(project.events.map((e) => e.type)))
   const [label, setLabel] = useState('')
   const [date, setDate] = useState('')
   const [leader, setLeader] = useState('')
@@ -53,7 +54,7 @@ export function EventAddForm({ project, onDone }: { project: ProjectFull; onDone
     )
   }
   return (
-    <EditForm title={t('edit.addAnEvent')} error={save.error} busy={save.busy} submitLabel={t('edit.addEvent')} onSubmit={submit} onCancel={() => onDone()} testId="event-form">
+    <EditForm title={t('edit.addAnEvent')} error={save.error} busy={save.busy} submitLabel={t('edit.addEvent')} onSubmit={submit} onCancel={() => onDone()} testId="event-form" intro={<p class="hint">{t('edit.requiredNote')}</p>}>
       <SelectField name="type" label={t('edit.whatHappened')} required value={type} onChange={setType} options={eventTypes.values.map((e) => [e, eventLabel(e)] as const)} />
       <TextField name="label" label={t('history.field.label')} value={label} onInput={setLabel} maxLength={80} hint={t('edit.labelHint')} />
       <DateField required value={date} onInput={setDate} />
@@ -123,7 +124,7 @@ export function EventEditForm({ event, onDone }: { event: EventRecord; onDone: (
       intro={<p class="hint">{t('edit.changeEventNote')}</p>}
     >
       <DateField label={t('field.date')} required value={date} onInput={setDate} />
-      <SourcePicker value={source} onChange={setSource} required={false} hint={t('edit.dateSourceHint')} />
+      <SourcePicker value={source} onChange={setSource} required={date.trim() !== base.date} hint={t('edit.dateSourceHint')} />
       <TextField name="quote" label={t('history.field.quote')} value={quote} onInput={setQuote} maxLength={600} hint={t('edit.quoteHint')} />
       <TextField name="reason" label={t('edit.whyDate')} value={reason} onInput={setReason} maxLength={1000} hint={t('edit.whyDateHint')} />
       <SelectField name="leader_present" label={t('history.field.leader_present')} value={leader} onChange={setLeader} options={leaderOptions()} />

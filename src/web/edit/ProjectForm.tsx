@@ -77,7 +77,7 @@ export function ProjectForm({ project, onDone }: { project: ProjectFull; onDone:
         options={[['', t('edit.noStatus')] as const, ...statusValues.map((s) => [s, statusLabel(s)] as const)]}
         hint={t('edit.statusHint')}
       />
-      <SourcePicker value={source} onChange={setSource} required={false} hint={t('edit.projectSourceHint')} />
+      <SourcePicker value={source} onChange={setSource} required={'kinds' in mine || 'counted' in mine || 'status' in mine} hint={t('edit.projectSourceHint')} />
       <TextField name="quote" label={t('history.field.quote')} value={quote} onInput={setQuote} maxLength={600} hint={t('edit.quoteHint')} />
       <CommentField value={comment} onInput={setComment} />
     </EditForm>

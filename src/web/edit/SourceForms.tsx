@@ -1,6 +1,7 @@
 /**
- * @module Sources: the "new source" page (/sources/new) and changing a recorded one — kind,
- * publisher, title, address, publication date, language, archived copy and notes.
+ * @module Sources: the "new source" page (/sources/new), a new source recorded from inside another
+ * form (the source picker's "New source…"), and changing a recorded one — kind, publisher, title,
+ * address, publication date, language, archived copy and notes.
  */
 import { t } from '../i18n/i18n.ts'
 import { useState } from 'preact/hooks'
@@ -12,7 +13,7 @@ import type { SourceCreateBody, SourceDetail, SourcePatchBody, WriteResult } fro
 import { useTitle } from '../useTitle.ts'
 import { sourceKinds } from '../../model/vocab.ts'
 import { SaveConflict } from './ConflictView.tsx'
-import { CommentField, DateField, EditForm, orNull, SelectField, TextArea, TextField } from './form.tsx'
+import { CommentField, DateField, EditForm, orNull, SelectField, SubForm, TextArea, TextField } from './form.tsx'
 import { suggestId } from './sourceId.ts'
 import { useSave } from './useSave.ts'
 import { same } from './values.ts'
@@ -164,5 +165,46 @@ export function NewSourcePage() {
         <CommentField value={comment} onInput={setComment} />
       </EditForm>
     </div>
+  )
+}
+
+/**
+ * A new source recorded without leaving the form it is needed in: POST /api/sources, then
+ * `onAdded` with what was saved so the picker can choose it.
+ */
+export function InlineSourceForm({ onAdded }: { onAdded: (source: { id: string; publisher: string; published: string | null; title: string }) => void }) {
+  const [v, setV] = useState(valuesOf({}))
+  const [id, setId] = useState('')
+  const [idEdited, setIdEdited] = useState(false)
+  const [comment, setComment] = useState(t('edit.inlineComment'))
+  const save = useSave()
+  const shownId = idEdited ? id : suggestId(v.publisher, v.published, v.title)
+  const submit = () => {
+    const body = { id: shownId, ...recordOf(v), comment } as SourceCreateBody
+    void save.run(
+      () => send<WriteResult>('POST', '/api/sources', body),
+      (r) => {
+        const rec = r.record as { id: string; publisher: string; published: string | null; title: string }
+        onAdded({ id: String(rec.id), publisher: rec.publisher, published: rec.published ?? null, title: rec.title })
+      },
+    )
+  }
+  return (
+    <SubForm title={t('edit.newSourceInlineTitle')} error={save.error} busy={save.busy} actionLabel={t('edit.addAndChoose')} onSubmit={submit} testId="inline-source-form" intro={<p class="hint">{t('edit.newSourceInlineNote')}</p>}>
+      <SourceFields v={v} set={(patch) => setV({ ...v, ...patch })} />
+      <TextField
+        name="id"
+        label={t('edit.id')}
+        required
+        value={shownId}
+        onInput={(x) => {
+          setIdEdited(true)
+          setId(x)
+        }}
+        maxLength={160}
+        hint={t('edit.idHint')}
+      />
+      <CommentField value={comment} onInput={setComment} />
+    </SubForm>
   )
 }

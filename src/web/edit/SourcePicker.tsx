@@ -1,14 +1,16 @@
 /**
  * @module Picks a recorded source: a combobox that searches /api/sources?q= as the editor types
- * (publisher, title, address), arrow keys to move, Enter to pick, Escape to close. Only a source
- * from the list can be chosen; a new one is added on /sources/new first.
+ * (publisher, title, address), arrow keys to move, Enter to pick, Escape to close. Only a recorded
+ * source can be chosen; one not yet recorded is added under "New source…" without leaving the
+ * form, and is then chosen.
  */
 import { t } from '../i18n/i18n.ts'
 import { useContext, useEffect, useRef, useState } from 'preact/hooks'
 import { apiPath, getJson } from '../api.ts'
 import { fmtDate, sourceKindLabel } from '../format.ts'
 import type { List, SourceItem } from '../types.ts'
-import { FieldMessage, FormCtx } from './form.tsx'
+import { FieldMessage, FormCtx, useCheck } from './form.tsx'
+import { InlineSourceForm } from './SourceForms.tsx'
 
 export interface SourceChoice {
   id: string
@@ -23,7 +25,7 @@ export function SourcePicker({
   name = 'source',
   label = t('common.source'),
   required = true,
-  hint = t('edit.pickerHint'),
+  hint = t('edit.pickerHintInline'),
   value,
   onChange,
 }: {
@@ -38,12 +40,15 @@ export function SourcePicker({
   const id = `${prefix}-${name}`
   const listId = `${id}-list`
   const error = errors.get(name)
+  useCheck(name, { value: value?.id ?? null, rule: { required } })
   const [text, setText] = useState(value?.label ?? '')
   const [open, setOpen] = useState(false)
   const [items, setItems] = useState<SourceItem[]>([])
   const [active, setActive] = useState(-1)
   const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle')
   const input = useRef<HTMLInputElement>(null)
+  const [adding, setAdding] = useState(false)
+  const [added, setAdded] = useState<string | null>(null)
 
   const query = value ? '' : text.trim()
   useEffect(() => {
@@ -84,11 +89,7 @@ export function SourcePicker({
         {required ? <span class="req"> {t('edit.required')}</span> : <span class="opt"> {t('edit.optional')}</span>}
       </label>
       <p class="field-hint" id={`${id}-hint`}>
-        {hint}{' '}
-        <a href="/sources/new" target="_blank" rel="noopener">
-          {t('edit.addNewSource')}
-        </a>{' '}
-        {t('edit.newTab')}
+        {hint}
       </p>
       <div class="combo">
         <input
@@ -110,6 +111,7 @@ export function SourcePicker({
           onInput={(e) => {
             setText(e.currentTarget.value)
             setOpen(true)
+            setAdded(null)
             if (value) onChange(null)
           }}
           onFocus={() => {
@@ -171,6 +173,27 @@ export function SourcePicker({
         </p>
       ) : null}
       <FieldMessage id={`${id}-error`} error={error} />
+      {added ? (
+        <p class="saved" role="status">
+          {added}
+        </p>
+      ) : null}
+      <details class="new-source-inline" open={adding} onToggle={(e) => setAdding((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary data-testid="new-source-inline">{t('edit.newSourceInline')}</summary>
+        {adding ? (
+          <InlineSourceForm
+            onAdded={(s) => {
+              const choice = { id: s.id, label: sourceLabel(s) }
+              setText(choice.label)
+              setOpen(false)
+              setAdding(false)
+              setAdded(t('edit.sourceAddedChosen', { label: choice.label }))
+              onChange(choice)
+              input.current?.focus()
+            }}
+          />
+        ) : null}
+      </details>
     </div>
   )
 }
