@@ -11,7 +11,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { AppError, InvalidInputError } from '../model/errors.ts'
 import { staticFileOf } from '../model/staticFiles.ts'
-import { publishMarker, writeTree, type WriteOutcome } from './publishFiles.ts'
+import { checkTarget, publishMarker, writeTree, type WriteOutcome } from './publishFiles.ts'
 
 export interface PublishOptions {
   /** The directory to write (replaced as a whole; see publishFiles.ts). */
@@ -92,6 +92,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
   const base = basePathOf(options.baseUrl)
   const indexFile = path.join(webRoot, 'index.html')
   if (!fs.existsSync(indexFile)) throw new InvalidInputError(`the web app is not built (no ${indexFile}): run npm run build first`)
+  checkTarget(path.resolve(out)) // before reading anything: a target that will be refused is refused at once
   const files = new Map<string, Uint8Array>()
   const encoder = new TextEncoder()
 

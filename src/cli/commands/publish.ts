@@ -4,11 +4,13 @@
  * It runs the API's read routes in-process, like `tracker request`, with the copy's address as the
  * public URL, so citations and feed links in the copy point at the copy.
  */
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
 import { createApp } from '../../api/app.ts'
 import { createLogger } from '../../api/log.ts'
 import { basePathOf, publishSite } from '../../service/publish.ts'
+import { checkTarget } from '../../service/publishFiles.ts'
 import { print, printJson, progress } from '../io.ts'
 import { withTracker } from '../session.ts'
 
@@ -29,7 +31,9 @@ Writes, sign-in and review are not in the copy; its pages say where the live tra
 (TRACKER_PUBLIC_URL). Example: tracker publish --out site --base-url https://example.org/tracker/`,
     )
     .action(async (opts: { out: string; baseUrl?: string; json?: boolean }) => {
-      basePathOf(opts.baseUrl) // refuse a bad address before opening the database
+      // Refuse a bad address or target before opening the database.
+      basePathOf(opts.baseUrl)
+      checkTarget(path.resolve(opts.out))
       const result = await withTracker('publish', async (t) => {
         const live = t.config.publicUrl ?? null
         const publicUrl = opts.baseUrl ? opts.baseUrl.replace(/\/+$/, '') : t.config.publicUrl
