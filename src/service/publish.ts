@@ -164,11 +164,22 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
 
   // The web app: its assets (under the base), and its page at every address the app has.
   const html = pageHtml(fs.readFileSync(indexFile, 'utf8'), base, options.liveUrl ?? null)
+  let lazyChunks = false
+  let preloadFound = false
   for (const rel of webFiles(webRoot)) {
     if (rel === 'index.html' || rel.startsWith('embed/')) continue
     const data = fs.readFileSync(path.join(webRoot, rel))
-    files.set(rel, rel.endsWith('.js') ? encoder.encode(assetJs(data.toString('utf8'), base)) : new Uint8Array(data))
+    if (!rel.endsWith('.js')) {
+      files.set(rel, new Uint8Array(data))
+      continue
+    }
+    const text = data.toString('utf8')
+    lazyChunks ||= text.includes('__vite__mapDeps')
+    preloadFound ||= text.includes(preloadBase)
+    files.set(rel, encoder.encode(assetJs(text, base)))
   }
+  // A build whose preload helper looks different would load lazy pages from the host's root: say so.
+  if (base !== '/' && lazyChunks && !preloadFound) throw new PublishError("the web build's preload helper was not found, so lazy pages could not load under a sub-path: update preloadBase in src/service/publish.ts")
   const pagePaths = [
     '',
     'map',
