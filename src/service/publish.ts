@@ -200,6 +200,8 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
   }
   // GitHub Pages and many hosts answer an unknown address with 404.html: the app, which says "not found".
   files.set('404.html', page)
+  // GitHub Pages runs Jekyll unless told not to, and Jekyll drops files whose names start with "_".
+  files.set('.nojekyll', new Uint8Array())
 
   const summary = { written_by: 'tracker publish', base_path: base, base_url: options.baseUrl ?? null, data_version: health.data_version, pages: pagePaths.length, api_files: apiFiles }
   files.set(publishMarker, encoder.encode(`${JSON.stringify(summary, null, 2)}\n`))
