@@ -9,6 +9,8 @@ import { isStatic, staticHref } from './staticMode.ts'
 
 export function installStaticLinks(): void {
   if (!isStatic) return
+  // For styles that differ in a copy (PageEnd.css hides the Embed disclosure: a copy has no /embed/ pages).
+  document.documentElement.dataset.static = ''
   const previous = options.vnode
   options.vnode = (vnode: VNode) => {
     if (typeof vnode.type === 'string') {

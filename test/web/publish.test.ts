@@ -122,8 +122,9 @@ describe('tracker publish: the static copy', () => {
       expect(await page.locator('[data-testid=static-note]').textContent(), p).toContain(`live tracker is at ${live}`)
       expect(await page.locator('main .error, main [role=alert]').count(), `${p}: ${await page.locator('main').textContent()}`).toBe(0)
       expect(await linksOutside(page), p).toEqual([])
-      // No sign-in in a copy.
+      // No sign-in in a copy, and no embed snippets for pages it does not have.
       expect(await page.locator('a[href*="signin"]').count(), p).toBe(0)
+      expect(await page.locator('[data-testid=embed-button]:visible').count(), p).toBe(0)
     }
     // The record pages show their records.
     await page.goto(`${server.url}projects/${project}`)
