@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander'
 import { AppError } from '../model/errors.ts'
 import { registerDb } from './commands/db.ts'
 import { registerExport } from './commands/export.ts'
+import { registerPublish } from './commands/publish.ts'
 import { registerImport } from './commands/import.ts'
 import { registerRequest } from './commands/request.ts'
 import { registerRelease } from './commands/release.ts'
@@ -45,6 +46,7 @@ Exit codes: 0 success, 1 failure, 2 bad usage or input.`,
   registerReview(program)
   registerExport(program)
   registerRelease(program)
+  registerPublish(program)
   registerUser(program)
   registerRequest(program)
   oneLineUsageErrors(program)

@@ -4,15 +4,12 @@
  * data/ — the standard way open datasets are published.
  */
 import { createHash } from 'node:crypto'
+import { citationAuthor, citationTitle, dataLicence } from '../model/citation.ts'
 import type { Snapshot } from '../model/snapshot.ts'
 import { tables } from '../model/tables.ts'
 import { allTablesCsv } from './csv.ts'
 
-export const dataLicence = {
-  name: 'CC-BY-4.0',
-  path: 'https://creativecommons.org/licenses/by/4.0/',
-  title: 'Creative Commons Attribution 4.0',
-}
+export { dataLicence }
 
 /** A content hash of the tables: the same data always gives the same version string. */
 export function contentVersion(files: Map<string, string>): string {
@@ -21,17 +18,19 @@ export function contentVersion(files: Map<string, string>): string {
   return h.digest('hex').slice(0, 12)
 }
 
-export function dataPackageFiles(snapshot: Snapshot): Map<string, string> {
+/** `publicUrl`: the canonical address (TRACKER_PUBLIC_URL), the package's homepage, as in the citations. */
+export function dataPackageFiles(snapshot: Snapshot, options: { publicUrl?: string | null } = {}): Map<string, string> {
   const csvs = allTablesCsv(snapshot)
   const attributions = snapshot.dataset.sources.filter((s) => s.attribution).map((s) => ({ title: s.attribution!, path: s.url ?? undefined }))
   const descriptor = {
     profile: 'tabular-data-package',
     name: '20x10-tracker',
-    title: "20×10 Tracker: North Korea's Regional Development 20×10 Policy",
+    title: citationTitle,
     description:
       'Projects, events, sources and claims of the Regional Development 20×10 Policy (2024–2033), with a gazetteer of every county-level locality. Every value cites its source; competing claims are kept with the preferred one marked.',
     version: contentVersion(csvs),
-    homepage: 'http://localhost:8020/',
+    ...(options.publicUrl ? { homepage: `${options.publicUrl.replace(/\/+$/, '')}/` } : {}),
+    contributors: [{ title: citationAuthor, role: 'author' }],
     licenses: [dataLicence],
     sources: [{ title: 'Compiled from state media, analyses, news and encyclopedias; see sources.csv for each document.' }, ...attributions],
     resources: tables.map((t) => ({

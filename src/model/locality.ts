@@ -37,9 +37,4 @@ export const LocalitySchema = z
   .meta({ id: 'Locality' })
 export type Locality = z.infer<typeof LocalitySchema>
 
-const typeSuffix: Record<Locality['type'], string> = { city: 'City', county: 'County', district: 'District' }
-
-/** "Songchon County", "Kusong City". */
-export function localityLabel(l: Pick<Locality, 'plain' | 'type'>): string {
-  return `${l.plain} ${typeSuffix[l.type]}`
-}
+export { localityLabel } from './localityLabel.ts'

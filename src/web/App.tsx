@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks'
 import { LanguageSwitch } from './components/LanguageSwitch.tsx'
+import { PageEnd } from './components/PageEnd.tsx'
 import { ReviewLink } from './components/ReviewLink.tsx'
 import { SessionControl } from './components/SessionControl.tsx'
 import { NewSourcePage } from './editing.ts'
@@ -137,6 +138,7 @@ export function App() {
       <main id="main" ref={main} tabIndex={-1} data-lang={lang}>
         {route(loc.path)}
       </main>
+      <PageEnd />
       <footer class="site-foot">
         <p>
           <Trans

@@ -2,8 +2,11 @@
  * @module Talks to the tracker's JSON API: GETs shared and cached for a minute (the data changes
  * weekly) until a change is saved; changes sent with the session's CSRF token and If-Match; the
  * API's one error shape turned into an ApiError (with the fields it names, and for a 412 the
- * record as it is now).
+ * record as it is now). In a published copy (staticMode.ts) the reads come from its files
+ * (staticData.ts) and nothing can be sent.
  */
+import { staticAnswer, StaticQueryError } from './staticData.ts'
+import { basePath, isStatic } from './staticMode.ts'
 
 export interface ErrorDetail {
   path?: string
@@ -36,7 +39,22 @@ async function toError(response: Response): Promise<ApiError> {
 const ttlMs = 60_000
 const cache = new Map<string, { at: number; promise: Promise<unknown> }>()
 
+/** One file of the published copy, as JSON (a missing file is the API's 404). */
+async function readStaticFile(file: string): Promise<unknown> {
+  const response = await fetch(basePath + file, { headers: { accept: 'application/json' } })
+  if (!response.ok) throw new ApiError(response.status, response.status === 404 ? 'not_found' : 'http_error', response.status === 404 ? `not in this published copy: ${file}` : `${response.status} ${response.statusText}`)
+  return response.json()
+}
+
 export async function fetchJson<T>(path: string): Promise<T> {
+  if (isStatic) {
+    try {
+      return (await staticAnswer(path, readStaticFile)) as T
+    } catch (error) {
+      if (error instanceof StaticQueryError) throw new ApiError(400, 'static_copy', error.message)
+      throw error
+    }
+  }
   const response = await fetch(path, { headers: { accept: 'application/json' } })
   if (!response.ok) throw await toError(response)
   return (await response.json()) as T
@@ -94,6 +112,7 @@ export interface SendOptions {
 
 /** Sends a change (POST/PATCH/DELETE with a JSON body) and returns the API's answer; throws ApiError. */
 export async function send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, options: SendOptions = {}): Promise<T> {
+  if (isStatic) throw new ApiError(0, 'static_copy', 'this is a published copy: nothing can be changed here; make changes in the live tracker')
   const headers: Record<string, string> = { accept: 'application/json' }
   if (body !== undefined) headers['content-type'] = 'application/json'
   if (csrf) headers['x-csrf-token'] = csrf

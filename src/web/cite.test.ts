@@ -22,3 +22,15 @@ describe('citations', () => {
     expect([...bib].filter((ch) => ch === '{').length).toBe([...bib].filter((ch) => ch === '}').length)
   })
 })
+
+describe('citing a page and a release', () => {
+  it('cites the page address with its query, and the release beside the data version', () => {
+    const page = { ...input, url: 'https://example.org/tracker', path: '/projects?year=2025', release: '2026.1' }
+    expect(citeApa(page)).toContain('(Release 2026.1, data version 42) [Data set]')
+    expect(citeApa(page)).toContain('from https://example.org/tracker/projects?year=2025')
+    expect(citeChicago(page)).toContain('Release 2026.1, data version 42.')
+    expect(citeBibtex(page)).toContain('version = {2026.1}')
+    expect(JSON.parse(citeCslJson(page))[0]).toMatchObject({ version: '2026.1', note: 'Release 2026.1, data version 42', URL: 'https://example.org/tracker/projects?year=2025' })
+    expect(citeApa(input)).toContain('(Data version 42) [Data set]')
+  })
+})

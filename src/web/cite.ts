@@ -11,34 +11,39 @@ export interface CiteInput {
   version: number | string
   /** Access date, YYYY-MM-DD. */
   accessed: string
-  /** Path of the page cited ("/" for the whole dataset). */
+  /** Path of the page cited ("/" for the whole dataset), with its query when it has one. */
   path?: string
+  /** The release cited, when the page shows one ("2026.1"): named beside the data version. */
+  release?: string
 }
 
-const title = "20×10 Tracker: open data on North Korea's Regional Development 20×10 Policy"
+import { citationAuthor, citationTitle as title } from '../model/citation.ts'
+
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 const longDate = (d: string) => `${months[Number(d.slice(5, 7)) - 1]} ${Number(d.slice(8, 10))}, ${d.slice(0, 4)}`
+/** "Data version 12", or "Release 2026.1, data version 12" when a release is cited. */
+const versionText = (c: CiteInput) => (c.release ? `Release ${c.release}, data version ${c.version}` : `Data version ${c.version}`)
 const addressOf = (c: CiteInput) => `${c.url.replace(/\/+$/, '')}${c.path && c.path !== '/' ? c.path : '/'}`
 
 export function citeApa(c: CiteInput): string {
-  return `20×10 Tracker. (${c.accessed.slice(0, 4)}). ${title} (Data version ${c.version}) [Data set]. Retrieved ${longDate(c.accessed)}, from ${addressOf(c)}`
+  return `${citationAuthor}. (${c.accessed.slice(0, 4)}). ${title} (${versionText(c)}) [Data set]. Retrieved ${longDate(c.accessed)}, from ${addressOf(c)}`
 }
 
 export function citeChicago(c: CiteInput): string {
-  return `20×10 Tracker. "${title}." Data version ${c.version}. Accessed ${longDate(c.accessed)}. ${addressOf(c)}.`
+  return `${citationAuthor}. "${title}." ${versionText(c)}. Accessed ${longDate(c.accessed)}. ${addressOf(c)}.`
 }
 
 export function citeBibtex(c: CiteInput): string {
   const esc = (s: string) => s.replace(/[{}\\]/g, '')
   return [
     `@misc{tracker20x10_v${String(c.version).replace(/[^0-9A-Za-z]/g, '')},`,
-    `  author = {{20×10 Tracker}},`,
+    `  author = {{${citationAuthor}}},`,
     `  title = {{${esc(title)}}},`,
     `  year = {${c.accessed.slice(0, 4)}},`,
-    `  version = {${esc(String(c.version))}},`,
+    `  version = {${esc(c.release ?? String(c.version))}},`,
     `  howpublished = {\\url{${esc(addressOf(c))}}},`,
-    `  note = {Data version ${esc(String(c.version))}, accessed ${c.accessed}},`,
+    `  note = {${esc(versionText(c))}, accessed ${c.accessed}},`,
     `}`,
   ].join('\n')
 }
@@ -46,7 +51,7 @@ export function citeBibtex(c: CiteInput): string {
 export function citeCslJson(c: CiteInput): string {
   const [y, m, d] = c.accessed.split('-').map(Number)
   return JSON.stringify(
-    [{ id: `tracker20x10-v${c.version}`, type: 'dataset', title, author: [{ literal: '20×10 Tracker' }], version: String(c.version), URL: addressOf(c), accessed: { 'date-parts': [[y, m, d]] }, issued: { 'date-parts': [[y]] } }],
+    [{ id: `tracker20x10-${c.release ? `r${c.release}` : `v${c.version}`}`, type: 'dataset', title, author: [{ literal: citationAuthor }], version: c.release ?? String(c.version), ...(c.release ? { note: versionText(c) } : {}), URL: addressOf(c), accessed: { 'date-parts': [[y, m, d]] }, issued: { 'date-parts': [[y]] } }],
     null,
     2,
   )

@@ -74,6 +74,6 @@ export function registerExports(app: OpenAPIHono<AppEnv>): void {
   })
   app.openapi(file('/api/export/datapackage.zip', 'Frictionless Data Package (datapackage.json + CSV), in one zip', 'application/zip', NoQuery as never), async (c) => {
     const s = await c.var.tracker.readModel.current()
-    return download(c, zipFiles(dataPackageFiles(s), '20x10-datapackage/'), 'application/zip', '20x10-datapackage.zip')
+    return download(c, zipFiles(dataPackageFiles(s, { publicUrl: c.var.tracker.config.publicUrl }), '20x10-datapackage/'), 'application/zip', '20x10-datapackage.zip')
   })
 }

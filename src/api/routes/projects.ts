@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { InvalidInputError, NotFoundError } from '../../model/errors.ts'
 import { changedSince, type Snapshot } from '../../model/snapshot.ts'
+import { byYearThenLocality, projectMatches, projectSortValue } from '../../model/projectFilter.ts'
 import { facilityKinds, statuses } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
 import { tagged } from '../recordTag.ts'
@@ -49,28 +50,8 @@ export function checkKnown(snapshot: Snapshot, q: Pick<ProjectQuery, 'province' 
   if (q.program !== undefined && !snapshot.programs.has(q.program)) throw new InvalidInputError(`query.program: unknown program "${q.program}"`, [{ path: 'query.program', message: `unknown program "${q.program}"` }])
 }
 
-/** Sort key of an item for each sort order; compared as plain strings (codepoint order). */
-function sortValue(i: ProjectItem, key: string): string {
-  switch (key) {
-    case 'locality':
-      return i.locality.name
-    case 'province':
-      return `${i.locality.province}|${i.locality.name}`
-    case 'status':
-      return String(i.status)
-    case 'groundbreaking':
-      return i.dates.groundbreaking ?? '9999'
-    case 'finished':
-      return i.dates.finished ?? '9999'
-    case 'updated':
-      return i.updated_at ?? ''
-    default:
-      return String(i.year ?? 0).padStart(4, '0')
-  }
-}
-
-const byDefault = (a: ProjectItem, b: ProjectItem) =>
-  (a.year ?? 0) - (b.year ?? 0) || (a.locality.name < b.locality.name ? -1 : a.locality.name > b.locality.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const sortValue = projectSortValue
+const byDefault: (a: ProjectItem, b: ProjectItem) => number = byYearThenLocality
 
 /**
  * The list items of a snapshot, built once and kept in the default order (year, locality, id),
@@ -190,16 +171,7 @@ export function searchProjects(snapshot: Snapshot, q: ProjectSelection): { items
   const items: ProjectItem[] = []
   for (let i = 0; i < source.length; i++) {
     const item = source[descending ? source.length - 1 - i : i]!
-    if (q.program && item.program_id !== q.program) continue
-    if (q.year && (item.year === null || !q.year.includes(item.year))) continue
-    if (q.locality && !q.locality.includes(item.locality_id)) continue
-    if (q.province && !q.province.includes(item.locality.province_id)) continue
-    if (q.kind && !item.kinds.some((k) => q.kind!.includes(k))) continue
-    if (q.counted !== undefined && item.counted !== q.counted) continue
-    if (q.pilot !== undefined && item.pilot !== q.pilot) continue
-    if (text && !text(item.locality_id)) continue
-    if (q.as_of && item.status === null) continue
-    if (q.status && (item.status === null || !q.status.includes(item.status))) continue
+    if (!projectMatches(item, q, text)) continue
     items.push(item)
   }
   return search ? { items, resolved: search.resolution } : { items }

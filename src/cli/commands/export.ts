@@ -37,7 +37,7 @@ function checkTable(format: Format, table: string | undefined): void {
   if (table !== undefined && allowed && !allowed.includes(table)) throw new InvalidInputError(`--table ${table} is not a ${format} table (${format} has ${allowed.join(', ')})`)
 }
 
-function filesFor(s: Snapshot, format: Format, table: string | undefined): Files {
+function filesFor(s: Snapshot, format: Format, table: string | undefined, publicUrl?: string): Files {
   switch (format) {
     case 'json':
       return { files: new Map([['dataset.json', datasetJson(s)]]), what: 'the JSON document' }
@@ -49,7 +49,7 @@ function filesFor(s: Snapshot, format: Format, table: string | undefined): Files
       if (table) return { files: new Map([[`${table}.csv`, tableCsv(tableByName.get(table)!, s)]]), what: `the CSV table ${table}` }
       return { files: allTablesCsv(s), what: `${tables.length} CSV tables` }
     case 'datapackage':
-      return { files: dataPackageFiles(s), what: 'the data package' }
+      return { files: dataPackageFiles(s, { publicUrl }), what: 'the data package' }
   }
 }
 
@@ -79,7 +79,7 @@ export function registerExport(program: Command): void {
         throw new InvalidInputError(`${what} cannot go ${kind === 'stdout' ? 'to stdout' : `into the one file ${opts.out}`}: give ${hint}--out NAME.zip for a zip, or --out DIR/ (or --dir) for a directory`)
       }
       const written = await withTracker('export', async (t) => {
-        const { files, what } = filesFor(await t.readModel.current(), opts.format, opts.table)
+        const { files, what } = filesFor(await t.readModel.current(), opts.format, opts.table, t.config.publicUrl)
         return { what, ...writeFiles(opts.out, files, { asDirectory: opts.dir, what }) }
       })
       if (written.kind === 'stdout') return

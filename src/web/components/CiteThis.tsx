@@ -1,11 +1,14 @@
 /**
  * @module "Cite this": the citation of the page's data in APA, Chicago, BibTeX or CSL-JSON, with the
- * canonical address (TRACKER_PUBLIC_URL, else the page's own origin), the data version and today's
- * date, and a button that copies it.
+ * canonical address (TRACKER_PUBLIC_URL, else the page's own origin; in a published copy its
+ * --base-url), the data version, the release when one is cited, and today's date, and a button that
+ * copies it. `CitePage` is the compact "Cite this page" disclosure every page of the shell shows.
  */
 import { useState } from 'preact/hooks'
 import { citationStyles } from '../cite.ts'
 import { t } from '../i18n/i18n.ts'
+import { useLocation } from '../router.ts'
+import { basePath } from '../staticMode.ts'
 import type { Health } from '../types.ts'
 import { useApi } from '../useApi.ts'
 
@@ -13,16 +16,16 @@ interface PublicConfig {
   public_url: string | null
 }
 
-export function CiteThis({ path = '/' }: { path?: string }) {
+export function CiteThis({ path = '/', release }: { path?: string; release?: string }) {
   const health = useApi<Health>('/api/health')
   const config = useApi<PublicConfig>('/api/config')
   const [style, setStyle] = useState<(typeof citationStyles)[number]['id']>('apa')
   const [copied, setCopied] = useState(false)
   const version = health.data?.data_version
-  const url = config.data?.public_url ?? (typeof window === 'undefined' ? '' : window.location.origin)
+  const url = config.data?.public_url ?? (typeof window === 'undefined' ? '' : window.location.origin + basePath)
   const accessed = new Date().toISOString().slice(0, 10)
   const chosen = citationStyles.find((s) => s.id === style)!
-  const text = version === undefined || !config.data ? '…' : chosen.cite({ url, version, accessed, path })
+  const text = version === undefined || !config.data ? '…' : chosen.cite({ url, version, accessed, path, ...(release ? { release } : {}) })
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text)
@@ -48,5 +51,25 @@ export function CiteThis({ path = '/' }: { path?: string }) {
         {copied ? t('cite.copied') : t('cite.copy')}
       </button>
     </section>
+  )
+}
+
+/** The address of the current page as cited: its path and query, without the interface language. */
+export function citedPath(path: string, search: string): string {
+  const params = new URLSearchParams(search)
+  params.delete('lang')
+  const query = params.toString()
+  return query ? `${path}?${query}` : path
+}
+
+/** "Cite this page": closed by default; the citation of the page being read. */
+export function CitePage({ release }: { release?: string }) {
+  const loc = useLocation()
+  const [open, setOpen] = useState(false)
+  return (
+    <details class="cite-page" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{t('static.citePage')}</summary>
+      {open ? <CiteThis path={citedPath(loc.path, loc.search)} {...(release ? { release } : {})} /> : null}
+    </details>
   )
 }

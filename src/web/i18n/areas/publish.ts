@@ -49,6 +49,10 @@ export const en: Record<string, string> = {
   'release.file.changes': 'Every change, one JSON line each',
   'release.file.checksums': 'Checksums (SHA-256)',
   'release.file.manifest': 'Manifest (JSON)',
+  'static.citePage': 'Cite this page',
+  'static.note': 'This is a published copy of the 20×10 Tracker (data version {{version}}): nothing can be changed here. The live tracker is at <0>{{url}}</0>.',
+  'static.noteOffline': 'This is a published copy of the 20×10 Tracker (data version {{version}}): nothing can be changed here.',
+  'static.badge': 'Published copy',
 }
 
 export const ko: Record<string, string> = {
@@ -96,4 +100,8 @@ export const ko: Record<string, string> = {
   'release.file.changes': '모든 변경(한 줄에 JSON 하나)',
   'release.file.checksums': '체크섬(SHA-256)',
   'release.file.manifest': '매니페스트(JSON)',
+  'static.citePage': '이 페이지 인용하기',
+  'static.note': '20×10 추적기의 게시본입니다(데이터 버전 {{version}}). 여기서는 아무것도 바꿀 수 없습니다. 실시간 추적기는 <0>{{url}}</0>에 있습니다.',
+  'static.noteOffline': '20×10 추적기의 게시본입니다(데이터 버전 {{version}}). 여기서는 아무것도 바꿀 수 없습니다.',
+  'static.badge': '게시본',
 }

@@ -1,0 +1,55 @@
+/**
+ * @module The published (static) copy of the web app: whether this page is one, and its base path.
+ * `tracker publish` writes `<meta name="tracker-static" content="/base/" data-live="…">` into every
+ * index.html it writes; without that tag (the app served by the tracker itself) nothing here changes
+ * anything: the base is "/" and every address stays as it is.
+ */
+import { staticFileOf } from '../model/staticFiles.ts'
+
+function readMeta(): { base: string; live: string | null } | null {
+  if (typeof document === 'undefined') return null
+  const meta = document.querySelector('meta[name="tracker-static"]')
+  if (!meta) return null
+  const content = meta.getAttribute('content') ?? '/'
+  const base = content.startsWith('/') ? (content.endsWith('/') ? content : `${content}/`) : '/'
+  return { base, live: meta.getAttribute('data-live') || null }
+}
+
+const meta = readMeta()
+
+/** True in a copy written by `tracker publish`: the data comes from files, nothing can be changed. */
+export const isStatic = meta !== null
+
+/** The path the app lives under ("/" on the tracker's own server, e.g. "/tracker/" on a static host). */
+export const basePath = meta?.base ?? '/'
+
+/** The address of the live tracker, when the copy names one. */
+export const liveUrl = meta?.live ?? null
+
+/** An app path ("/projects?year=2024") as the address it has in this copy ("/tracker/projects?year=2024"). */
+export function withBase(href: string, base = basePath): string {
+  if (base === '/' || !href.startsWith('/') || href.startsWith('//')) return href
+  return base + href.slice(1)
+}
+
+/** An address path ("/tracker/projects") as the app path it stands for ("/projects"); paths outside the base stay as they are. */
+export function withoutBase(pathname: string, base = basePath): string {
+  if (base === '/') return pathname
+  if (pathname === base.slice(0, -1)) return '/'
+  return pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : pathname
+}
+
+/**
+ * A link written for the live app as it must read in this copy: app paths get the base; API
+ * addresses (JSON of a record, downloads, the OpenAPI document) become the published file. A
+ * download of a filtered view has no file of its own, so it is the whole download.
+ */
+export function staticHref(href: string, base = basePath): string {
+  if (!href.startsWith('/') || href.startsWith('//')) return href
+  if (href.startsWith('/api/')) {
+    const [path = ''] = href.split(/[?#]/, 1)
+    const keepQuery = !path.startsWith('/api/export/')
+    return base + staticFileOf(keepQuery ? href : path)
+  }
+  return withBase(href, base)
+}

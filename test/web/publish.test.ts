@@ -1,0 +1,244 @@
+/**
+ * The static copy as a reader meets it: `publishSite` writes the tracker into a directory, a plain
+ * file server (no code of the app) serves it under /tracker/, and Chromium walks every kind of page —
+ * data shown, no failed request, downloads that work, every link inside the sub-path, the explorer's
+ * filter and search answered in the browser. A second run changes no file; a failed run leaves the
+ * copy as it was.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../src/api/app.ts'
+import { createLogger } from '../../src/api/log.ts'
+import { publishSite, type PublishOptions } from '../../src/service/publish.ts'
+import { bundledApp, type TestApp } from '../support/app.ts'
+import { serveStatic, type StaticServer } from '../support/staticServer.ts'
+import { chromiumArgs, chromiumPath, ensureBuilt, screenshot } from './support.ts'
+
+const webRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url))
+const live = 'https://tracker.example.org'
+
+let t: TestApp
+let server: StaticServer
+let browser: Browser
+let work: string
+let out: string
+let request: PublishOptions['request']
+
+/** Every file of a tree with its hash and mtime. */
+function tree(dir: string, rel = ''): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name
+    if (e.isDirectory()) for (const [k, v] of tree(dir, r)) out.set(k, v)
+    else {
+      const file = path.join(dir, r)
+      out.set(r, `${crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')} ${fs.statSync(file).mtimeMs}`)
+    }
+  }
+  return out
+}
+
+const publish = (extra: Partial<PublishOptions> = {}) => publishSite({ out, webRoot, baseUrl: server.url, liveUrl: live, request, ...extra })
+
+beforeAll(async () => {
+  ensureBuilt()
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-publish-'))
+  out = path.join(work, 'site')
+  t = await bundledApp({ TRACKER_PUBLIC_URL: live })
+  server = await serveStatic(out, '/tracker/')
+  // As `tracker publish` does: the copy's own address is the public URL of its pages, feed and citations.
+  const app = createApp({ tracker: { ...t.tracker, config: Object.freeze({ ...t.tracker.config, publicUrl: server.url.replace(/\/$/, '') }) }, log: createLogger('silent'), today: () => '2026-11-25' })
+  request = (p) => app.request(p)
+  await publish()
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs })
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close().catch(() => {})
+  await server?.close()
+  await t?.close()
+  if (work) fs.rmSync(work, { recursive: true, force: true })
+})
+
+interface Watched {
+  page: Page
+  problems: string[]
+  close(): Promise<void>
+}
+
+async function open(width = 1280): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true })
+  const page = await context.newPage()
+  const problems: string[] = []
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`))
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`)
+  })
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`))
+  return { page, problems, close: () => context.close() }
+}
+
+/** Every link of the page that leaves the copy's sub-path on its own origin. */
+async function linksOutside(page: Page): Promise<string[]> {
+  const hrefs = await page.$$eval('a[href], link[href], script[src], img[src]', (els) => els.map((e) => new URL(e.getAttribute('href') ?? e.getAttribute('src') ?? '', window.location.href).href))
+  return hrefs.filter((h) => h.startsWith(server.origin) && !h.startsWith(server.url))
+}
+
+const ids = async (list: string) => ((await (await request(list)).json()) as { items: { id: string }[] }).items.map((i) => i.id)
+
+describe('tracker publish: the static copy', () => {
+  it('shows every kind of page from files, with no failed request and every link inside /tracker/', async () => {
+    const [project] = await ids('/api/projects?q=Songchon')
+    const [locality] = await ids('/api/localities?q=Songchon')
+    const [source] = await ids('/api/sources?limit=1')
+    const pages: [string, string][] = [
+      ['', '.grid20 .slot'],
+      ['map', 'svg'],
+      ['timeline', 'svg.timeline-chart'],
+      ['projects', 'table, .cards'],
+      ['sources', 'table, .cards'],
+      ['provinces', 'table, ul'],
+      ['about', '.cite-this'],
+      [`projects/${project}`, 'h1'],
+      [`localities/${locality}`, 'h1'],
+      ['provinces/south-pyongan', 'h1'],
+      [`sources/${source}`, 'h1'],
+    ]
+    const { page, problems, close } = await open()
+    for (const [p, selector] of pages) {
+      await page.goto(server.url + p)
+      await page.waitForSelector(selector)
+      await page.waitForFunction(() => !document.querySelector('[aria-busy=true], .loading'), null, { timeout: 10_000 })
+      await page.waitForLoadState('networkidle')
+      expect(await page.locator('[data-testid=static-note]').textContent(), p).toContain(`live tracker is at ${live}`)
+      expect(await page.locator('main .error, main [role=alert]').count(), `${p}: ${await page.locator('main').textContent()}`).toBe(0)
+      expect(await linksOutside(page), p).toEqual([])
+      // No sign-in in a copy, and no embed snippets for pages it does not have.
+      expect(await page.locator('a[href*="signin"]').count(), p).toBe(0)
+      expect(await page.locator('[data-testid=embed-button]:visible').count(), p).toBe(0)
+    }
+    // The record pages show their records.
+    await page.goto(`${server.url}projects/${project}`)
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/Songchon/)
+    expect(problems).toEqual([])
+    await close()
+  }, 90_000)
+
+  it('navigates inside the sub-path, and reloads any address from its own file', async () => {
+    const { page, problems, close } = await open()
+    await page.goto(server.url)
+    await page.waitForSelector('.site-head nav a')
+    await page.click('.site-head nav a:has-text("Projects")')
+    await page.waitForURL(`${server.url}projects`)
+    await page.waitForSelector('table, .cards')
+    const first = page.locator('main a[href*="/projects/"]').first()
+    const href = (await first.getAttribute('href'))!
+    expect(href.startsWith('/tracker/projects/')).toBe(true)
+    await first.click()
+    await page.waitForURL(`${server.origin}${href}`)
+    await page.reload()
+    await page.waitForSelector('h1')
+    expect(await page.locator('main').textContent()).not.toMatch(/not found/i)
+    // An address the copy does not have: the static host's 404, never a page that pretends.
+    expect(problems).toEqual([])
+    const missing = await page.goto(`${server.url}projects/no-such-project`)
+    expect(missing?.status()).toBe(404)
+    // (the browser logs that 404 as a failed resource)
+    expect(problems.filter((p) => !p.includes('no-such-project') && !p.includes('Failed to load resource'))).toEqual([])
+    await close()
+  }, 60_000)
+
+  it('filters and searches the explorer in the browser, as the API does', async () => {
+    const { page, problems, close } = await open()
+    for (const query of ['year=2025', 'year=2024&status=operational', 'kind=hospital', 'q=Songchun', 'q=Unsan']) {
+      const expected = ((await (await request(`/api/projects?${query}`)).json()) as { total: number }).total
+      await page.goto(`${server.url}projects?${query}`)
+      await page.waitForFunction(() => /\d+ projects? match/.test(document.querySelector('#results-title')?.textContent ?? ''))
+      expect(await page.locator('#results-title').textContent(), query).toMatch(new RegExp(`^${expected} projects? match`))
+    }
+    // A typo is read by the same resolver as the API's: "did you mean".
+    await page.goto(`${server.url}projects?q=Songchun`)
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/Songchon/)
+    // Clicking a facet filters without a server.
+    await page.goto(`${server.url}projects`)
+    await page.waitForSelector('table, .cards')
+    await page.locator('a[href*="year=2024"]').first().click()
+    await page.waitForURL(/\/tracker\/projects\?year=2024/)
+    const expected = ((await (await request('/api/projects?year=2024')).json()) as { total: number }).total
+    await expect.poll(() => page.locator('#results-title').textContent()).toMatch(new RegExp(`^${expected} projects? match`))
+    expect(problems).toEqual([])
+    await close()
+  }, 60_000)
+
+  it('serves every download, the OpenAPI document and the feed as files', async () => {
+    const { page, problems, close } = await open()
+    await page.goto(`${server.url}about`)
+    await page.waitForSelector('.cite-this')
+    const hrefs = await page.$$eval('main a[href*="/api/"]', (as) => as.map((a) => (a as HTMLAnchorElement).href))
+    expect(hrefs.length).toBeGreaterThanOrEqual(6)
+    for (const href of [...new Set(hrefs), `${server.url}api/changes.atom`]) {
+      expect(href.startsWith(`${server.url}api/`), href).toBe(true)
+      const response = await page.request.get(href)
+      expect(response.status(), href).toBe(200)
+      expect((await response.body()).length, href).toBeGreaterThan(100)
+    }
+    const download = page.waitForEvent('download')
+    await page.locator('main a[href$="projects.csv"]').first().click()
+    const file = await (await download).path()
+    expect(fs.readFileSync(file!, 'utf8').split('\n')[0]).toMatch(/^id,/)
+    // The feed and the citations point at the copy, not at a listen address.
+    const feed = await (await page.request.get(`${server.url}api/changes.atom`)).text()
+    expect(feed).toContain(server.url.replace(/\/$/, ''))
+    expect(problems).toEqual([])
+    await close()
+  }, 60_000)
+
+  it('cites the page being read at the address of the copy', async () => {
+    const { page, problems, close } = await open()
+    await page.goto(`${server.url}projects?year=2025`)
+    await page.waitForSelector('table, .cards')
+    await page.click('.cite-page summary')
+    await page.waitForFunction(() => document.querySelector('.cite-page [data-testid=cite]')?.textContent?.includes('http'))
+    const apa = (await page.locator('.cite-page [data-testid=cite]').textContent())!
+    expect(apa).toContain(`${server.url}projects?year=2025`)
+    expect(apa).toMatch(/Data version \d+/)
+    expect(problems).toEqual([])
+    for (const width of [1366, 390]) {
+      const { page: p, close: c } = await open(width)
+      await p.goto(server.url)
+      await p.waitForSelector('.grid20 .slot')
+      await p.waitForLoadState('networkidle')
+      expect(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${width}`).toBe(true)
+      await screenshot(p, `publish-overview-${width}`)
+      await c()
+    }
+    await close()
+  }, 60_000)
+
+  it('changes no file when run again with the same data, and a failed run leaves the copy as it was', async () => {
+    const before = tree(out)
+    const again = await publish()
+    expect(again).toMatchObject({ changed: 0, removed: 0 })
+    expect(tree(out)).toEqual(before)
+    // A read that fails halfway: nothing is written.
+    const failing: PublishOptions['request'] = (p) => (p.startsWith('/api/sources/') ? new Response('{}', { status: 500 }) : request(p))
+    await expect(publish({ request: failing })).rejects.toThrow(/answered 500: nothing was written/)
+    expect(tree(out)).toEqual(before)
+    // A target that is not a copy is refused, and left alone.
+    const other = path.join(work, 'notes')
+    fs.mkdirSync(other)
+    fs.writeFileSync(path.join(other, 'mine.txt'), 'keep me')
+    await expect(publish({ out: other })).rejects.toThrow(/not a published copy/)
+    expect(fs.readdirSync(other)).toEqual(['mine.txt'])
+    expect(fs.readdirSync(work).sort()).toEqual(['notes', 'site'])
+  }, 60_000)
+})
