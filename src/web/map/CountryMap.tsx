@@ -11,6 +11,7 @@ import { lookOf } from '../status.ts'
 import { useApi } from '../useApi.ts'
 import { geo } from './geoData.ts'
 import { tilesFor } from './tiles.ts'
+import './map.css'
 
 interface PublicConfig {
   tile_url: string | null
@@ -47,6 +48,8 @@ interface Props {
   highlight?: string | undefined
   /** Enlarges the points (small screens, where the map is drawn smaller). */
   pointScale?: number | undefined
+  /** Shows the active point's label in a box beside it (where the pointer is). */
+  tooltip?: boolean | undefined
 }
 
 const stripeId = 'map-stripes'
@@ -92,7 +95,7 @@ function viewFor(points: MapPoint[], zoom: boolean | undefined): [number, number
   return [w - 0.15, s - 0.15, e + 0.15, n + 0.15]
 }
 
-export function CountryMap({ points, title, zoom, labels = true, width = 600, active, onActive, pointScale = 1, highlight }: Props) {
+export function CountryMap({ points, title, zoom, labels = true, width = 600, active, onActive, pointScale = 1, highlight, tooltip }: Props) {
   const [w, s, e, n] = viewFor(points, zoom)
   const pad = 12
   const projection = geoMercator().fitWidth(width - 2 * pad, {
@@ -127,7 +130,8 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
   const tiles = config?.tile_url ? tilesFor(config.tile_url, [w, s, e, n], projection.scale(), (p) => projection(p) as [number, number]) : []
   const sorted = [...points].sort((a, b) => Number(Boolean(b.hollow)) - Number(Boolean(a.hollow)) || (b.r ?? 5) - (a.r ?? 5))
 
-  return (
+  const tipFor = tooltip && active ? points.find((p) => p.id === active) : undefined
+  const svg = (
     <svg ref={svgRef} class="country-map" viewBox={`0 0 ${width} ${height}`} role="group" aria-label={title} preserveAspectRatio="xMidYMid meet">
       <defs>
         <pattern id={stripeId} patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
@@ -219,5 +223,25 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
         </text>
       ) : null}
     </svg>
+  )
+  if (!tooltip) return svg
+  let tip = null
+  if (tipFor) {
+    const [x, y] = at(tipFor.lon, tipFor.lat)
+    const r = ((tipFor.r ?? 5) * scale + 4) * pixelsPerUnit
+    // Beside the point, on the side with more room, so the box never hides the point or leaves the map.
+    const side = x > width * 0.55 ? 'left' : 'right'
+    const below = y < height * 0.25
+    tip = (
+      <div class={`map-tip ${side}${below ? ' below' : ''}`} aria-hidden="true" data-testid="map-tip" style={{ left: `${x * pixelsPerUnit + (side === 'right' ? r : -r)}px`, top: `${y * pixelsPerUnit}px` }}>
+        {tipFor.label}
+      </div>
+    )
+  }
+  return (
+    <div class="map-wrap">
+      {svg}
+      {tip}
+    </div>
   )
 }
