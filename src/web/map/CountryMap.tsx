@@ -231,9 +231,11 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
     const r = ((tipFor.r ?? 5) * scale + 4) * pixelsPerUnit
     // Beside the point, on the side with more room, so the box never hides the point or leaves the map.
     const side = x > width * 0.55 ? 'left' : 'right'
-    const below = y < height * 0.25
+    // Above the point near the bottom of the window, below it near the top, else level with it.
+    const onScreen = (svgRef.current?.getBoundingClientRect().top ?? 0) + y * pixelsPerUnit
+    const rise = typeof window === 'undefined' ? '' : onScreen > window.innerHeight - 90 ? ' above' : onScreen < 90 ? ' below' : ''
     tip = (
-      <div class={`map-tip ${side}${below ? ' below' : ''}`} aria-hidden="true" data-testid="map-tip" style={{ left: `${x * pixelsPerUnit + (side === 'right' ? r : -r)}px`, top: `${y * pixelsPerUnit}px` }}>
+      <div class={`map-tip ${side}${rise}`} aria-hidden="true" data-testid="map-tip" style={{ left: `${x * pixelsPerUnit + (side === 'right' ? r : -r)}px`, top: `${y * pixelsPerUnit}px` }}>
         {tipFor.label}
       </div>
     )
