@@ -13,6 +13,11 @@ export interface Twin {
   href: string
   /** What the file holds, as a message key (shown when a page has two of one format). */
   what: string
+  /**
+   * The page is one record's: the URL the page itself reads to know the record exists (and, for a
+   * list, the id its items must hold). When there is no such record, the page has no twin.
+   */
+  record?: { href: string; id?: string }
 }
 
 function url(path: string, params?: URLSearchParams | Record<string, string>): string {
@@ -63,7 +68,7 @@ export function twinsOf(path: string, search = ''): Twin[] {
       { format: 'csv', href: url('/api/export/projects.csv', filtered), what: 'twins.projects' },
     ]
   }
-  if (first === 'projects' && id) return [{ format: 'json', href: `/api/projects/${enc(id)}`, what: 'twins.project' }]
+  if (first === 'projects' && id) return [{ format: 'json', href: `/api/projects/${enc(id)}`, what: 'twins.project', record: { href: `/api/projects/${enc(id)}` } }]
   if (first === 'timeline' && !id) {
     const f = readFilters(query)
     const p = apiParams({ ...readFilters(''), year: f.year.filter((y) => y !== 'pilot'), province: f.province })
@@ -74,17 +79,17 @@ export function twinsOf(path: string, search = ''): Twin[] {
   }
   if (first === 'localities' && id)
     return [
-      { format: 'json', href: `/api/localities/${enc(id)}`, what: 'twins.locality' },
+      { format: 'json', href: `/api/localities/${enc(id)}`, what: 'twins.locality', record: { href: `/api/localities/${enc(id)}` } },
       { format: 'csv', href: url('/api/export/projects.csv', { locality: id }), what: 'twins.projects' },
     ]
   if (first === 'provinces' && id)
     return [
-      { format: 'json', href: url('/api/localities', { province: id, limit: '1000' }), what: 'twins.localities' },
+      { format: 'json', href: url('/api/localities', { province: id, limit: '1000' }), what: 'twins.localities', record: { href: '/api/provinces', id } },
       { format: 'csv', href: url('/api/export/projects.csv', { province: id }), what: 'twins.projects' },
     ]
   if (first === 'provinces') return [{ format: 'json', href: '/api/provinces', what: 'twins.provinces' }, { format: 'csv', href: '/api/export/provinces.csv', what: 'twins.provinces' }]
   if (first === 'sources' && id === 'new') return []
-  if (first === 'sources' && id) return [{ format: 'json', href: `/api/sources/${enc(id)}`, what: 'twins.source' }]
+  if (first === 'sources' && id) return [{ format: 'json', href: `/api/sources/${enc(id)}`, what: 'twins.source', record: { href: `/api/sources/${enc(id)}` } }]
   if (first === 'sources') {
     const p = new URLSearchParams()
     for (const key of ['q', 'kind', 'language', 'sort']) {

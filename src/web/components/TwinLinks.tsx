@@ -4,6 +4,7 @@
  */
 import { t } from '../i18n/i18n.ts'
 import { twinsOf, type TwinFormat } from '../twins.ts'
+import { useApi } from '../useApi.ts'
 import './home.css'
 
 const formatName: Record<TwinFormat, string> = { json: 'JSON', csv: 'CSV', geojson: 'GeoJSON' }
@@ -11,7 +12,11 @@ const mediaType: Record<TwinFormat, string> = { json: 'application/json', csv: '
 
 export function TwinLinks({ path, search }: { path: string; search: string }) {
   const twins = twinsOf(path, search)
-  if (twins.length === 0) return null
+  // The page reads the same URL, so this is answered from the cache; no record, no twin.
+  const record = twins.find((x) => x.record)?.record
+  const check = useApi<{ items?: { id: string }[] }>(record ? record.href : null)
+  const missing = check.error || (record?.id && check.data?.items && !check.data.items.some((x) => x.id === record.id))
+  if (twins.length === 0 || missing) return null
   const twice = (format: TwinFormat) => twins.filter((x) => x.format === format).length > 1
   return (
     <p class="twins" data-testid="twins">

@@ -50,6 +50,8 @@ interface Props {
   pointScale?: number | undefined
   /** Shows the active point's label in a box beside it (where the pointer is). */
   tooltip?: boolean | undefined
+  /** Leaves the points out of the tab order (a small map whose places are listed elsewhere on the page). */
+  untabbable?: boolean | undefined
 }
 
 const stripeId = 'map-stripes'
@@ -84,10 +86,12 @@ function provinceLabel(id: string): string {
   return side === 'north-' ? `N. ${name}` : side === 'south-' ? `S. ${name}` : name
 }
 
-function viewFor(points: MapPoint[], zoom: boolean | undefined): [number, number, number, number] {
+function viewFor(points: MapPoint[], zoom: boolean | undefined, highlight?: string): [number, number, number, number] {
   if (!zoom || points.length === 0) return geo.bounds
-  const lons = points.map((p) => p.lon)
-  const lats = points.map((p) => p.lat)
+  // A shaded province is shown whole, not only as far as its points reach.
+  const outline = highlight ? geo.provinces.filter((p) => p.id === highlight).flatMap((p) => p.polygons.flat(2)) : []
+  const lons = [...points.map((p) => p.lon), ...outline.map((c) => c[0]!)]
+  const lats = [...points.map((p) => p.lat), ...outline.map((c) => c[1]!)]
   let [w, s, e, n] = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)]
   const minSpan = 1.2
   if (e - w < minSpan) [w, e] = [(w + e) / 2 - minSpan / 2, (w + e) / 2 + minSpan / 2]
@@ -95,8 +99,8 @@ function viewFor(points: MapPoint[], zoom: boolean | undefined): [number, number
   return [w - 0.15, s - 0.15, e + 0.15, n + 0.15]
 }
 
-export function CountryMap({ points, title, zoom, labels = true, width = 600, active, onActive, pointScale = 1, highlight, tooltip }: Props) {
-  const [w, s, e, n] = viewFor(points, zoom)
+export function CountryMap({ points, title, zoom, labels = true, width = 600, active, onActive, pointScale = 1, highlight, tooltip, untabbable }: Props) {
+  const [w, s, e, n] = viewFor(points, zoom, highlight)
   const pad = 12
   const projection = geoMercator().fitWidth(width - 2 * pad, {
     type: 'MultiPoint',
@@ -168,7 +172,8 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
         : null}
       {/* Tap targets: an invisible circle at least 24 px across around each linked point, in a
           layer under all the dots, so a tap on a dot always opens that dot and a tap beside a
-          small one still reaches it. They duplicate the links for the pointer only (no focus, hidden
+          small one still reaches it. They duplicate the links for the pointer only (no focus — SVG wants
+          the attribute written "tabindex" —, hidden
           from assistive technology: the dots' links carry the names). */}
       <g class="point-hits" aria-hidden="true">
         {sorted
@@ -177,7 +182,7 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
             const [x, y] = at(p.lon, p.lat)
             const r = (p.r ?? 5) * scale + (p.ring ? 2.6 : 0)
             return (
-              <a href={p.href} key={p.id} tabIndex={-1} data-hit={p.id} onMouseEnter={() => onActive?.(p.id)} onMouseLeave={() => onActive?.(null)}>
+              <a href={p.href} key={p.id} tabindex={-1} data-hit={p.id} onMouseEnter={() => onActive?.(p.id)} onMouseLeave={() => onActive?.(null)}>
                 <circle cx={x} cy={y} r={Math.max(r, hitRadius)} class="point-hit" />
               </a>
             )
@@ -201,6 +206,7 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
               key={p.id}
               aria-label={p.label}
               data-locality={p.id}
+              tabindex={untabbable ? -1 : undefined}
               onMouseEnter={() => onActive?.(p.id)}
               onMouseLeave={() => onActive?.(null)}
               onFocus={() => onActive?.(p.id)}

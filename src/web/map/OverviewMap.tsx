@@ -24,7 +24,7 @@ export default function OverviewMap({ projects }: { projects: Project[] }) {
   }))
   return (
     <div class="overview-map" data-testid="overview-map">
-      <CountryMap points={points} title={t('map.title', { count: places.length })} active={active} onActive={setActive} width={300} tooltip />
+      <CountryMap points={points} title={t('map.title', { count: places.length })} active={active} onActive={setActive} width={300} tooltip untabbable />
     </div>
   )
 }

@@ -34,6 +34,10 @@ export const en: Record<string, string> = {
   'what.events': 'the latest events',
 
   'overview.whereTitle': 'Where the localities are',
+
+  'confusable.same': 'Not to be confused with <0>{{name}}</0> ({{other}}), {{type}} in {{province}}: the same spelling in Latin letters, another place.',
+  'confusable.similar': 'Not to be confused with <0>{{name}}</0> ({{other}}), {{type}} in {{province}}: a name one letter apart, another place.',
+  'province.unknown': 'There is no province “{{id}}”. The tracker knows these:',
   'overview.whereMore': 'Open the full map',
 }
 
@@ -67,5 +71,9 @@ export const ko: Record<string, string> = {
   'what.events': '최근 사건',
 
   'overview.whereTitle': '사업 지역',
+
+  'confusable.same': '혼동 주의: <0>{{name}}</0>({{other}}, {{province}} {{type}}) — 로마자 표기가 같은 다른 곳입니다.',
+  'confusable.similar': '혼동 주의: <0>{{name}}</0>({{other}}, {{province}} {{type}}) — 이름이 한 글자 다른 다른 곳입니다.',
+  'province.unknown': '“{{id}}”라는 도는 없습니다. 트래커에 있는 도는 다음과 같습니다.',
   'overview.whereMore': '전체 지도 열기',
 }
