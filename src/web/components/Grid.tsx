@@ -44,9 +44,15 @@ function Slot({ p, extra, onShow }: { p: Project; extra: boolean; onShow: (p: Pr
       onMouseEnter={() => onShow(p)}
       onFocus={() => onShow(p)}
     >
-      <span class="slot-letter" aria-hidden="true">
-        {extra ? '+' : look.letter}
-      </span>
+      {/* Beside a name the letter is drawn by CSS (from data-letter), so the text a person sees
+          is the name alone, which the accessible name starts with (WCAG 2.5.3, label in name). */}
+      {extra ? (
+        <span class="slot-letter" aria-hidden="true">
+          +
+        </span>
+      ) : (
+        <span class="slot-letter" aria-hidden="true" data-letter={look.letter} />
+      )}
       {extra ? null : (
         <span class="slot-name" aria-hidden="true" lang={language() === 'ko' && p.locality.hangul ? 'ko' : undefined} translate={false}>
           {placeName(p.locality.name, p.locality.hangul)}
