@@ -29,6 +29,7 @@ describe('twinsOf', () => {
 
   it('passes the sources list search on and leaves out what the API does not know', () => {
     expect(hrefs('/sources', '?q=kcna&page=3&lang=ko', 'json')).toEqual(['/api/sources?q=kcna&limit=1000'])
+    expect(hrefs('/sources', '?publisher=KCNA&year=2025&sort=-published', 'json')).toEqual(['/api/sources?publisher=KCNA&year=2025&sort=-published&limit=1000'])
     expect(hrefs('/provinces')).toEqual(['/api/provinces', '/api/export/provinces.csv'])
     expect(hrefs('/about')).toEqual(['/api/programs'])
   })

@@ -92,7 +92,8 @@ export function twinsOf(path: string, search = ''): Twin[] {
   if (first === 'sources' && id) return [{ format: 'json', href: `/api/sources/${enc(id)}`, what: 'twins.source', record: { href: `/api/sources/${enc(id)}` } }]
   if (first === 'sources') {
     const p = new URLSearchParams()
-    for (const key of ['q', 'kind', 'language', 'sort']) {
+    // The sources list's search and filters, in the API's names.
+    for (const key of ['q', 'kind', 'language', 'publisher', 'year', 'sort']) {
       const v = query.get(key)?.trim()
       if (v) p.set(key, v)
     }
