@@ -4,10 +4,12 @@
  * else is in the first download.
  */
 import { useEffect, useRef } from 'preact/hooks'
+import { Freshness } from './components/Freshness.tsx'
 import { LanguageSwitch } from './components/LanguageSwitch.tsx'
 import { PageEnd } from './components/PageEnd.tsx'
 import { ReviewLink } from './components/ReviewLink.tsx'
 import { SessionControl } from './components/SessionControl.tsx'
+import { TwinLinks } from './components/TwinLinks.tsx'
 import { NewSourcePage } from './editing.ts'
 import { sharedSearch } from './filters.ts'
 import { t, useLanguage } from './i18n/i18n.ts'
@@ -136,7 +138,9 @@ export function App() {
         <SessionControl />
       </header>
       <main id="main" ref={main} tabIndex={-1} data-lang={lang}>
+        <Freshness />
         {route(loc.path)}
+        <TwinLinks path={loc.path} search={loc.search} />
       </main>
       <PageEnd />
       <footer class="site-foot">

@@ -120,8 +120,12 @@ describe('small screens', () => {
     await page.goto('/provinces/south-pyongyan')
     await page.waitForSelector('[role=alert] h2')
     expect(await page.locator('[role=alert]').textContent()).toContain('There is no province at this address')
-    // A name no other locality shares gets no such note.
+    // Names one letter apart point to each other too (성천군 Songchon, 선천군 Sonchon).
     await page.goto('/localities/south-pyongan.songchon')
+    await page.locator('[data-testid=namesakes]').waitFor()
+    expect(await page.locator('[data-testid=namesakes] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain('/localities/north-pyongan.sonchon')
+    // A name nothing else resembles gets no such note.
+    await page.goto('/localities/ryanggang.samsu')
     await page.waitForSelector('#names-title')
     await page.waitForLoadState('networkidle')
     expect(await page.locator('[data-testid=namesakes]').count()).toBe(0)

@@ -6,6 +6,8 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { reachedLocalities } from '../../analysis/coverage.ts'
 import { NotFoundError } from '../../model/errors.ts'
+import { confusableIndex, type ConfusableIndex } from '../../model/names/confusable.ts'
+import type { Locality } from '../../model/locality.ts'
 import { localityTypes } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
 import { tagged } from '../recordTag.ts'
@@ -16,6 +18,22 @@ import { snapshotAsRecorded } from '../../service/recorded.ts'
 import { SearchResolution } from '../searchSchema.ts'
 import { LocalityItem, localityItem, ProvinceItem } from '../views.ts'
 import { checkKnown } from './projects.ts'
+
+export const LocalityDetail = LocalityItem.extend({
+  confusable_with: z
+    .array(
+      z.object({
+        id: z.string(),
+        plain: z.string(),
+        hangul: z.string(),
+        type: z.string(),
+        province: z.string(),
+        province_name: z.string(),
+        same_spelling: z.boolean().describe('True: a Latin spelling of one is a spelling of the other (운산군 and 은산군, both "Unsan"); false: the names are one letter apart (성천군 Songchon, 선천군 Sonchon).'),
+      }),
+    )
+    .describe('Other localities a reader may take this one for.'),
+}).meta({ id: 'LocalityDetail' })
 
 const LocalityQuery = z.object({
   q: qParam,
@@ -44,7 +62,7 @@ const one = createRoute({
   tags: ['localities'],
   summary: 'One locality with its projects',
   request: { params: z.object({ id: z.string().max(160) }), query: z.object({ as_of: recordedAsOf }) },
-  responses: { 200: json(LocalityItem, 'The locality; its ETag works as If-Match for PATCH and DELETE.'), ...notFound, ...errorResponses },
+  responses: { 200: json(LocalityDetail, 'The locality, and the localities it may be confused with; its ETag works as If-Match for PATCH and DELETE.'), ...notFound, ...errorResponses },
 })
 const provinces = createRoute({
   method: 'get',
@@ -54,6 +72,14 @@ const provinces = createRoute({
   request: { query: z.object({ program: z.string().min(1).max(120).default('20x10'), as_of: asOfParam }) },
   responses: { 200: json(listOf(ProvinceItem, 'ProvinceList'), 'Every province.'), ...errorResponses },
 })
+
+// One index per version of the gazetteer (the read model's array is replaced on every change).
+const indexes = new WeakMap<readonly Locality[], ConfusableIndex>()
+function confusablesOf(all: readonly Locality[]): ConfusableIndex {
+  let index = indexes.get(all)
+  if (!index) indexes.set(all, (index = confusableIndex(all)))
+  return index
+}
 
 export function registerLocalities(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => {
@@ -79,7 +105,11 @@ export function registerLocalities(app: OpenAPIHono<AppEnv>): void {
     const s = as_of ? await snapshotAsRecorded(c.var.tracker, as_of) : await c.var.tracker.readModel.current()
     const l = s.localities.get(id)
     if (!l) throw new NotFoundError(as_of ? `locality "${id}" was not recorded on ${as_of}` : `no locality with id "${id}"`)
-    return c.json(tagged(c, localityItem(s, l)), 200)
+    const confusable_with = confusablesOf(s.dataset.localities)(l).map((x) => {
+      const o = s.localities.get(x.id)!
+      return { id: o.id, plain: o.plain, hangul: o.hangul, type: o.type, province: o.province, province_name: s.provinces.get(o.province)?.plain ?? o.province, same_spelling: x.same_spelling }
+    })
+    return c.json(tagged(c, { ...localityItem(s, l), confusable_with }), 200)
   })
   app.openapi(provinces, async (c) => {
     const q = c.req.valid('query')

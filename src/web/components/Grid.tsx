@@ -1,12 +1,14 @@
 /**
  * @module The signature 20×10 grid: a row per policy year, a square per counted locality,
- * coloured and patterned by status with its letter; extra (uncounted) projects beside the year.
- * Every square is a link to its project with the whole story in its accessible name; hovering
- * or focusing one shows it in words under the grid.
+ * coloured and patterned by status with its letter and the locality's name (hangul in Korean);
+ * extra (uncounted) projects beside the year. Every square is a link to its project with the
+ * whole story in its accessible name; hovering or focusing one shows it in words under the grid.
+ * A year with no locality known yet is drawn as a thin strip.
  */
 import { useState } from 'preact/hooks'
 import { fmtDate, placeBoth, placeName, yearName } from '../format.ts'
-import { t } from '../i18n/i18n.ts'
+import { language, t } from '../i18n/i18n.ts'
+import './home.css'
 import { lookOf, statusOrder } from '../status.ts'
 import type { Progress, Project } from '../types.ts'
 import { provinceName } from '../useProvinces.ts'
@@ -42,9 +44,20 @@ function Slot({ p, extra, onShow }: { p: Project; extra: boolean; onShow: (p: Pr
       onMouseEnter={() => onShow(p)}
       onFocus={() => onShow(p)}
     >
-      <span class="slot-letter" aria-hidden="true">
-        {extra ? '+' : look.letter}
-      </span>
+      {/* Beside a name the letter is drawn by CSS (from data-letter), so the text a person sees
+          is the name alone, which the accessible name starts with (WCAG 2.5.3, label in name). */}
+      {extra ? (
+        <span class="slot-letter" aria-hidden="true">
+          +
+        </span>
+      ) : (
+        <span class="slot-letter" aria-hidden="true" data-letter={look.letter} />
+      )}
+      {extra ? null : (
+        <span class="slot-name" aria-hidden="true" lang={language() === 'ko' && p.locality.hangul ? 'ko' : undefined} translate={false}>
+          {placeName(p.locality.name, p.locality.hangul)}
+        </span>
+      )}
     </a>
   )
 }
@@ -67,7 +80,7 @@ export function Grid({ progress, projects, currentYear }: Props) {
           const extras = y.extra.map((e) => byId.get(e.project_id)).filter((p): p is Project => Boolean(p))
           const future = y.year > currentYear
           return (
-            <div class={`grid-row${y.year === currentYear ? ' current' : ''}${future ? ' future' : ''}`} role="group" aria-label={t('grid.rowLabel', { year: y.year, counted: y.counted, target: y.target })} key={y.year}>
+            <div class={`grid-row${y.year === currentYear ? ' current' : ''}${future ? ' future' : ''}${counted.length === 0 ? ' blank' : ''}`} role="group" aria-label={t('grid.rowLabel', { year: y.year, counted: y.counted, target: y.target })} key={y.year}>
               <div class="grid-year">
                 <a href={`/projects?year=${y.year}`} class="grid-year-link">
                   {y.year}

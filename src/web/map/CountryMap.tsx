@@ -11,6 +11,7 @@ import { lookOf } from '../status.ts'
 import { useApi } from '../useApi.ts'
 import { geo } from './geoData.ts'
 import { tilesFor } from './tiles.ts'
+import './map.css'
 
 interface PublicConfig {
   tile_url: string | null
@@ -47,6 +48,10 @@ interface Props {
   highlight?: string | undefined
   /** Enlarges the points (small screens, where the map is drawn smaller). */
   pointScale?: number | undefined
+  /** Shows the active point's label in a box beside it (where the pointer is). */
+  tooltip?: boolean | undefined
+  /** Leaves the points out of the tab order (a small map whose places are listed elsewhere on the page). */
+  untabbable?: boolean | undefined
 }
 
 const stripeId = 'map-stripes'
@@ -81,10 +86,12 @@ function provinceLabel(id: string): string {
   return side === 'north-' ? `N. ${name}` : side === 'south-' ? `S. ${name}` : name
 }
 
-function viewFor(points: MapPoint[], zoom: boolean | undefined): [number, number, number, number] {
+function viewFor(points: MapPoint[], zoom: boolean | undefined, highlight?: string): [number, number, number, number] {
   if (!zoom || points.length === 0) return geo.bounds
-  const lons = points.map((p) => p.lon)
-  const lats = points.map((p) => p.lat)
+  // A shaded province is shown whole, not only as far as its points reach.
+  const outline = highlight ? geo.provinces.filter((p) => p.id === highlight).flatMap((p) => p.polygons.flat(2)) : []
+  const lons = [...points.map((p) => p.lon), ...outline.map((c) => c[0]!)]
+  const lats = [...points.map((p) => p.lat), ...outline.map((c) => c[1]!)]
   let [w, s, e, n] = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)]
   const minSpan = 1.2
   if (e - w < minSpan) [w, e] = [(w + e) / 2 - minSpan / 2, (w + e) / 2 + minSpan / 2]
@@ -92,8 +99,8 @@ function viewFor(points: MapPoint[], zoom: boolean | undefined): [number, number
   return [w - 0.15, s - 0.15, e + 0.15, n + 0.15]
 }
 
-export function CountryMap({ points, title, zoom, labels = true, width = 600, active, onActive, pointScale = 1, highlight }: Props) {
-  const [w, s, e, n] = viewFor(points, zoom)
+export function CountryMap({ points, title, zoom, labels = true, width = 600, active, onActive, pointScale = 1, highlight, tooltip, untabbable }: Props) {
+  const [w, s, e, n] = viewFor(points, zoom, highlight)
   const pad = 12
   const projection = geoMercator().fitWidth(width - 2 * pad, {
     type: 'MultiPoint',
@@ -127,7 +134,8 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
   const tiles = config?.tile_url ? tilesFor(config.tile_url, [w, s, e, n], projection.scale(), (p) => projection(p) as [number, number]) : []
   const sorted = [...points].sort((a, b) => Number(Boolean(b.hollow)) - Number(Boolean(a.hollow)) || (b.r ?? 5) - (a.r ?? 5))
 
-  return (
+  const tipFor = tooltip && active ? points.find((p) => p.id === active) : undefined
+  const svg = (
     <svg ref={svgRef} class="country-map" viewBox={`0 0 ${width} ${height}`} role="group" aria-label={title} preserveAspectRatio="xMidYMid meet">
       <defs>
         <pattern id={stripeId} patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
@@ -164,7 +172,8 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
         : null}
       {/* Tap targets: an invisible circle at least 24 px across around each linked point, in a
           layer under all the dots, so a tap on a dot always opens that dot and a tap beside a
-          small one still reaches it. They duplicate the links for the pointer only (no focus, hidden
+          small one still reaches it. They duplicate the links for the pointer only (no focus — SVG wants
+          the attribute written "tabindex" —, hidden
           from assistive technology: the dots' links carry the names). */}
       <g class="point-hits" aria-hidden="true">
         {sorted
@@ -173,7 +182,7 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
             const [x, y] = at(p.lon, p.lat)
             const r = (p.r ?? 5) * scale + (p.ring ? 2.6 : 0)
             return (
-              <a href={p.href} key={p.id} tabIndex={-1} data-hit={p.id} onMouseEnter={() => onActive?.(p.id)} onMouseLeave={() => onActive?.(null)}>
+              <a href={p.href} key={p.id} tabindex={-1} data-hit={p.id} onMouseEnter={() => onActive?.(p.id)} onMouseLeave={() => onActive?.(null)}>
                 <circle cx={x} cy={y} r={Math.max(r, hitRadius)} class="point-hit" />
               </a>
             )
@@ -197,6 +206,7 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
               key={p.id}
               aria-label={p.label}
               data-locality={p.id}
+              tabindex={untabbable ? -1 : undefined}
               onMouseEnter={() => onActive?.(p.id)}
               onMouseLeave={() => onActive?.(null)}
               onFocus={() => onActive?.(p.id)}
@@ -219,5 +229,27 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
         </text>
       ) : null}
     </svg>
+  )
+  if (!tooltip) return svg
+  let tip = null
+  if (tipFor) {
+    const [x, y] = at(tipFor.lon, tipFor.lat)
+    const r = ((tipFor.r ?? 5) * scale + 4) * pixelsPerUnit
+    // Beside the point, on the side with more room, so the box never hides the point or leaves the map.
+    const side = x > width * 0.55 ? 'left' : 'right'
+    // Above the point near the bottom of the window, below it near the top, else level with it.
+    const onScreen = (svgRef.current?.getBoundingClientRect().top ?? 0) + y * pixelsPerUnit
+    const rise = typeof window === 'undefined' ? '' : onScreen > window.innerHeight - 90 ? ' above' : onScreen < 90 ? ' below' : ''
+    tip = (
+      <div class={`map-tip ${side}${rise}`} aria-hidden="true" data-testid="map-tip" style={{ left: `${x * pixelsPerUnit + (side === 'right' ? r : -r)}px`, top: `${y * pixelsPerUnit}px` }}>
+        {tipFor.label}
+      </div>
+    )
+  }
+  return (
+    <div class="map-wrap">
+      {svg}
+      {tip}
+    </div>
   )
 }

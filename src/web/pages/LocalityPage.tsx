@@ -7,21 +7,25 @@ import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { StatusBadge } from '../components/StatusBadge.tsx'
 import { Place } from '../components/Place.tsx'
 import { coordPrecisionLabel, fmtDate, localityTypeLabel, placeBoth, placeName, yearName } from '../format.ts'
-import { t } from '../i18n/i18n.ts'
+import { language, t } from '../i18n/i18n.ts'
 import { Trans } from '../i18n/Trans.tsx'
 import { lazy } from '../lazy.tsx'
-import type { List, Locality, Project } from '../types.ts'
+import '../components/home.css'
+import type { z } from 'zod'
+import type { LocalityDetail as LocalityDetailSchema } from '../../api/routes/localities.ts'
+import type { List, Project } from '../types.ts'
 import { useApi } from '../useApi.ts'
 import { useTitle } from '../useTitle.ts'
 import { provinceName } from '../useProvinces.ts'
 
+type LocalityDetail = z.infer<typeof LocalityDetailSchema>
+
 const MiniMap = lazy(() => import('../map/MiniMap.tsx'), 'lazy.map')
 
 export default function LocalityPage({ id }: { id: string }) {
-  const { data: l, error } = useApi<Locality>(`/api/localities/${encodeURIComponent(id)}`)
+  // With the localities a reader may take it for (the two Unsans, 운산군 and 은산군; Songchon and Sonchon).
+  const { data: l, error } = useApi<LocalityDetail>(`/api/localities/${encodeURIComponent(id)}`)
   const projects = useApi<List<Project>>(l ? `/api/projects?locality=${encodeURIComponent(id)}&limit=100` : null)
-  // Namesakes in other provinces (the two Unsans, 운산군 and 은산군): the same common spelling.
-  const namesakes = useApi<List<Locality>>(l ? `/api/localities?q=${encodeURIComponent(l.plain)}&limit=20` : null)
   useTitle(l ? placeName(l.plain, l.hangul) : t('field.locality'))
   if (error) return <ErrorNotice error={error} what="what.locality" />
   if (!l) return <Loading what="what.locality" />
@@ -42,25 +46,19 @@ export default function LocalityPage({ id }: { id: string }) {
         </p>
       </header>
       {l.uncertain ? <p class="caution">{t('locality.uncertain', { note: l.uncertain })}</p> : null}
-      {(() => {
-        const others = (namesakes.data?.items ?? []).filter((o) => o.id !== l.id && o.plain === l.plain)
-        if (others.length === 0) return null
-        return (
-          <p class="caution" data-testid="namesakes">
-            {t('locality.namesakesBefore')}
-            {others.map((o, i) => (
-              <>
-                {i > 0 ? ', ' : ''}
-                <a href={`/localities/${encodeURIComponent(o.id)}`}>
-                  {o.plain} ({localityTypeLabel(o.type)}), {provinceName(o.province_name, o.province)}
-                </a>{' '}
-                <span lang="ko">{o.hangul}</span>
-              </>
-            ))}
-            {t('locality.namesakesAfter')}
-          </p>
-        )
-      })()}
+      {l.confusable_with?.length ? (
+        <div class="caution namesakes" data-testid="namesakes">
+          {l.confusable_with.map((o) => (
+            <p key={o.id}>
+              <Trans
+                k={o.same_spelling ? 'confusable.same' : 'confusable.similar'}
+                values={{ name: placeName(o.plain, o.hangul), other: language() === 'ko' ? o.plain : o.hangul, type: localityTypeLabel(o.type).toLowerCase(), province: provinceName(o.province_name, o.province) }}
+                parts={[(text) => <a href={`/localities/${encodeURIComponent(o.id)}`}>{text}</a>]}
+              />
+            </p>
+          ))}
+        </div>
+      ) : null}
       <div class="two-col">
         <section aria-labelledby="names-title">
           <h2 id="names-title">{t('locality.names')}</h2>

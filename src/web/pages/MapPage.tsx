@@ -14,42 +14,17 @@ import { EmbedButton } from '../embed/EmbedButton.tsx'
 import { kindLabel, placeBoth, placeName, yearName } from '../format.ts'
 import { t } from '../i18n/i18n.ts'
 import { CountryMap, type MapPoint } from '../map/CountryMap.tsx'
+import { describe, group, type Place } from '../map/places.ts'
 import { useLocation } from '../router.ts'
 import { lookOf, yearColour } from '../status.ts'
-import type { List, Locality, Project } from '../types.ts'
+import type { List, Locality } from '../types.ts'
 import { useApi } from '../useApi.ts'
 import { useProjects } from '../useProjects.ts'
 import { provinceName, useProvinces } from '../useProvinces.ts'
 import { useMedia } from '../useMedia.ts'
 import { useTitle } from '../useTitle.ts'
 
-export interface Place {
-  id: string
-  name: string
-  hangul: string
-  province: string
-  provinceId: string
-  lon: number
-  lat: number
-  projects: Project[]
-}
-
-export function group(items: Project[]): Place[] {
-  const places = new Map<string, Place>()
-  for (const p of items) {
-    if (!p.locality.coord) continue
-    const place = places.get(p.locality.id) ?? { id: p.locality.id, name: p.locality.name, hangul: p.locality.hangul, province: p.locality.province, provinceId: p.locality.province_id, lon: p.locality.coord.lon, lat: p.locality.coord.lat, projects: [] }
-    place.projects.push(p)
-    places.set(place.id, place)
-  }
-  for (const place of places.values()) place.projects.sort((a, b) => (a.year ?? 0) - (b.year ?? 0))
-  return [...places.values()]
-}
-
-export function describe(place: Place): string {
-  const parts = place.projects.map((p) => t(p.counted ? 'map.part' : 'map.partExtra', { year: yearName(p.year), status: lookOf(p.status).label.toLowerCase() }))
-  return t('map.describe', { place: placeBoth(place.name, place.hangul), province: provinceName(place.province, place.provinceId), parts: parts.join('; ') })
-}
+export { describe, group, type Place } from '../map/places.ts'
 
 export default function MapPage() {
   useTitle(t('nav.map'))
@@ -88,8 +63,6 @@ export default function MapPage() {
         points.push({ id: l.id, lon: l.coord.lon, lat: l.coord.lat, label: t('map.unreachedLabel', { place: placeBoth(l.plain, l.hangul), province: provinceName(l.province_name, l.province) }), href: `/localities/${encodeURIComponent(l.id)}`, hollow: true, r: 2.6 })
 
   const years = [...new Set(places.map((p) => p.projects[0]!.year))].sort((a, b) => (a ?? 0) - (b ?? 0))
-  const activePlace = places.find((p) => p.id === active)
-  const activeOther = active && !activePlace ? points.find((p) => p.id === active) : undefined
   const toggleHref = (extra: Record<string, string | undefined>) => hrefWith('/map', filters, { ...keep, ...extra })
 
   return (
@@ -127,10 +100,10 @@ export default function MapPage() {
           {view.error ? <ErrorNotice error={view.error} what="what.map" /> : null}
           {!view.data && !view.error ? <Loading what="what.map" /> : null}
           <div class="map-frame">
-            <CountryMap points={points} title={t('map.title', { count: places.length })} active={active} onActive={setActive} pointScale={narrow ? 1.45 : 1} />
-            <p class="map-detail" aria-hidden="true">
-              {activePlace ? describe(activePlace) : activeOther ? activeOther.label : t(narrow ? 'map.hintTap' : 'map.hintHover')}
+            <p class="hint map-hint" aria-hidden="true">
+              {t(narrow ? 'map.hintTap' : 'map.hintHover')}
             </p>
+            <CountryMap points={points} title={t('map.title', { count: places.length })} active={active} onActive={setActive} pointScale={narrow ? 1.45 : 1} tooltip />
           </div>
           <ul class="legend map-legend" aria-label={t('common.legend')}>
             {colour === 'year'

@@ -1,9 +1,11 @@
 /**
  * @module The overview (/): how far the policy has got, in a minute — the headline figures, the
- * 20×10 grid, the projection, coverage by province and the latest changes.
+ * latest sourced events beside a small map of the localities, the 20×10 grid, the projection,
+ * coverage by province and the latest changes.
  */
 import { Changes } from '../components/Changes.tsx'
 import { Grid, GridLegend } from '../components/Grid.tsx'
+import { LatestEvents } from '../components/LatestEvents.tsx'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { ProjectionText } from '../components/ProjectionText.tsx'
 import { ProvinceBars } from '../components/ProvinceBars.tsx'
@@ -11,10 +13,13 @@ import { EmbedButton } from '../embed/EmbedButton.tsx'
 import { fmtDate, num, pct } from '../format.ts'
 import { t } from '../i18n/i18n.ts'
 import { Trans } from '../i18n/Trans.tsx'
+import { lazy } from '../lazy.tsx'
 import type { List, Progress, Project, Projection } from '../types.ts'
 import { useApi } from '../useApi.ts'
 import { useProvinces } from '../useProvinces.ts'
 import { useTitle } from '../useTitle.ts'
+
+const OverviewMap = lazy(() => import('../map/OverviewMap.tsx'), 'lazy.map')
 
 export function Figure({ value, of, label, note }: { value: number | string; of?: number | string; label: string; note?: string }) {
   return (
@@ -100,6 +105,16 @@ export default function Overview() {
           </dl>
         </section>
       ) : null}
+      <div class="where-who">
+        <LatestEvents />
+        <section class="where" aria-labelledby="where-title">
+          <h2 id="where-title">{t('overview.whereTitle')}</h2>
+          {projects.data ? <OverviewMap projects={projects.data.items} /> : <Loading what="what.map" />}
+          <p class="more-links">
+            <a href="/map">{t('overview.whereMore')}</a>
+          </p>
+        </section>
+      </div>
       {p && projects.data ? (
         <section class="grid-section" aria-labelledby="grid-title">
           <h2 id="grid-title">{t('overview.gridTitle')}</h2>

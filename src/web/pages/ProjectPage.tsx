@@ -10,6 +10,7 @@ import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { Place } from '../components/Place.tsx'
 import { StatusBadge } from '../components/StatusBadge.tsx'
 import { eventLabel, fieldLabel, fmtDate, fmtValue, localityTypeLabel, num, placeName } from '../format.ts'
+import { eventTitle, labelText } from '../eventTitle.ts'
 import { t } from '../i18n/i18n.ts'
 import { Trans } from '../i18n/Trans.tsx'
 import { comparePartialDates, precisionOf } from '../../model/partialDate.ts'
@@ -30,7 +31,7 @@ function Conflicts({ project, names, editor }: { project: ProjectFull; names: (i
   const subject = (c: Conflict) => {
     if (c.subject_type === 'event') {
       const e = project.events.find((x) => x.id === c.subject_id)
-      return e ? `${eventLabel(e.type)}${e.label ? ` (${e.label})` : ''}` : c.subject_id
+      return e ? eventTitle(e) : c.subject_id
     }
     return t('project.theProject')
   }
@@ -142,7 +143,7 @@ export default function ProjectPage({ id }: { id: string }) {
                       {e.label ? (
                         <span class="event-label" translate={false}>
                           {' '}
-                          ({e.label})
+                          ({labelText(e.label)})
                         </span>
                       ) : null}
                       {e.leader_present || e.type === 'leader_visit' ? <span class="leader-badge">{t('project.leader')}</span> : null}

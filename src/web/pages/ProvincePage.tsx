@@ -52,7 +52,14 @@ export default function ProvincePage({ id }: { id: string }) {
   const localities = useApi<List<Locality>>(province ? `/api/localities?province=${encodeURIComponent(id)}&limit=1000` : null)
   useTitle(province ? placeName(province.plain, province.hangul) : t('province.title'))
   // An unknown id is a page that does not exist, not a bad API request to report as such.
-  if (provinces && !province) return <ErrorNotice error={{ status: 404, message: t('province.noSuch', { id }) }} what="what.province" />
+  if (provinces && !province)
+    return (
+      <div class="page">
+        <ErrorNotice error={{ status: 404, message: t('province.noSuch', { id }) }} what="what.province" />
+        <p>{t('province.unknown', { id })}</p>
+        <ProvinceBars provinces={provinces} />
+      </div>
+    )
   if (localities.error) return <ErrorNotice error={localities.error} what="what.province" />
   if (!provinces || !province || !localities.data) return <Loading what="what.province" />
   const all = localities.data.items
