@@ -14,6 +14,7 @@ import { buildSnapshot, type Snapshot } from '../model/snapshot.ts'
 import { batchChanges } from './batchChanges.ts'
 import { readDataset } from './loadDataset.ts'
 import type { Store } from './open.ts'
+import { migrationStatus } from './migrate.ts'
 import { dataVersion, dataVersionAndBatch, parseChangePayload } from './version.ts'
 
 /** A patch touching more records than this reloads instead (a bulk import). */
@@ -52,8 +53,33 @@ export class ReadModel {
   #timer: NodeJS.Timeout | null = null
   #unlisten: (() => Promise<void>) | null = null
   #listeners = new Set<(version: number) => void>()
+  /** While the first snapshot loads in the background (warmUp): the data and schema versions found at start. */
+  #warming: { version: number; schema: number } | null = null
 
   constructor(readonly store: Store) {}
+
+  /**
+   * Starts loading the first snapshot in the background (a server listens meanwhile; requests
+   * that need the data wait for it). Until it is loaded, `warming` names the data and schema
+   * versions the database had when it started. A failed load is retried by the next request.
+   */
+  async warmUp(onError: (error: Error) => void = () => {}): Promise<void> {
+    if (this.#snapshot || this.#loading) return
+    const [version, schema] = await Promise.all([dataVersion(this.store.db), migrationStatus(this.store.db)])
+    this.#warming = { version, schema: schema.current }
+    this.current().then(
+      () => (this.#warming = null),
+      (error: Error) => {
+        this.#warming = null
+        onError(error)
+      },
+    )
+  }
+
+  /** The versions found at start while the first snapshot is still loading (see warmUp); null otherwise. */
+  get warming(): { version: number; schema: number } | null {
+    return this.#snapshot ? null : this.#warming
+  }
 
   /** Starts following writes made by other processes. */
   async follow(pollIntervalMs: number): Promise<void> {
