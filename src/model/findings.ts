@@ -51,66 +51,92 @@ function existsIn(s: Snapshot): { exists: Exists; claimExists: Exists } {
   return { exists, claimExists: (type, id) => type !== 'province' && exists(type, id) }
 }
 
-/** The scopes of a snapshot and how to compute each: what both the full and the incremental check run. */
+/**
+ * The scopes of a snapshot and how to compute each: what both the full and the incremental check
+ * run. Each returns the scope's findings (one shared empty list when there are none: the full
+ * check calls these for every record, so they allocate nothing for a record without findings).
+ */
 function scopes(s: Snapshot, resolver: Resolver, today: string) {
   const { exists, claimExists } = existsIn(s)
-  const refs = (fn: (missing: (path: string, what: string, id: string) => void) => void): Finding[] => {
-    const { out, add } = collector()
-    fn((path, what, id) => add('error', 'broken_reference', path, missingMessage(what, id)))
-    return out
+  const scratch: Finding[] = []
+  const add = (level: Finding['level'], code: string, subject: string, message: string) => {
+    scratch.push({ level, code, subject, message })
   }
-  const run = (fn: (add: ReturnType<typeof collector>['add']) => void): Finding[] => {
-    const { out, add } = collector()
-    fn(add)
+  const missing = (path: string, what: string, id: string) => add('error', 'broken_reference', path, missingMessage(what, id))
+  const taken = (): Finding[] => {
+    if (scratch.length === 0) return none
+    const out = scratch.slice()
+    scratch.length = 0
     return out
   }
   return {
-    locality: (id: string): Compute => () => {
+    locality: (id: string): Finding[] => {
       const l = s.localities.get(id)
-      return l ? refs((m) => (recordReferences.localityProvince(l, exists, m), recordReferences.localitySources(l, exists, m))) : []
+      if (l) {
+        recordReferences.localityProvince(l, exists, missing)
+        recordReferences.localitySources(l, exists, missing)
+      }
+      return taken()
     },
-    programRefs: (id: string): Compute => () => {
+    programRefs: (id: string): Finding[] => {
       const p = s.programs.get(id)
-      return p ? refs((m) => recordReferences.program(p, exists, m)) : []
+      if (p) recordReferences.program(p, exists, missing)
+      return taken()
     },
-    projectRefs: (id: string): Compute => () => {
+    projectRefs: (id: string): Finding[] => {
       const p = s.projects.get(id)
-      return p ? refs((m) => recordReferences.project(p, exists, m)) : []
+      if (p) recordReferences.project(p, exists, missing)
+      return taken()
     },
-    eventRefs: (id: string): Compute => () => {
+    eventRefs: (id: string): Finding[] => {
       const e = s.events.get(id)
-      return e ? refs((m) => recordReferences.event(e, exists, m)) : []
+      if (e) recordReferences.event(e, exists, missing)
+      return taken()
     },
-    claimRefs: (id: string): Compute => () => {
+    claimRefs: (id: string): Finding[] => {
       const c = s.claims.get(id)
-      return c ? refs((m) => recordReferences.claim(c, claimExists, m)) : []
+      if (c) recordReferences.claim(c, claimExists, missing)
+      return taken()
     },
     /** counted_twice of one programme, year and locality. */
-    twice: (program: string, year: number, locality: string): Compute => () => {
+    twice: (program: string, year: number, locality: string): Finding[] => {
       const ids = (s.projectsByLocality.get(locality) ?? []).filter((p) => p.counted && p.year === year && p.program_id === program).map((p) => p.id)
-      return ids.length > 1 ? run((add) => countedTwiceFinding(ids, add)) : []
+      if (ids.length > 1) countedTwiceFinding(ids, add)
+      return taken()
     },
-    years: (program: string): Compute => () => {
+    years: (program: string): Finding[] => {
       const p = s.programs.get(program)
-      return p ? run((add) => yearTotalFindings(p, s.dataset.projects.filter((x) => x.program_id === program), today, add)) : []
+      if (p) yearTotalFindings(p, s.dataset.projects.filter((x) => x.program_id === program), today, add)
+      return taken()
     },
-    project: (id: string): Compute => () => {
+    project: (id: string): Finding[] => {
       const p = s.projects.get(id)
-      return p ? run((add) => projectFindings(s, p, add)) : []
+      if (p) projectFindings(s, p, add)
+      return taken()
     },
-    event: (id: string): Compute => () => {
+    event: (id: string): Finding[] => {
       const e = s.events.get(id)
-      return e ? run((add) => eventFindings(s, e, add)) : []
+      if (e) eventFindings(s, e, add)
+      return taken()
     },
     /** conflict_unsettled of one subject ("<type>:<id>") and field. */
-    conflict: (subject: string, field: string): Compute => () => run((add) => conflictFindings(`${subject}|${field}`, (s.claimsBySubject.get(subject) ?? []).filter((c) => c.field === field), add)),
-    spelling: (id: string): Compute => () => {
-      const c = s.claims.get(id)
-      return c ? run((add) => spellingFindings(resolver, c, add)) : []
+    conflict: (subject: string, field: string): Finding[] => {
+      conflictFindings(`${subject}|${field}`, (s.claimsBySubject.get(subject) ?? []).filter((c) => c.field === field), add)
+      return taken()
     },
-    duplicates: (url: string): Compute => () => run((add) => duplicateSourceFindings(url, s.dataset.sources.filter((x) => x.url && sourceUrlKey(x.url) === url).map((x) => x.id), add)),
+    spelling: (id: string): Finding[] => {
+      const c = s.claims.get(id)
+      if (c) spellingFindings(resolver, c, add)
+      return taken()
+    },
+    duplicates: (url: string): Finding[] => {
+      duplicateSourceFindings(url, s.dataset.sources.filter((x) => x.url && sourceUrlKey(x.url) === url).map((x) => x.id), add)
+      return taken()
+    },
   }
 }
+
+const none: Finding[] = []
 
 const key = {
   locality: (id: string) => `ref:locality:${id}`,
@@ -133,16 +159,16 @@ const subjectOf = (c: Pick<Claim, 'subject_type' | 'subject_id'>) => `${c.subjec
 export function allFindings(s: Snapshot, resolver: Resolver, today: string): FindingsState {
   const f = scopes(s, resolver, today)
   const out = new Map<string, readonly Finding[]>()
-  const put = (k: string, compute: Compute) => {
-    const found = compute()
-    if (found.length) out.set(k, found)
+  const same = (k: string) => k
+  const put = (keyOf: (id: string) => string, id: string, found: Finding[]) => {
+    if (found.length) out.set(keyOf(id), found)
   }
   const ds = s.dataset
-  for (const l of ds.localities) put(key.locality(l.id), f.locality(l.id))
-  for (const p of ds.programs) put(key.programRefs(p.id), f.programRefs(p.id))
-  for (const p of ds.projects) put(key.projectRefs(p.id), f.projectRefs(p.id))
-  for (const e of ds.events) put(key.eventRefs(e.id), f.eventRefs(e.id))
-  for (const c of ds.claims) put(key.claimRefs(c.id), f.claimRefs(c.id))
+  for (const l of ds.localities) put(key.locality, l.id, f.locality(l.id))
+  for (const p of ds.programs) put(key.programRefs, p.id, f.programRefs(p.id))
+  for (const p of ds.projects) put(key.projectRefs, p.id, f.projectRefs(p.id))
+  for (const e of ds.events) put(key.eventRefs, e.id, f.eventRefs(e.id))
+  for (const c of ds.claims) put(key.claimRefs, c.id, f.claimRefs(c.id))
   const groups = new Map<string, Project[]>()
   for (const p of ds.projects) {
     if (!p.counted || p.year === null) continue
@@ -151,10 +177,10 @@ export function allFindings(s: Snapshot, resolver: Resolver, today: string): Fin
     if (list) list.push(p)
     else groups.set(k, [p])
   }
-  for (const [k, list] of groups) if (list.length > 1) put(k, f.twice(list[0]!.program_id, list[0]!.year!, list[0]!.locality_id))
-  for (const p of ds.programs) put(key.years(p.id), f.years(p.id))
-  for (const p of ds.projects) put(key.project(p.id), f.project(p.id))
-  for (const e of ds.events) put(key.event(e.id), f.event(e.id))
+  for (const [k, list] of groups) if (list.length > 1) put(same, k, f.twice(list[0]!.program_id, list[0]!.year!, list[0]!.locality_id))
+  for (const p of ds.programs) put(key.years, p.id, f.years(p.id))
+  for (const p of ds.projects) put(key.project, p.id, f.project(p.id))
+  for (const e of ds.events) put(key.event, e.id, f.event(e.id))
   const conflicts = new Map<string, Claim[]>()
   for (const c of ds.claims) {
     const k = key.conflict(subjectOf(c), c.field)
@@ -162,8 +188,8 @@ export function allFindings(s: Snapshot, resolver: Resolver, today: string): Fin
     if (list) list.push(c)
     else conflicts.set(k, [c])
   }
-  for (const [k, list] of conflicts) if (list.length > 1) put(k, f.conflict(subjectOf(list[0]!), list[0]!.field))
-  for (const c of ds.claims) if (c.said) put(key.spelling(c.id), f.spelling(c.id))
+  for (const [k, list] of conflicts) if (list.length > 1) put(same, k, f.conflict(subjectOf(list[0]!), list[0]!.field))
+  for (const c of ds.claims) if (c.said) put(key.spelling, c.id, f.spelling(c.id))
   const byUrl = new Map<string, string[]>()
   for (const x of ds.sources) {
     if (!x.url) continue
@@ -172,45 +198,49 @@ export function allFindings(s: Snapshot, resolver: Resolver, today: string): Fin
     if (list) list.push(x.id)
     else byUrl.set(u, [x.id])
   }
-  for (const [u, ids] of byUrl) if (ids.length > 1) put(key.duplicates(u), f.duplicates(u))
+  for (const [u, ids] of byUrl) if (ids.length > 1) put(key.duplicates, u, f.duplicates(u))
   return { today, scopes: out }
 }
 
-/** The scopes the touched records can change, each computed over `next`; null when only a full check can tell. */
-export function affectedScopes(prev: Snapshot, next: Snapshot, touched: Touched, resolver: Resolver, today: string): Map<string, Compute> | null {
+/** The scopes the touched records can change with their findings over `next`; null when only a full check can tell. */
+export function affectedScopes(prev: Snapshot, next: Snapshot, touched: Touched, resolver: Resolver, today: string): Map<string, Finding[]> | null {
   if (touched.has('programs') || touched.has('provinces') || touched.has('localities')) return null
   const f = scopes(next, resolver, today)
-  const todo = new Map<string, Compute>()
+  const todo = new Map<string, Finding[]>()
+  const need = (k: string, compute: Compute) => {
+    if (!todo.has(k)) todo.set(k, compute())
+  }
   const both = [prev, next]
-  const project = (id: string) => todo.set(key.project(id), f.project(id))
-  const event = (id: string) => todo.set(key.event(id), f.event(id))
-  const claimRefs = (id: string) => todo.set(key.claimRefs(id), f.claimRefs(id))
+  const project = (id: string) => need(key.project(id), () => f.project(id))
+  const event = (id: string) => need(key.event(id), () => f.event(id))
+  const claimRefs = (id: string) => need(key.claimRefs(id), () => f.claimRefs(id))
   const claimsOf = (subject: string) => {
     for (const s of both) for (const c of s.claimsBySubject.get(subject) ?? []) claimRefs(c.id)
   }
   for (const id of touched.get('sources') ?? []) {
     for (const s of both) {
-      for (const l of s.dataset.localities) if (l.sources.includes(id)) todo.set(key.locality(l.id), f.locality(l.id))
-      for (const p of s.dataset.programs) if (p.source_ids.includes(id)) todo.set(key.programRefs(p.id), f.programRefs(p.id))
+      for (const l of s.dataset.localities) if (l.sources.includes(id)) need(key.locality(l.id), () => f.locality(l.id))
+      for (const p of s.dataset.programs) if (p.source_ids.includes(id)) need(key.programRefs(p.id), () => f.programRefs(p.id))
       for (const c of s.claimsBySource.get(id) ?? []) {
         claimRefs(c.id)
         if (c.subject_type === 'event') event(c.subject_id)
       }
       const url = s.sources.get(id)?.url
-      if (url) todo.set(key.duplicates(sourceUrlKey(url)), f.duplicates(sourceUrlKey(url)))
+      if (url) need(key.duplicates(sourceUrlKey(url)), () => f.duplicates(sourceUrlKey(url)))
     }
     claimsOf(`source:${id}`)
   }
   for (const id of touched.get('projects') ?? []) {
-    todo.set(key.projectRefs(id), f.projectRefs(id))
+    need(key.projectRefs(id), () => f.projectRefs(id))
     project(id)
     for (const s of both) {
       const p = s.projects.get(id)
       if (p) {
-        if (p.counted && p.year !== null) todo.set(key.twice(p.program_id, p.year, p.locality_id), f.twice(p.program_id, p.year, p.locality_id))
-        todo.set(key.years(p.program_id), f.years(p.program_id))
+        const year = p.year
+        if (p.counted && year !== null) need(key.twice(p.program_id, year, p.locality_id), () => f.twice(p.program_id, year, p.locality_id))
+        need(key.years(p.program_id), () => f.years(p.program_id))
       }
-      for (const e of s.eventsByProject.get(id) ?? []) todo.set(key.eventRefs(e.id), f.eventRefs(e.id))
+      for (const e of s.eventsByProject.get(id) ?? []) need(key.eventRefs(e.id), () => f.eventRefs(e.id))
     }
     claimsOf(`project:${id}`)
   }
@@ -221,18 +251,18 @@ export function affectedScopes(prev: Snapshot, next: Snapshot, touched: Touched,
     }
   }
   for (const id of touched.get('events') ?? []) {
-    todo.set(key.eventRefs(id), f.eventRefs(id))
+    need(key.eventRefs(id), () => f.eventRefs(id))
     event(id)
     projectOfEvent(id)
     claimsOf(`event:${id}`)
   }
   for (const id of touched.get('claims') ?? []) {
     claimRefs(id)
-    todo.set(key.spelling(id), f.spelling(id))
+    need(key.spelling(id), () => f.spelling(id))
     for (const s of both) {
       const c = s.claims.get(id)
       if (!c) continue
-      todo.set(key.conflict(subjectOf(c), c.field), f.conflict(subjectOf(c), c.field))
+      need(key.conflict(subjectOf(c), c.field), () => f.conflict(subjectOf(c), c.field))
       if (c.subject_type === 'project') project(c.subject_id)
       else if (c.subject_type === 'event') {
         event(c.subject_id)
@@ -262,10 +292,9 @@ export function updateFindings(
   const before: Finding[] = []
   const after: Finding[] = []
   const updates = new Map<string, readonly Finding[] | undefined>()
-  for (const [k, compute] of todo) {
+  for (const [k, now] of todo) {
     const old = state.scopes.get(k)
     if (old) before.push(...old)
-    const now = compute()
     after.push(...now)
     if (now.length || old) updates.set(k, now.length ? now : undefined)
   }

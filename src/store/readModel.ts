@@ -19,6 +19,8 @@ import { dataVersion, dataVersionAndBatch, parseChangePayload } from './version.
 
 /** A patch touching more records than this reloads instead (a bulk import). */
 const patchLimit = 50_000
+/** A full load on PGlite reads each table this many rows at a time (bounds its WebAssembly memory; see readDataset). */
+const pgliteChunkRows = 10_000
 
 export interface LoadInfo {
   kind: 'full' | 'patch' | 'unchanged'
@@ -215,7 +217,7 @@ export class ReadModel {
           if (changes) return { snapshot: patchSnapshot(previous, changes, version), kind: 'patch' as const, records: changes.length }
         }
       }
-      const { dataset, meta, version } = await readDataset(trx)
+      const { dataset, meta, version } = await readDataset(trx, this.store.engine === 'pglite' ? pgliteChunkRows : Number.POSITIVE_INFINITY)
       const records = Object.values(dataset).reduce((n, list) => n + list.length, 0)
       return { snapshot: buildSnapshot(dataset, version, meta), kind: 'full' as const, records }
     })
