@@ -24,7 +24,9 @@ import { emptyDataset, type Dataset } from '../src/model/dataset.ts'
 import { planChanges } from '../src/model/plan.ts'
 import { applyPlan } from '../src/store/applyPlan.ts'
 import { findPgBin, freePort, startPostgres, type PgServer } from '../test/support/postgresServer.ts'
+import { cachedVsBare } from './autocannon.bench.ts'
 import { runIntakeBench, runIntakeQueueBench } from './intake.bench.ts'
+import { request as rawRequest, runLoad as rawRunLoad, type LoadOptions } from './load.ts'
 import { runResolveBench } from './resolve.bench.ts'
 import { countRecords, generateSynthetic, prng, syntheticCsv, syntheticWiki } from './synthetic.ts'
 
@@ -69,77 +71,10 @@ function fmt(x: number | null | undefined): string {
   return x.toFixed(2)
 }
 
-// ---- a bounded HTTP load generator (keep-alive, N connections, 127.0.0.1 only) -------------
+// ---- the load generator (bench/load.ts), bounded by the run's deadline -----------------------
 
-interface LoadOptions {
-  port: number
-  /** The i-th request's path (and query). */
-  path: (i: number) => string
-  method?: string
-  headers?: (i: number) => Record<string, string>
-  body?: (i: number) => string | undefined
-  concurrency: number
-  durationMs: number
-  maxRequests: number
-  /** Called with each response's status and body (only when given: bodies are otherwise dropped). */
-  onResponse?: (i: number, status: number, body: string) => void
-}
-
-interface LoadResult {
-  requests: number
-  errors: number
-  statuses: Record<string, number>
-  seconds: number
-  rps: number
-  p50: number
-  p95: number
-  p99: number
-  max: number
-}
-
-function request(agent: http.Agent, port: number, method: string, p: string, headers: Record<string, string>, body: string | undefined, keepBody: boolean): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: p, agent, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => keepBody && chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: keepBody ? Buffer.concat(chunks).toString('utf8') : '' }))
-      res.on('error', reject)
-    })
-    req.setTimeout(120_000, () => req.destroy(new Error('request timed out after 120 s')))
-    req.on('error', reject)
-    req.end(body)
-  })
-}
-
-async function runLoad(o: LoadOptions): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: o.concurrency })
-  const latencies: number[] = []
-  const statuses: Record<string, number> = {}
-  let issued = 0
-  let errors = 0
-  const start = performance.now()
-  const end = start + Math.min(o.durationMs, Math.max(0, left() - 5000))
-  const worker = async () => {
-    while (issued < o.maxRequests && performance.now() < end) {
-      const i = issued++
-      const t0 = performance.now()
-      try {
-        const r = await request(agent, o.port, o.method ?? 'GET', o.path(i), o.headers?.(i) ?? {}, o.body?.(i), o.onResponse !== undefined)
-        latencies.push(performance.now() - t0)
-        statuses[r.status] = (statuses[r.status] ?? 0) + 1
-        o.onResponse?.(i, r.status, r.body)
-      } catch {
-        errors++
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: o.concurrency }, worker))
-  const seconds = (performance.now() - start) / 1000
-  agent.destroy()
-  const sorted = Float64Array.from(latencies).sort()
-  const q = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : Number.NaN)
-  return { requests: latencies.length, errors, statuses, seconds, rps: latencies.length / seconds, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: sorted.at(-1) ?? Number.NaN }
-}
+const request = rawRequest
+const runLoad = (o: LoadOptions) => rawRunLoad(o, deadline)
 
 async function getJson(port: number, p: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; ms: number }> {
   const agent = new http.Agent({ keepAlive: false })

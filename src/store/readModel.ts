@@ -223,6 +223,11 @@ export class ReadModel {
     })
   }
 
+  /** The snapshot when it is known current (no change announced since it was loaded), else null: current() would load. */
+  fresh(): Snapshot | null {
+    return this.#snapshot && this.#snapshotGeneration >= this.#generation ? this.#snapshot : null
+  }
+
   /** The last loaded snapshot without checking for changes (null before the first load). */
   peek(): Snapshot | null {
     return this.#snapshot
