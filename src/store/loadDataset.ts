@@ -54,6 +54,9 @@ export async function readDataset(trx: Kysely<DB>, chunkRows = Number.POSITIVE_I
       }
       if (!Number.isFinite(chunkRows) || rows.length < chunkRows) break
       last = rows.at(-1)!.id as string
+      // PGlite answers in-process without going through the event loop: without this turn, a
+      // server loading its first snapshot would accept no connection until the load ended.
+      await new Promise((resolve) => setImmediate(resolve))
     }
   }
   return { dataset, meta, version }
