@@ -24,7 +24,9 @@ import { emptyDataset, type Dataset } from '../src/model/dataset.ts'
 import { planChanges } from '../src/model/plan.ts'
 import { applyPlan } from '../src/store/applyPlan.ts'
 import { findPgBin, freePort, startPostgres, type PgServer } from '../test/support/postgresServer.ts'
+import { cachedVsBare } from './autocannon.bench.ts'
 import { runIntakeBench, runIntakeQueueBench } from './intake.bench.ts'
+import { request as rawRequest, runLoad as rawRunLoad, type LoadOptions } from './load.ts'
 import { runResolveBench } from './resolve.bench.ts'
 import { countRecords, generateSynthetic, prng, syntheticCsv, syntheticWiki } from './synthetic.ts'
 
@@ -69,77 +71,10 @@ function fmt(x: number | null | undefined): string {
   return x.toFixed(2)
 }
 
-// ---- a bounded HTTP load generator (keep-alive, N connections, 127.0.0.1 only) -------------
+// ---- the load generator (bench/load.ts), bounded by the run's deadline -----------------------
 
-interface LoadOptions {
-  port: number
-  /** The i-th request's path (and query). */
-  path: (i: number) => string
-  method?: string
-  headers?: (i: number) => Record<string, string>
-  body?: (i: number) => string | undefined
-  concurrency: number
-  durationMs: number
-  maxRequests: number
-  /** Called with each response's status and body (only when given: bodies are otherwise dropped). */
-  onResponse?: (i: number, status: number, body: string) => void
-}
-
-interface LoadResult {
-  requests: number
-  errors: number
-  statuses: Record<string, number>
-  seconds: number
-  rps: number
-  p50: number
-  p95: number
-  p99: number
-  max: number
-}
-
-function request(agent: http.Agent, port: number, method: string, p: string, headers: Record<string, string>, body: string | undefined, keepBody: boolean): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: p, agent, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => keepBody && chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: keepBody ? Buffer.concat(chunks).toString('utf8') : '' }))
-      res.on('error', reject)
-    })
-    req.setTimeout(120_000, () => req.destroy(new Error('request timed out after 120 s')))
-    req.on('error', reject)
-    req.end(body)
-  })
-}
-
-async function runLoad(o: LoadOptions): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: o.concurrency })
-  const latencies: number[] = []
-  const statuses: Record<string, number> = {}
-  let issued = 0
-  let errors = 0
-  const start = performance.now()
-  const end = start + Math.min(o.durationMs, Math.max(0, left() - 5000))
-  const worker = async () => {
-    while (issued < o.maxRequests && performance.now() < end) {
-      const i = issued++
-      const t0 = performance.now()
-      try {
-        const r = await request(agent, o.port, o.method ?? 'GET', o.path(i), o.headers?.(i) ?? {}, o.body?.(i), o.onResponse !== undefined)
-        latencies.push(performance.now() - t0)
-        statuses[r.status] = (statuses[r.status] ?? 0) + 1
-        o.onResponse?.(i, r.status, r.body)
-      } catch {
-        errors++
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: o.concurrency }, worker))
-  const seconds = (performance.now() - start) / 1000
-  agent.destroy()
-  const sorted = Float64Array.from(latencies).sort()
-  const q = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : Number.NaN)
-  return { requests: latencies.length, errors, statuses, seconds, rps: latencies.length / seconds, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: sorted.at(-1) ?? Number.NaN }
-}
+const request = rawRequest
+const runLoad = (o: LoadOptions) => rawRunLoad(o, deadline)
 
 async function getJson(port: number, p: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; ms: number }> {
   const agent = new http.Agent({ keepAlive: false })
@@ -165,6 +100,8 @@ interface Served {
   child: ChildProcess
   port: number
   startMs: number
+  /** Until the first 200 of a data request (GET /api/projects?limit=1). */
+  dataMs: number
   hwmAtReadyMb: number
   stop(): Promise<void>
 }
@@ -206,7 +143,18 @@ async function startTracker(env: Record<string, string>, timeoutMs = 180_000): P
     await new Promise((r) => setTimeout(r, 20))
   }
   const startMs = performance.now() - t0
-  return { child, port, startMs, hwmAtReadyMb: vmHwmMb(child.pid!), stop }
+  // The first answer that needs the data (the snapshot loads after the server listens).
+  let dataMs = Number.NaN
+  for (;;) {
+    const r = await request(agent, port, 'GET', '/api/projects?limit=1', {}, undefined, false).catch(() => null)
+    if (r?.status === 200) {
+      dataMs = performance.now() - t0
+      break
+    }
+    if (child.exitCode !== null || performance.now() - t0 > timeoutMs) break
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  return { child, port, startMs, dataMs, hwmAtReadyMb: vmHwmMb(child.pid!), stop }
 }
 
 async function startBare(bodies: Record<string, string>, dir: string): Promise<{ port: number; stop(): Promise<void> }> {
@@ -311,6 +259,17 @@ async function readBench(engine: string, served: Served, ds: Dataset, tmp: strin
       const ratio = t.rps / b.rps
       add({ section, name: `${name}, cached — throughput (8 conns, ${(size / 1024).toFixed(1)} KB body)`, value: t.rps, unit: 'req/s', baseline: { value: b.rps, label: 'bare node:http' }, ratio, goal: { text: 'ratio ≥ 0.5', met: ratio >= 0.5 } })
       add({ section, name: `${name}, cached — p50 / p95 / p99`, value: t.p50, unit: `ms / ${fmt(t.p95)} / ${fmt(t.p99)} ms`, baseline: { value: b.p50, label: `bare p50 (p95 ${fmt(b.p95)}, p99 ${fmt(b.p99)})` }, ratio: t.p50 / b.p50 })
+    }
+    // The issue's measure: a standard load generator (autocannon) at 32 connections, beside the
+    // bench's own client at 32 connections, against the same bare server, moments apart.
+    try {
+      const p = cachedPaths['projects list + facets']
+      const ac = await cachedVsBare({ trackerPort: served.port, barePort: bare.port, urlPath: p, durationS: quick ? 2 : 4 })
+      if (ac.autocannon.non2xx) notes.push(`${section} autocannon: ${ac.autocannon.non2xx} non-2xx answers or errors`)
+      add({ section, name: 'projects list + facets, cached — autocannon, 32 connections', value: ac.autocannon.tracker, unit: `req/s (p99 ${fmt(ac.autocannon.trackerP99)} ms, bare ${fmt(ac.autocannon.bareP99)} ms)`, baseline: { value: ac.autocannon.bare, label: 'bare node:http, autocannon' }, ratio: ac.autocannon.ratio, goal: { text: 'ratio ≥ 0.8', met: ac.autocannon.ratio >= 0.8 } })
+      add({ section, name: 'projects list + facets, cached — the bench client, 32 connections', value: ac.own.tracker, unit: 'req/s', baseline: { value: ac.own.bare, label: 'bare node:http, bench client' }, ratio: ac.own.ratio })
+    } catch (error) {
+      notMeasured(section, 'cached list with autocannon', (error as Error).message.split('\n')[0]!)
     }
   } finally {
     await bare.stop()
@@ -438,7 +397,7 @@ async function wikiImportBench(dir: string, full: Dataset, heldOut: string[]): P
   }
   const total = (performance.now() - t0) / 1000
   if (rows === 0) return notMeasured(section, 'wiki import', 'no time left')
-  add({ section, name: `wiki lists (${lists.length} programmes, ${rows} rows → ${added} records): rows/s end to end`, value: rows / total, unit: `rows/s (${fmt(total)} s incl. opening)` })
+  add({ section, name: `wiki lists (${lists.length} programmes, ${rows} rows → ${added} records): rows/s end to end`, value: rows / total, unit: `rows/s (${fmt(total)} s incl. opening)`, goal: { text: '≥ 1,000 rows/s', met: rows / total >= 1000 } })
   add({ section, name: 'wiki — where the time goes: read-model (re)load / parse+reconcile+plan / apply', value: reloadMs / 1000, unit: `s / ${fmt(prepareMs / 1000)} s / ${fmt(applyMs / 1000)} s` })
   add({ section, name: 'wiki — rows/s excluding the read-model reload', value: rows / ((prepareMs + applyMs) / 1000), unit: 'rows/s' })
 }
@@ -454,13 +413,16 @@ async function csvImportBench(section: string, config: ReturnType<typeof loadCon
     const t2 = performance.now()
     const s = (t2 - t0) / 1000
     const mb = [...csv.values()].reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6
-    add({ section, name: `CSV import of the 100× tables (${prepared.rows.toLocaleString('en')} rows, ${fmt(mb)} MB) = load: rows/s`, value: prepared.rows / s, unit: `rows/s (${fmt(s)} s, ${result.added.toLocaleString('en')} records added)` })
+    add({ section, name: `CSV import of the 100× tables (${prepared.rows.toLocaleString('en')} rows, ${fmt(mb)} MB) = load: rows/s`, value: prepared.rows / s, unit: `rows/s (${fmt(s)} s, ${result.added.toLocaleString('en')} records added)`, goal: { text: '≥ 1,000 rows/s', met: prepared.rows / s >= 1000 } })
     add({ section, name: 'CSV — parse+validate+plan / apply (one transaction with revisions)', value: (t1 - t0) / 1000, unit: `s / ${fmt((t2 - t1) / 1000)} s = apply ${fmt(result.added / ((t2 - t1) / 1000))} records/s` })
     return await editorToken(tracker)
   } finally {
     await tracker.close()
   }
 }
+
+/** The median start of the bundled data directory: the baseline of the 100× start. */
+let bundledStartMs: number | null = null
 
 /** The start-up budget of the contract: `npm start` on an existing data directory of the bundled dataset. */
 async function bundledStartup(tmp: string): Promise<void> {
@@ -478,6 +440,7 @@ async function bundledStartup(tmp: string): Promise<void> {
     await s.stop()
   }
   const median = [...starts].sort((a, b) => a - b)[1]!
+  bundledStartMs = median
   add({
     section: 'start-up (PGlite, bundled data)',
     name: 'spawn `node bin/tracker.js serve` (what npm start runs) → first 200 of /api/health, existing data directory (median of 3)',
@@ -491,15 +454,18 @@ async function bundledStartup(tmp: string): Promise<void> {
 
 async function pgliteServerPhase(dir: string, ds: Dataset, token: string, tmp: string): Promise<void> {
   const starts: number[] = []
+  const data: number[] = []
   const hwm: number[] = []
   log('PGlite: first start of the 100× data directory, then reads and edits')
   const first = await startTracker({ TRACKER_DATA_DIR: dir })
   starts.push(first.startMs)
+  data.push(first.dataMs)
   hwm.push(first.hwmAtReadyMb)
   try {
     await readBench('PGlite', first, ds, tmp)
     await writeBench('PGlite', first, token, ds.projects.filter((p) => p.program_id !== '20x10').map((p) => p.id))
-    add({ section: 'memory (PGlite)', name: 'server peak memory (VmHWM) after the reads and edits', value: vmHwmMb(first.child.pid!), unit: 'MB' })
+    const peak = vmHwmMb(first.child.pid!)
+    add({ section: 'memory (PGlite)', name: 'server peak memory (VmHWM) after the reads and edits', value: peak, unit: 'MB', goal: { text: '≤ 1024 MB', met: peak <= 1024 } })
   } finally {
     await first.stop()
   }
@@ -507,16 +473,26 @@ async function pgliteServerPhase(dir: string, ds: Dataset, token: string, tmp: s
     log(`PGlite: start-up run ${run}`)
     const s = await startTracker({ TRACKER_DATA_DIR: dir })
     starts.push(s.startMs)
+    data.push(s.dataMs)
     hwm.push(s.hwmAtReadyMb)
     await s.stop()
   }
   const median = [...starts].sort((a, b) => a - b)[Math.floor(starts.length / 2)]!
+  const dataMedian = [...data].sort((a, b) => a - b)[Math.floor(data.length / 2)]!
   add({
     section: 'start-up (PGlite)',
     name: `spawn \`node bin/tracker.js serve\` → first 200 of /api/health, 100× data dir (median of ${starts.length})`,
     value: median,
     unit: `ms (runs: ${starts.map((s) => Math.round(s)).join(', ')})`,
-    goal: { text: '< 3000 ms (the budget is for the bundled data; shown for scale)', met: median < 3000 },
+    baseline: bundledStartMs === null ? undefined : { value: bundledStartMs, label: 'bundled data dir, same run' },
+    ratio: bundledStartMs === null ? undefined : median / bundledStartMs,
+    goal: { text: '< 3000 ms', met: median < 3000 },
+  })
+  add({
+    section: 'start-up (PGlite)',
+    name: 'the same starts → first 200 of GET /api/projects (the first answer that needs the 100× snapshot, loaded after the server listens)',
+    value: dataMedian,
+    unit: `ms (runs: ${data.map((s) => Math.round(s)).join(', ')})`,
   })
   add({ section: 'start-up (PGlite)', name: 'peak memory at the first 200 (VmHWM, max of the runs)', value: Math.max(...hwm), unit: 'MB' })
 }
@@ -548,6 +524,7 @@ async function postgresPhase(ds: Dataset, csv: Map<string, string>, tmp: string)
     log('PostgreSQL: server start, reads and edits')
     const served = await startTracker(env)
     add({ section: 'start-up (PostgreSQL)', name: 'spawn `node bin/tracker.js serve` → first 200 of /api/health, 100× database (1 run)', value: served.startMs, unit: 'ms', goal: { text: '< 3000 ms', met: served.startMs < 3000 } })
+    add({ section: 'start-up (PostgreSQL)', name: 'the same start → first 200 of GET /api/projects (needs the 100× snapshot)', value: served.dataMs, unit: 'ms' })
     add({ section: 'start-up (PostgreSQL)', name: 'peak memory at the first 200 (VmHWM)', value: served.hwmAtReadyMb, unit: 'MB' })
     try {
       await readBench('PostgreSQL', served, ds, tmp)
@@ -594,6 +571,9 @@ function writeResults(counts: Record<string, number>, complete: boolean): void {
       `The machine was busy with other work during the run (1-minute load average up to ${busiest.toFixed(1)} on ${os.cpus().length} cores): absolute figures are lower than on an idle machine; the ratios to the bare server, measured moments apart with the same client, are less affected.`,
     )
   }
+  notes.push(
+    'Why the two clients give different ratios for the cached list: on 2 cores the load generator and the server share the CPU, and each request costs the client C, the tracker T and the bare server B. Throughput is then about 1/(C+T) against 1/(C+B), a ratio of (C+B)/(C+T): the heavier the client, the closer to 1 the ratio, whatever the servers cost. The bench client (node:http Agent, a JS object and a timing per request) costs far more per request than autocannon (pre-built requests on raw sockets, minimal parsing) or wrk (C), so it flatters the tracker (0.93× against wrk\'s 0.49× before issue 16); autocannon is the figure the goal is judged by.',
+  )
   const totalS = (Date.now() - runStart) / 1000
   const md = `# Benchmark results
 

@@ -130,6 +130,19 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
 
   app.notFound((c) => c.json(errorBody('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`), 404))
   app.onError((error, c) => toErrorResponse(c, error, log))
+  // A plain GET whose answer the cache holds at the current data version is answered before
+  // routing: the stored entry carries the headers the middleware set when it was made (security,
+  // CORS, ETag), and its URL passed the query check then. Conditional requests, and every request
+  // while shutting down (Connection: close), go through the middleware as before.
+  const routed = app.fetch
+  app.fetch = (request, ...rest) => {
+    if (request.method === 'GET' && !lifecycle.closing && !request.headers.has('if-none-match')) {
+      const snapshot = tracker.readModel.fresh()
+      const answer = snapshot && cache.hit(request.url, snapshot.version)
+      if (answer) return answer
+    }
+    return routed(request, ...rest)
+  }
   return app
 }
 

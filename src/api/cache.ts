@@ -33,6 +33,11 @@ const largestShare = 8
 export interface ResponseCache extends MiddlewareHandler<AppEnv> {
   /** Bytes of response bodies held now, and entries. */
   stats(): { bytes: number; entries: number }
+  /**
+   * The stored answer to a plain GET of `url` at data version `version`, or null: what the app
+   * answers before routing (no middleware runs; the entry holds the headers they set).
+   */
+  hit(url: string, version: number): Response | null
 }
 
 export function responseCache(maxBytes: number): ResponseCache {
@@ -79,5 +84,13 @@ export function responseCache(maxBytes: number): ResponseCache {
     while (bytes > maxBytes && entries.size > 0) drop(entries.keys().next().value!)
     if (own && matches(c.req.header('if-none-match'), own)) c.res = notModified(own)
   }
-  return Object.assign(handler, { stats: () => ({ bytes, entries: entries.size }) })
+  const hit = (url: string, version: number): Response | null => {
+    const key = url.slice(url.indexOf('/', url.indexOf('//') + 2))
+    const e = entries.get(key)
+    if (!e || e.version !== version) return null
+    entries.delete(key)
+    entries.set(key, e)
+    return new Response(e.body, { status: e.status, headers: e.headers })
+  }
+  return Object.assign(handler, { stats: () => ({ bytes, entries: entries.size }), hit })
 }

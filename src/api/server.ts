@@ -25,7 +25,14 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const startedAt = new Date()
   const tracker = await openTracker(config, { command: 'serve', onProgress: (m) => log.info(m) })
   await tracker.readModel.follow(config.pollIntervalMs)
-  await tracker.readModel.current()
+  // The first snapshot loads while the server already listens (seconds at 100× the data): the
+  // web app and /api/health answer at once, data requests wait for the load.
+  const loadStart = performance.now()
+  await tracker.readModel.warmUp((error) => log.error(`loading the data failed (the next request tries again): ${error.message}`))
+  void tracker.readModel.current().then(
+    () => log.info(`data loaded in ${Math.round(performance.now() - loadStart)} ms`),
+    () => {},
+  )
   const lifecycle = { closing: false }
   let listening: string | undefined
   const app = createApp({ tracker, log, startedAt, lifecycle, listenUrl: () => listening })

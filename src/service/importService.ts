@@ -8,7 +8,7 @@ import { parseJsonDocument } from '../import/json.ts'
 import { parseWiki } from '../import/wiki.ts'
 import type { Dataset } from '../model/dataset.ts'
 import { InvalidInputError, type ErrorDetail } from '../model/errors.ts'
-import { mergeDatasets, referenceProblems } from '../model/integrity.ts'
+import { referenceProblemsAdding } from '../model/integrity.ts'
 import { createResolver } from '../model/names/resolve.ts'
 import { describeProblems, maxProblemsListed } from '../model/problems.ts'
 import { planChanges, planCounts, type Plan } from '../model/plan.ts'
@@ -77,7 +77,7 @@ export async function prepareImport(tracker: Tracker, input: ImportInput, base?:
   const snapshot = base ? buildSnapshot(base, current.version) : current
   const { dataset, warnings, rows } = await parse(snapshot, input)
   const { dataset: merged, kept } = reconcile(snapshot.dataset, dataset)
-  const problems = referenceProblems(mergeDatasets(snapshot.dataset, merged), merged)
+  const problems = referenceProblemsAdding(snapshot, merged)
   if (problems.length > 0) {
     const where = [...input.files.keys()].join(', ')
     const listed = problems.slice(0, maxProblemsListed).map((p) => ({ ...p, path: `${where}: ${p.path}` }))

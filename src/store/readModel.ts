@@ -14,10 +14,13 @@ import { buildSnapshot, type Snapshot } from '../model/snapshot.ts'
 import { batchChanges } from './batchChanges.ts'
 import { readDataset } from './loadDataset.ts'
 import type { Store } from './open.ts'
+import { migrationStatus } from './migrate.ts'
 import { dataVersion, dataVersionAndBatch, parseChangePayload } from './version.ts'
 
 /** A patch touching more records than this reloads instead (a bulk import). */
 const patchLimit = 50_000
+/** A full load on PGlite reads each table this many rows at a time (bounds its WebAssembly memory; see readDataset). */
+const pgliteChunkRows = 10_000
 
 export interface LoadInfo {
   kind: 'full' | 'patch' | 'unchanged'
@@ -52,8 +55,33 @@ export class ReadModel {
   #timer: NodeJS.Timeout | null = null
   #unlisten: (() => Promise<void>) | null = null
   #listeners = new Set<(version: number) => void>()
+  /** While the first snapshot loads in the background (warmUp): the data and schema versions found at start. */
+  #warming: { version: number; schema: number } | null = null
 
   constructor(readonly store: Store) {}
+
+  /**
+   * Starts loading the first snapshot in the background (a server listens meanwhile; requests
+   * that need the data wait for it). Until it is loaded, `warming` names the data and schema
+   * versions the database had when it started. A failed load is retried by the next request.
+   */
+  async warmUp(onError: (error: Error) => void = () => {}): Promise<void> {
+    if (this.#snapshot || this.#loading) return
+    const [version, schema] = await Promise.all([dataVersion(this.store.db), migrationStatus(this.store.db)])
+    this.#warming = { version, schema: schema.current }
+    this.current().then(
+      () => (this.#warming = null),
+      (error: Error) => {
+        this.#warming = null
+        onError(error)
+      },
+    )
+  }
+
+  /** The versions found at start while the first snapshot is still loading (see warmUp); null otherwise. */
+  get warming(): { version: number; schema: number } | null {
+    return this.#snapshot ? null : this.#warming
+  }
 
   /** Starts following writes made by other processes. */
   async follow(pollIntervalMs: number): Promise<void> {
@@ -189,10 +217,15 @@ export class ReadModel {
           if (changes) return { snapshot: patchSnapshot(previous, changes, version), kind: 'patch' as const, records: changes.length }
         }
       }
-      const { dataset, meta, version } = await readDataset(trx)
+      const { dataset, meta, version } = await readDataset(trx, this.store.engine === 'pglite' ? pgliteChunkRows : Number.POSITIVE_INFINITY)
       const records = Object.values(dataset).reduce((n, list) => n + list.length, 0)
       return { snapshot: buildSnapshot(dataset, version, meta), kind: 'full' as const, records }
     })
+  }
+
+  /** The snapshot when it is known current (no change announced since it was loaded), else null: current() would load. */
+  fresh(): Snapshot | null {
+    return this.#snapshot && this.#snapshotGeneration >= this.#generation ? this.#snapshot : null
   }
 
   /** The last loaded snapshot without checking for changes (null before the first load). */

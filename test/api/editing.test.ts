@@ -213,8 +213,14 @@ describe.each(engines())('editing on %s', (engine) => {
           if (seen === 'Seen elsewhere.') break
           await new Promise((r) => setTimeout(r, 25))
         }
+        const ms = Date.now() - started
         expect(seen).toBe('Seen elsewhere.')
-        expect(Date.now() - started).toBeLessThan(1000)
+        // The budget is 100 ms (issue 16: NOTIFY carries the version and batch, the second
+        // instance patches). Measured 44, 49 and 83 ms on a 2-core machine at load average ~15:
+        // within the budget but too close to it to assert without flakes, so the figure is
+        // printed and the assertion keeps a safe bound.
+        process.stdout.write(`[cross-instance] the second instance served the edit ${ms} ms after it was acknowledged (budget 100 ms)\n`)
+        expect(ms).toBeLessThan(1000)
       } finally {
         await second.close()
       }

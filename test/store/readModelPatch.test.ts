@@ -7,6 +7,8 @@
  * sort order with its facets. On PostgreSQL a second instance on the same database follows the
  * writes through NOTIFY and must hold the same snapshot, patched too. Also: concurrent writes,
  * an instance that missed NOTIFYs, an import that moves claims' last_seen, and invalidate().
+ * Every write also runs the full integrity check beside the incremental one (verifyIncremental):
+ * a write whose findings or refused errors differ between the two fails the test.
  */
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -16,6 +18,7 @@ import { planChanges } from '../../src/model/plan.ts'
 import { buildSnapshot, type Snapshot } from '../../src/model/snapshot.ts'
 import { changeRecord, createRecord, editableEntities, preferClaimOp, removeRecord, restoreRecord, revert } from '../../src/service/edit/operations.ts'
 import { applyImport, type PreparedImport } from '../../src/service/importService.ts'
+import { integrityOptions } from '../../src/service/edit/integrity.ts'
 import { openTracker, type Tracker } from '../../src/service/tracker.ts'
 import { loadDataset } from '../../src/store/loadDataset.ts'
 import { engines, freshDatabase, type TestDatabase } from '../support/engines.ts'
@@ -87,6 +90,7 @@ for (const engine of engines()) {
     let tracker: Tracker
     let follower: Tracker | null = null
     beforeAll(async () => {
+      integrityOptions.verifyIncremental = true
       db = await freshDatabase(engine, { TRACKER_TODAY: today })
       tracker = await openTracker(db.config)
       if (engine === 'postgres') {
@@ -96,6 +100,7 @@ for (const engine of engines()) {
       }
     }, 120_000)
     afterAll(async () => {
+      integrityOptions.verifyIncremental = false
       await follower?.close()
       await tracker?.close()
       await db?.cleanup()
@@ -197,6 +202,7 @@ for (const engine of engines()) {
       let n = 0
       let patched = 0
       let followed = 0
+      const verified = integrityOptions.verified
       await fc.assert(
         fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 12 }), async (sequence) => {
           for (const { w, read } of sequence) {
@@ -231,6 +237,7 @@ for (const engine of engines()) {
       )
       expect(listIndexBuilds.patched, 'list indexes patched from an earlier one').toBeGreaterThan(10)
       expect(patched, 'writes were accepted and patched in').toBeGreaterThan(10)
+      expect(integrityOptions.verified - verified, 'writes checked incrementally, and in full beside').toBeGreaterThan(10)
       if (follower) expect(followed, 'the second instance patched from NOTIFY').toBeGreaterThan(5)
     }, 600_000)
 

@@ -6,14 +6,17 @@
  * never write what `validate` then rejects. Errors already present do not block unrelated edits.
  * One rule is left to `validate`: a year's count differing from its target (year_total), since a
  * correction — uncount one project, count another — passes through such a state between edits.
+ * The check is proportional to the write: only the rules the touched records can break are
+ * checked again (model/findings.ts), against the findings the last write left.
  */
 import type { Transaction } from 'kysely'
 import type { Dataset } from '../../model/dataset.ts'
 import { ConflictError } from '../../model/errors.ts'
+import { allFindings, findingsOf, sortFindings, touchedBy, updateFindings, type FindingsState } from '../../model/findings.ts'
 import { createResolver, type Resolver } from '../../model/names/resolve.ts'
 import { patchSnapshot } from '../../model/patchSnapshot.ts'
 import { buildSnapshot, type Snapshot } from '../../model/snapshot.ts'
-import { addedErrors, validateDataset, type Finding } from '../../model/validate.ts'
+import { addedErrors, type Finding } from '../../model/validate.ts'
 import { readDataset } from '../../store/loadDataset.ts'
 import { batchRecords, lockDataVersion } from '../../store/revisions.ts'
 import type { DB } from '../../store/schema.ts'
@@ -21,8 +24,14 @@ import type { DB } from '../../store/schema.ts'
 /** Rules `validate` reports that do not refuse a single edit (see the module comment). */
 const notBlocking = new Set(['year_total'])
 
+/**
+ * For tests: also run the full check after every incremental one and fail the write (a plain
+ * Error, not a refusal) when they disagree on the findings or on the errors the write adds.
+ */
+export const integrityOptions = { verifyIncremental: false, verified: 0 }
+
 const resolvers = new WeakMap<object, Resolver>()
-const findings = new WeakMap<Snapshot, Finding[]>()
+const states = new WeakMap<Snapshot, FindingsState>()
 
 function resolverFor(ds: Dataset): Resolver {
   let r = resolvers.get(ds.localities)
@@ -30,30 +39,55 @@ function resolverFor(ds: Dataset): Resolver {
   return r
 }
 
-function findingsOf(snapshot: Snapshot, today: string): Finding[] {
-  let f = findings.get(snapshot)
-  if (!f) findings.set(snapshot, (f = validateDataset(snapshot, resolverFor(snapshot.dataset), today)))
+/** The findings of a snapshot, computed in full once (cached per snapshot). */
+export function findingsState(snapshot: Snapshot, today: string): FindingsState {
+  let f = states.get(snapshot)
+  if (!f || f.today !== today) states.set(snapshot, (f = allFindings(snapshot, resolverFor(snapshot.dataset), today)))
   return f
 }
+
+const keyOf = (f: Finding) => `${f.level}|${f.code}|${f.subject}|${f.message}`
+const same = (a: readonly Finding[], b: readonly Finding[]) => JSON.stringify(sortFindings(a).map(keyOf)) === JSON.stringify(sortFindings(b).map(keyOf))
 
 /**
  * Throws ConflictError when the write of `batch` (inside `trx`, not yet committed) adds an
  * error. `before` is the snapshot the write started from; when another write committed since,
- * the whole data is read again inside the transaction instead. `known` are the findings of
- * `before`'s data when the caller has them (the last write here returned them), saving a pass.
+ * the whole data is read again inside the transaction and checked in full instead. `known` are
+ * the findings of `before`'s data when the caller has them (the last write here returned them).
  * Returns the findings of the data as the write leaves it.
  */
-export async function checkIntegrity(trx: Transaction<DB>, before: Snapshot, batch: string, today: string, known: readonly Finding[] | null = null): Promise<Finding[]> {
+export async function checkIntegrity(trx: Transaction<DB>, before: Snapshot, batch: string, today: string, known: FindingsState | null = null): Promise<FindingsState> {
   const version = await lockDataVersion(trx)
-  // The same patch the read model applies after the commit (records in id order, so findings
-  // name their subjects as a validation of the read model's snapshot does).
-  const after =
-    version === before.version
-      ? patchSnapshot(before, (await batchRecords(trx, batch)).map((c) => ({ ...c, meta: null })), version)
-      : buildSnapshot((await readDataset(trx)).dataset, version)
-  const findingsAfter = validateDataset(after, resolverFor(after.dataset), today)
-  const added = addedErrors(known ?? findingsOf(before, today), findingsAfter).filter((f) => !notBlocking.has(f.code))
-  if (added.length === 0) return findingsAfter
+  let state: FindingsState
+  let added: Finding[]
+  if (version === before.version) {
+    // The same patch the read model applies after the commit (records in id order, so findings
+    // name their subjects as a validation of the read model's snapshot does).
+    const changes = await batchRecords(trx, batch)
+    const after = patchSnapshot(before, changes.map((c) => ({ ...c, meta: null })), version)
+    const start = known && known.today === today ? known : findingsState(before, today)
+    const step = updateFindings(start, before, after, touchedBy(changes), resolverFor(after.dataset), today)
+    if (step) {
+      state = step.state
+      added = addedErrors(step.before, step.after)
+    } else {
+      state = allFindings(after, resolverFor(after.dataset), today)
+      added = addedErrors(findingsOf(start), findingsOf(state))
+    }
+    if (integrityOptions.verifyIncremental) {
+      const full = allFindings(after, resolverFor(after.dataset), today)
+      const fullAdded = addedErrors(findingsOf(findingsState(before, today)), findingsOf(full))
+      if (!same(findingsOf(full), findingsOf(state))) throw new Error(`incremental integrity check: the findings differ from a full check (${JSON.stringify(sortFindings(findingsOf(state)).slice(0, 5))} vs ${JSON.stringify(sortFindings(findingsOf(full)).slice(0, 5))})`)
+      if (!same(fullAdded, added)) throw new Error(`incremental integrity check: added errors differ from a full check (${JSON.stringify(added)} vs ${JSON.stringify(fullAdded)})`)
+      if (step) integrityOptions.verified++
+    }
+  } else {
+    const after = buildSnapshot((await readDataset(trx)).dataset, version)
+    state = allFindings(after, resolverFor(after.dataset), today)
+    added = addedErrors(findingsOf(known && known.today === today ? known : findingsState(before, today)), findingsOf(state))
+  }
+  added = sortFindings(added.filter((f) => !notBlocking.has(f.code)))
+  if (added.length === 0) return state
   const first = added[0]!
   throw new ConflictError(
     `this change would break a rule of the data (${first.code}): ${first.subject}: ${first.message}${added.length > 1 ? ` (and ${added.length - 1} more)` : ''}`,

@@ -13,7 +13,7 @@ import type { RevisionContext } from '../../store/writes.ts'
 import { bumpDataVersion } from '../../store/version.ts'
 import type { Tracker } from '../tracker.ts'
 import { checkIntegrity } from './integrity.ts'
-import type { Finding } from '../../model/validate.ts'
+import type { FindingsState } from '../../model/findings.ts'
 import { today } from '../../model/partialDate.ts'
 
 /**
@@ -21,7 +21,7 @@ import { today } from '../../model/partialDate.ts'
  * the next write, starting from that version, compares against them instead of validating the
  * data before it once more (a pass of seconds at 100×).
  */
-const lastFindings = new WeakMap<Tracker, { version: number; today: string; findings: readonly Finding[] }>()
+const lastFindings = new WeakMap<Tracker, { version: number; today: string; findings: FindingsState }>()
 
 export interface WriteResult<T> {
   result: T

@@ -1,0 +1,46 @@
+/**
+ * @module `npx tsx bench/memory.bench.ts`: where the memory of a tracker at 100× goes, in a
+ * child process of its own (this one): RSS and the V8 heap after opening the store, after the
+ * first snapshot, after reads of the project list and statistics, after edits (and the integrity
+ * check's findings), with the peak (VmHWM). Uses the 100× PGlite directory bench/readModel.bench.ts
+ * leaves in BENCH_DIR (run that first). Prints one JSON line per step and a summary line.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createApp } from '../src/api/app.ts'
+import { createLogger } from '../src/api/log.ts'
+import { loadConfig } from '../src/config/config.ts'
+import { changeRecord, editableEntities } from '../src/service/edit/operations.ts'
+import { openTracker } from '../src/service/tracker.ts'
+
+const dir = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'tracker-readmodel-100x')
+if (!fs.existsSync(path.join(dir, 'loaded'))) throw new Error(`${dir}: no 100× data directory (run bench/readModel.bench.ts first)`)
+const mb = (n: number) => Math.round(n / 1048576)
+const hwm = () => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024
+const t0 = performance.now()
+const step = (name: string) => {
+  const m = process.memoryUsage()
+  console.log(JSON.stringify({ step: name, s: Math.round(performance.now() - t0) / 1000, rss: mb(m.rss), heapUsed: mb(m.heapUsed), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers), peak: Math.round(hwm()) }))
+}
+step('node started')
+const tracker = await openTracker(loadConfig({ TRACKER_DATA_DIR: dir, TRACKER_LOG_LEVEL: 'silent', TRACKER_TODAY: '2026-11-25' }), { loadBundled: false })
+step('store open')
+await tracker.readModel.current()
+step('first snapshot')
+const app = createApp({ tracker, log: createLogger('silent'), today: () => '2026-11-25' })
+for (const url of ['/api/projects?limit=50&facets=year,province,kind,status,counted', '/api/stats/progress?program=20x10', '/api/stats/coverage?program=20x10', '/api/projects?sort=-year&limit=50', '/api/projects?program=p07&limit=50']) {
+  await (await app.request(url)).text()
+}
+step('reads')
+const projects = editableEntities.find((e) => e.entity === 'projects')!
+const ids = (await tracker.readModel.current()).dataset.projects.filter((p) => p.program_id !== '20x10').map((p) => p.id)
+for (let i = 0; i < Number(process.env.BENCH_EDITS ?? 20); i++) {
+  await changeRecord(tracker, { name: 'bench' }, projects, ids[(i * 7919) % ids.length]!, null, projects.patch.parse({ notes: `Memory bench edit ${Date.now()}.`, comment: 'memory bench edit' }) as never)
+  await (await app.request(`/api/projects?limit=1&offset=${i}`)).text()
+}
+step('edits')
+globalThis.gc?.()
+step('after gc (when --expose-gc)')
+console.log(`peak RSS (VmHWM) at 100×: ${Math.round(hwm())} MB`)
+await tracker.close()
