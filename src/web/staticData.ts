@@ -7,6 +7,7 @@
  */
 import { countFacets, projectMatches, sortProjects, type FilterableProject, type ProjectFilter } from '../model/projectFilter.ts'
 import type { Snapshot } from '../model/snapshot.ts'
+import { filterSources, sourceFacets, type FilterableSource, type SourceSort } from '../model/sourceFilter.ts'
 import { staticFileOf } from '../model/staticFiles.ts'
 
 export type ReadFile = (file: string) => Promise<unknown>
@@ -122,9 +123,18 @@ async function events(read: ReadFile, params: URLSearchParams): Promise<unknown>
 }
 
 async function sources(read: ReadFile, params: URLSearchParams): Promise<unknown> {
-  refuse(params, ['limit', 'offset'], 'sources')
-  const all = (await read(staticFileOf('/api/sources'))) as List<unknown>
-  return paged(all.items, params)
+  refuse(params, ['q', 'kind', 'language', 'publisher', 'year', 'sort', 'limit', 'offset'], 'sources')
+  const all = (await read(staticFileOf('/api/sources'))) as List<FilterableSource>
+  const year = params.get('year')
+  const items = filterSources(all.items, {
+    kind: csv(params.get('kind')),
+    q: params.get('q') ?? undefined,
+    language: params.get('language') ?? undefined,
+    publisher: params.get('publisher') ?? undefined,
+    year: year ? Number(year) : undefined,
+    sort: (params.get('sort') as SourceSort | null) ?? undefined,
+  })
+  return { ...paged(items, params), facets: sourceFacets(all.items) }
 }
 
 const computed: Record<string, (read: ReadFile, params: URLSearchParams) => Promise<unknown>> = {

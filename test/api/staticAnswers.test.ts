@@ -54,6 +54,14 @@ describe('answers of a published copy', () => {
     '/api/events?year=2024&province=south-pyongan&limit=1000',
     '/api/events?sort=-date&limit=7',
     '/api/sources?limit=10&offset=5',
+    '/api/sources?sort=-published&limit=1',
+    '/api/sources?sort=publisher&limit=100&offset=0',
+    '/api/sources?sort=-title&limit=100',
+    '/api/sources?q=kcna&limit=100',
+    '/api/sources?q=hospital&year=2025&limit=100',
+    '/api/sources?publisher=KCNA&limit=100',
+    '/api/sources?kind=state_media&language=en&sort=published&limit=100',
+    '/api/events?sort=-date&limit=8',
   ]
   it.each(queries)('%s is the API answer', async (query) => {
     const api = await get(query)

@@ -9,13 +9,13 @@ import { z } from 'zod'
 import { NotFoundError } from '../../model/errors.ts'
 import type { Snapshot } from '../../model/snapshot.ts'
 import { SourceSchema, type Source } from '../../model/source.ts'
+import { filterSources, sourceFacets } from '../../model/sourceFilter.ts'
 import { eventTypes, localityTypes, sourceKinds } from '../../model/vocab.ts'
 import type { AppEnv } from '../context.ts'
 import { tagged } from '../recordTag.ts'
 import { errorResponses, json, notFound } from '../openapi.ts'
 import { csvList, page, paging, recordedAsOf } from '../params.ts'
 import { snapshotAsRecorded } from '../../service/recorded.ts'
-import { fold } from '../../service/placeSearch.ts'
 import { ClaimView, claimView } from '../views.ts'
 
 export const SourceItem = SourceSchema.extend({ claims: z.number().int(), version: z.number().int(), updated_at: z.string().nullable() }).meta({ id: 'SourceItem' })
@@ -52,24 +52,13 @@ const SourceFacets = z
   .describe('The values to filter by among all sources, with how many sources have each (at most 200 publishers, the most cited first).')
   .meta({ id: 'SourceFacets' })
 
-function facet(values: (string | null | undefined)[], limit = 200): { value: string; count: number }[] {
-  const counts = new Map<string, number>()
-  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1)
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, limit)
-}
-
 /** Facets depend only on the snapshot: computed once per data version. */
 const facetCache = new WeakMap<Snapshot, z.infer<typeof SourceFacets>>()
 function facetsOf(s: Snapshot): z.infer<typeof SourceFacets> {
   let f = facetCache.get(s)
   if (!f) {
     const all = s.dataset.sources
-    f = {
-      publisher: facet(all.map((x) => x.publisher)),
-      kind: facet(all.map((x) => x.kind)),
-      language: facet(all.map((x) => x.language)),
-      year: facet(all.map((x) => x.published?.slice(0, 4))).sort((a, b) => b.value.localeCompare(a.value)),
-    }
+    f = sourceFacets(all)
     facetCache.set(s, f)
   }
   return f
@@ -143,24 +132,7 @@ export function registerSources(app: OpenAPIHono<AppEnv>): void {
   app.openapi(list, async (c) => {
     const q = c.req.valid('query')
     const s = await c.var.tracker.readModel.current()
-    const key = q.q ? fold(q.q) : ''
-    const items = s.dataset.sources
-      .filter((x) => !q.kind || q.kind.includes(x.kind))
-      .filter((x) => !q.language || x.language === q.language)
-      .filter((x) => !q.publisher || x.publisher === q.publisher)
-      .filter((x) => q.year === undefined || x.published?.slice(0, 4) === String(q.year))
-      .filter((x) => !key || fold(`${x.publisher}|${x.title}|${x.url ?? ''}|${x.id}`).includes(key))
-    const dir = q.sort.startsWith('-') ? -1 : 1
-    const by = q.sort.replace(/^-/, '') as 'published' | 'publisher' | 'title'
-    // Undated sources stay last whichever way the dates run; ties go newest first, then by id.
-    const newest = (a: Source, b: Source) => (b.published ?? '').localeCompare(a.published ?? '') || a.id.localeCompare(b.id)
-    items.sort((a, b) => {
-      if (by === 'published') {
-        if (!a.published !== !b.published) return a.published ? -1 : 1
-        return dir * (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id)
-      }
-      return dir * a[by].localeCompare(b[by], 'en', { sensitivity: 'base' }) || newest(a, b)
-    })
+    const items = filterSources(s.dataset.sources, q)
     const p = page(items, q.limit, q.offset)
     return c.json({ items: p.items.map((x) => item(s, x)), total: p.total, facets: facetsOf(s) }, 200)
   })
