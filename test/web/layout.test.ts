@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { everyPage } from './everyPage.ts'
 import { openPage, screenshot, startWebTest, type WebTest } from './support.ts'
 
 let t: WebTest
@@ -19,28 +20,10 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 
-const songchon = '20x10.2024.south-pyongan.songchon'
 const widths = [360, 390, 768, 1366]
 const shotWidths = new Set([390, 1366])
 
-function pages(): { path: string; ready: string; name: string }[] {
-  return [
-    { path: '/', ready: '[data-testid=headline]', name: 'overview' },
-    { path: '/projects', ready: 'table.data tbody tr', name: 'explorer' },
-    { path: '/map', ready: 'svg.country-map a[data-locality]', name: 'map' },
-    { path: '/timeline', ready: 'svg.timeline-chart a.tl-row', name: 'timeline' },
-    { path: '/charts', ready: '#coverage svg.chart-svg', name: 'charts' },
-    { path: '/provinces', ready: '.bars li', name: 'provinces' },
-    { path: '/provinces/south-pyongan', ready: '.locality-list li', name: 'province' },
-    { path: '/localities/south-pyongan.songchon', ready: 'table.data tbody tr', name: 'locality' },
-    { path: `/projects/${songchon}`, ready: '.event-line .event', name: 'project' },
-    { path: '/sources', ready: 'table.data tbody tr', name: 'sources' },
-    { path: `/sources/${encodeURIComponent(source)}`, ready: '.supports li', name: 'source' },
-    { path: '/about', ready: '[data-testid=cite]', name: 'about' },
-    { path: '/signin', ready: 'form.signin-form', name: 'signin' },
-    { path: '/no/such/page', ready: 'h1', name: 'notfound' },
-  ]
-}
+const pages = () => everyPage(source)
 
 /** How far the page scrolls sideways, and the widest elements that stick out of the window. */
 async function sideways(page: Page): Promise<{ extra: number; culprits: string[] }> {
