@@ -98,6 +98,12 @@ describe('the release pages', () => {
     await page.goto('/releases/2026-12-01')
     await page.waitForSelector('.release-counts')
     expect(await page.textContent('.release')).toContain('The first release: every record in it is new.')
+    // Its citation names the release and the data version it froze, not today's.
+    const frozen = ((await (await fetch(`${t.url}/api/releases/2026-12-01`)).json()) as { data_version: number }).data_version
+    const today = ((await (await fetch(`${t.url}/api/health`)).json()) as { data_version: number }).data_version
+    expect(frozen).toBeLessThan(today)
+    await page.locator('details.cite-page summary').click()
+    await expect.poll(() => page.textContent('details.cite-page [data-testid=cite]')).toContain(`(Release 2026-12-01, data version ${frozen})`)
     await page.goto('/releases/9.9')
     await page.waitForSelector('.error')
     expect(await page.textContent('.error')).toContain('There is no release at this address')

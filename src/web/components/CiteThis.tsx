@@ -19,9 +19,11 @@ interface PublicConfig {
 export function CiteThis({ path = '/', release }: { path?: string; release?: string }) {
   const health = useApi<Health>('/api/health')
   const config = useApi<PublicConfig>('/api/config')
+  // A release is cited with the data version it froze, not today's.
+  const frozen = useApi<{ data_version: number }>(release ? `/api/releases/${encodeURIComponent(release)}` : null)
   const [style, setStyle] = useState<(typeof citationStyles)[number]['id']>('apa')
   const [copied, setCopied] = useState(false)
-  const version = health.data?.data_version
+  const version = release ? frozen.data?.data_version : health.data?.data_version
   const url = config.data?.public_url ?? (typeof window === 'undefined' ? '' : window.location.origin + basePath)
   const accessed = new Date().toISOString().slice(0, 10)
   const chosen = citationStyles.find((s) => s.id === style)!
@@ -62,14 +64,16 @@ export function citedPath(path: string, search: string): string {
   return query ? `${path}?${query}` : path
 }
 
-/** "Cite this page": closed by default; the citation of the page being read. */
-export function CitePage({ release }: { release?: string }) {
+/** "Cite this page": closed by default; the citation of the page being read (on a release's page, of that release). */
+export function CitePage() {
   const loc = useLocation()
+  // The page of one release cites that release.
+  const release = /^\/releases\/([^/]+)$/.exec(loc.path)?.[1]
   const [open, setOpen] = useState(false)
   return (
     <details class="cite-page" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>{t('static.citePage')}</summary>
-      {open ? <CiteThis path={citedPath(loc.path, loc.search)} {...(release ? { release } : {})} /> : null}
+      {open ? <CiteThis path={citedPath(loc.path, loc.search)} {...(release ? { release: decodeURIComponent(release) } : {})} /> : null}
     </details>
   )
 }
