@@ -112,15 +112,35 @@ export function SourceEditForm({ source, onDone }: { source: SourceDetail; onDon
   )
 }
 
+/** The id of a new source: suggested from its publisher, date and title until the editor types one; and its field. */
+function useSourceId(v: Values) {
+  const [id, setId] = useState('')
+  const [idEdited, setIdEdited] = useState(false)
+  const shownId = idEdited ? id : suggestId(v.publisher, v.published, v.title)
+  const idField = (
+    <TextField
+      name="id"
+      label={t('edit.id')}
+      required
+      value={shownId}
+      onInput={(x) => {
+        setIdEdited(true)
+        setId(x)
+      }}
+      maxLength={160}
+      hint={t('edit.idHint')}
+    />
+  )
+  return { shownId, idField }
+}
+
 export function NewSourcePage() {
   useTitle(t('edit.newSource'))
   const { known, user } = useSession()
   const [v, setV] = useState(valuesOf({}))
-  const [id, setId] = useState('')
-  const [idEdited, setIdEdited] = useState(false)
   const [comment, setComment] = useState('')
   const save = useSave()
-  const shownId = idEdited ? id : suggestId(v.publisher, v.published, v.title)
+  const { shownId, idField } = useSourceId(v)
   if (!known) return null
   if (!canEdit(user)) {
     return (
@@ -150,18 +170,7 @@ export function NewSourcePage() {
       </header>
       <EditForm title={t('edit.theDocument')} error={save.error} busy={save.busy} submitLabel={t('edit.addSource')} onSubmit={submit} onCancel={() => (history.length > 1 ? history.back() : navigate('/sources'))} testId="new-source-form">
         <SourceFields v={v} set={(patch) => setV({ ...v, ...patch })} />
-        <TextField
-          name="id"
-          label={t('edit.id')}
-          required
-          value={shownId}
-          onInput={(x) => {
-            setIdEdited(true)
-            setId(x)
-          }}
-          maxLength={160}
-          hint={t('edit.idHint')}
-        />
+        {idField}
         <CommentField value={comment} onInput={setComment} />
       </EditForm>
     </div>
@@ -174,11 +183,9 @@ export function NewSourcePage() {
  */
 export function InlineSourceForm({ onAdded }: { onAdded: (source: { id: string; publisher: string; published: string | null; title: string }) => void }) {
   const [v, setV] = useState(valuesOf({}))
-  const [id, setId] = useState('')
-  const [idEdited, setIdEdited] = useState(false)
   const [comment, setComment] = useState(t('edit.inlineComment'))
   const save = useSave()
-  const shownId = idEdited ? id : suggestId(v.publisher, v.published, v.title)
+  const { shownId, idField } = useSourceId(v)
   const submit = () => {
     const body = { id: shownId, ...recordOf(v), comment } as SourceCreateBody
     void save.run(
@@ -192,18 +199,7 @@ export function InlineSourceForm({ onAdded }: { onAdded: (source: { id: string; 
   return (
     <SubForm title={t('edit.newSourceInlineTitle')} error={save.error} busy={save.busy} actionLabel={t('edit.addAndChoose')} onSubmit={submit} testId="inline-source-form" intro={<p class="hint">{t('edit.newSourceInlineNote')}</p>}>
       <SourceFields v={v} set={(patch) => setV({ ...v, ...patch })} />
-      <TextField
-        name="id"
-        label={t('edit.id')}
-        required
-        value={shownId}
-        onInput={(x) => {
-          setIdEdited(true)
-          setId(x)
-        }}
-        maxLength={160}
-        hint={t('edit.idHint')}
-      />
+      {idField}
       <CommentField value={comment} onInput={setComment} />
     </SubForm>
   )

@@ -8,7 +8,7 @@ import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { hrefWith, readFilters } from '../filters.ts'
 import { t } from '../i18n/i18n.ts'
 import { CountryMap, type MapPoint } from '../map/CountryMap.tsx'
-import { describe, group, type Place } from '../pages/MapPage.tsx'
+import { describe, group, pointOf, radiusByKinds } from '../map/places.ts'
 import { lookOf } from '../status.ts'
 import { useProjects } from '../useProjects.ts'
 import { useTitle } from '../useTitle.ts'
@@ -21,17 +21,7 @@ export default function EmbedMap() {
   const view = useProjects(filters, { limit: 1000, offset: 0 })
   const [active, setActive] = useState<string | null>(null)
   const places = group(view.data?.items ?? [])
-  const kindsOf = (place: Place) => new Set(place.projects.flatMap((p) => p.kinds)).size
-  const points: MapPoint[] = places.map((place) => ({
-    id: place.id,
-    lon: place.lon,
-    lat: place.lat,
-    label: describe(place),
-    href: `/localities/${encodeURIComponent(place.id)}`,
-    status: place.projects[place.projects.length - 1]!.status,
-    r: 3 + 1.1 * kindsOf(place),
-    ring: place.projects.length > 1,
-  }))
+  const points: MapPoint[] = places.map((place) => pointOf(place, radiusByKinds(place)))
   const activePlace = places.find((p) => p.id === active)
   return (
     <>

@@ -7,21 +7,12 @@ import { useState } from 'preact/hooks'
 import { t } from '../i18n/i18n.ts'
 import type { Project } from '../types.ts'
 import { CountryMap, type MapPoint } from './CountryMap.tsx'
-import { describe, group } from './places.ts'
+import { group, pointOf } from './places.ts'
 
 export default function OverviewMap({ projects }: { projects: Project[] }) {
   const [active, setActive] = useState<string | null>(null)
   const places = group(projects)
-  const points: MapPoint[] = places.map((place) => ({
-    id: place.id,
-    lon: place.lon,
-    lat: place.lat,
-    label: describe(place),
-    href: `/localities/${encodeURIComponent(place.id)}`,
-    status: place.projects[place.projects.length - 1]!.status,
-    r: 4.2,
-    ring: place.projects.length > 1,
-  }))
+  const points: MapPoint[] = places.map((place) => pointOf(place, 4.2))
   return (
     <div class="overview-map" data-testid="overview-map">
       <CountryMap points={points} title={t('map.title', { count: places.length })} active={active} onActive={setActive} width={300} tooltip untabbable />

@@ -4,6 +4,7 @@ import { t } from '../i18n/i18n.ts'
 import { lookOf } from '../status.ts'
 import type { Project } from '../types.ts'
 import { provinceName } from '../useProvinces.ts'
+import type { MapPoint } from './CountryMap.tsx'
 
 export interface Place {
   id: string
@@ -32,3 +33,20 @@ export function describe(place: Place): string {
   const parts = place.projects.map((p) => t(p.counted ? 'map.part' : 'map.partExtra', { year: yearName(p.year), status: lookOf(p.status).label.toLowerCase() }))
   return t('map.describe', { place: placeBoth(place.name, place.hangul), province: provinceName(place.province, place.provinceId), parts: parts.join('; ') })
 }
+
+/** A place as a point of the map: coloured by its newest project's status, ringed when it has several projects. */
+export function pointOf(place: Place, r: number): MapPoint {
+  return {
+    id: place.id,
+    lon: place.lon,
+    lat: place.lat,
+    label: describe(place),
+    href: `/localities/${encodeURIComponent(place.id)}`,
+    status: place.projects[place.projects.length - 1]!.status,
+    r,
+    ring: place.projects.length > 1,
+  }
+}
+
+/** The radius of a place's dot: larger the more kinds of facility its projects build. */
+export const radiusByKinds = (place: Place): number => 3 + 1.1 * new Set(place.projects.flatMap((p) => p.kinds)).size

@@ -14,7 +14,7 @@ import { EmbedButton } from '../embed/EmbedButton.tsx'
 import { kindLabel, placeBoth, placeName, yearName } from '../format.ts'
 import { t } from '../i18n/i18n.ts'
 import { CountryMap, type MapPoint } from '../map/CountryMap.tsx'
-import { describe, group, type Place } from '../map/places.ts'
+import { group, pointOf, radiusByKinds } from '../map/places.ts'
 import { useLocation } from '../router.ts'
 import { lookOf, yearColour } from '../status.ts'
 import type { List, Locality } from '../types.ts'
@@ -24,7 +24,6 @@ import { provinceName, useProvinces } from '../useProvinces.ts'
 import { useMedia } from '../useMedia.ts'
 import { useTitle } from '../useTitle.ts'
 
-export { describe, group, type Place } from '../map/places.ts'
 
 export default function MapPage() {
   useTitle(t('nav.map'))
@@ -41,21 +40,10 @@ export default function MapPage() {
   const narrow = useMedia('(max-width: 560px)')
 
   const places = group(view.data?.items ?? [])
-  const kindsOf = (place: Place) => new Set(place.projects.flatMap((p) => p.kinds)).size
-  const points: MapPoint[] = places.map((place) => {
-    const latest = place.projects[place.projects.length - 1]!
-    return {
-      id: place.id,
-      lon: place.lon,
-      lat: place.lat,
-      label: describe(place),
-      href: `/localities/${encodeURIComponent(place.id)}`,
-      status: latest.status,
-      fill: colour === 'year' ? yearColour(place.projects[0]!.year) : undefined,
-      r: 3 + 1.1 * kindsOf(place),
-      ring: place.projects.length > 1,
-    }
-  })
+  const points: MapPoint[] = places.map((place) => ({
+    ...pointOf(place, radiusByKinds(place)),
+    fill: colour === 'year' ? yearColour(place.projects[0]!.year) : undefined,
+  }))
   const shown = new Set(places.map((p) => p.id))
   if (showUnreached)
     for (const l of unreached.data?.items ?? [])
