@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { keyDates } from '../analysis/keyDates.ts'
 import { projectStatus } from '../analysis/projectStatus.ts'
-import { ClaimSchema, type Claim } from '../model/claim.ts'
+import { ClaimSchema, valuesDisagree, type Claim } from '../model/claim.ts'
 import { EventSchema, type Event } from '../model/event.ts'
 import { LocalitySchema, type Locality } from '../model/locality.ts'
 import { precisionOf } from '../model/partialDate.ts'
@@ -133,7 +133,8 @@ export function conflictsOf(snapshot: Snapshot, project: Project): z.infer<typeo
     for (const [field, claims] of byField) {
       const values = new Map<string, Claim[]>()
       for (const c of claims) values.set(JSON.stringify(c.value), [...(values.get(JSON.stringify(c.value)) ?? []), c])
-      if (values.size < 2) continue
+      // Dates that differ only in precision ("Dec 2024" and "20 Dec 2024") are not a conflict.
+      if (!valuesDisagree(claims.map((c) => c.value))) continue
       out.push({
         subject_type: type,
         subject_id: id,

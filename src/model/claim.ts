@@ -57,9 +57,24 @@ export function rankClaims<C extends Pick<Claim, 'rank'>>(claims: C[]): C[] {
   return [...claims].sort((a, b) => order[a.rank] - order[b.rank])
 }
 
-/** True when the claims about one field disagree and none is preferred. */
+const partialDate = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/
+
+/**
+ * True when the values recorded for one field really disagree: two different values, unless
+ * they are dates that differ only in precision ("2024-12" and "2024-12-20" say the same, one
+ * of them more exactly; "2024-12-20" and "2024-12-21" disagree).
+ */
+export function valuesDisagree(values: readonly unknown[]): boolean {
+  const distinct = [...new Set(values.map((v) => JSON.stringify(v)))].map((v) => JSON.parse(v) as unknown)
+  if (distinct.length < 2) return false
+  if (!distinct.every((v) => typeof v === 'string' && partialDate.test(v))) return true
+  const dates = distinct as string[]
+  const finest = dates.reduce((a, b) => (b.length > a.length ? b : a))
+  return !dates.every((d) => finest.startsWith(d))
+}
+
+/** True when the claims about one field disagree (beyond precision) and none is preferred. */
 export function awaitsPreference(claims: Pick<Claim, 'rank' | 'value'>[]): boolean {
   const live = claims.filter((c) => c.rank !== 'deprecated')
-  const values = new Set(live.map((c) => JSON.stringify(c.value)))
-  return values.size > 1 && !live.some((c) => c.rank === 'preferred')
+  return valuesDisagree(live.map((c) => c.value)) && !live.some((c) => c.rank === 'preferred')
 }
