@@ -78,6 +78,24 @@ function SortHeader({ by, label, state, cls }: { by: SortBy; label: string; stat
   )
 }
 
+/** One filter of the sources list: "any" and each value with its count (a value not among them, e.g. from a link, kept when asked). */
+function FacetSelect({ name, label, value, facet, onChange, labelOf = (v) => v, keepUnlisted = false }: { name: string; label: string; value: string; facet: { value: string; count: number }[] | undefined; onChange: (value: string) => void; labelOf?: (value: string) => string; keepUnlisted?: boolean }) {
+  return (
+    <div class="filter">
+      <label for={`sources-${name}`}>{label}</label>
+      <select id={`sources-${name}`} name={name} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value="">{t('sources.any')}</option>
+        {keepUnlisted && value && !facet?.some((f) => f.value === value) ? <option value={value}>{value}</option> : null}
+        {(facet ?? []).map((f) => (
+          <option value={f.value} key={f.value}>
+            {t('sources.facet', { value: labelOf(f.value), count: f.count })}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
 export function SourceList() {
   useTitle(t('nav.sources'))
   const loc = useLocation()
@@ -134,51 +152,10 @@ export function SourceList() {
           <label for="sources-q">{t('sources.search')}</label>
           <input id="sources-q" name="q" type="search" value={text} maxLength={200} placeholder={t('sources.searchPlaceholder')} onInput={(e) => setText(e.currentTarget.value)} />
         </div>
-        <div class="filter">
-          <label for="sources-publisher">{t('history.field.publisher')}</label>
-          <select id="sources-publisher" name="publisher" value={state.publisher} onChange={(e) => set({ publisher: e.currentTarget.value })}>
-            <option value="">{t('sources.any')}</option>
-            {state.publisher && !facets?.publisher.some((f) => f.value === state.publisher) ? <option value={state.publisher}>{state.publisher}</option> : null}
-            {(facets?.publisher ?? []).map((f) => (
-              <option value={f.value} key={f.value}>
-                {t('sources.facet', { value: f.value, count: f.count })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filter">
-          <label for="sources-kind">{t('sources.kind')}</label>
-          <select id="sources-kind" name="kind" value={state.kind} onChange={(e) => set({ kind: e.currentTarget.value })}>
-            <option value="">{t('sources.any')}</option>
-            {(facets?.kind ?? []).map((f) => (
-              <option value={f.value} key={f.value}>
-                {t('sources.facet', { value: sourceKindLabel(f.value), count: f.count })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filter">
-          <label for="sources-language">{t('history.field.language')}</label>
-          <select id="sources-language" name="language" value={state.language} onChange={(e) => set({ language: e.currentTarget.value })}>
-            <option value="">{t('sources.any')}</option>
-            {(facets?.language ?? []).map((f) => (
-              <option value={f.value} key={f.value}>
-                {t('sources.facet', { value: languageName(f.value), count: f.count })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filter">
-          <label for="sources-year">{t('sources.year')}</label>
-          <select id="sources-year" name="year" value={state.year} onChange={(e) => set({ year: e.currentTarget.value })}>
-            <option value="">{t('sources.any')}</option>
-            {(facets?.year ?? []).map((f) => (
-              <option value={f.value} key={f.value}>
-                {t('sources.facet', { value: f.value, count: f.count })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FacetSelect name="publisher" label={t('history.field.publisher')} value={state.publisher} facet={facets?.publisher} onChange={(publisher) => set({ publisher })} keepUnlisted />
+        <FacetSelect name="kind" label={t('sources.kind')} value={state.kind} facet={facets?.kind} onChange={(kind) => set({ kind })} labelOf={sourceKindLabel} />
+        <FacetSelect name="language" label={t('history.field.language')} value={state.language} facet={facets?.language} onChange={(language) => set({ language })} labelOf={languageName} />
+        <FacetSelect name="year" label={t('sources.year')} value={state.year} facet={facets?.year} onChange={(year) => set({ year })} />
         {filtered ? (
           <p class="filter clear">
             <a href={hrefOf({ q: '', publisher: '', kind: '', language: '', year: '', sort: state.sort, page: 1 })}>{t('sources.clear')}</a>
