@@ -6,6 +6,9 @@ export { listUsers, roles, type Role, type TokenInfo, type User } from '../store
 import { createToken, createUser, listTokens, revokeToken, setPasswordHash, setUserDisabled, userByName, type Role, type TokenInfo, type User } from '../store/accounts.ts'
 import type { DB } from '../store/schema.ts'
 import { checkPasswordStrength, hashPassword, newSecret, sha256 } from './passwords.ts'
+import { maxTokenDays } from '../model/accountRules.ts'
+
+export { maxTokenDays }
 
 /** Adds a user. The name is normalised (NFKC); one that looks like an existing name is refused (409). */
 export async function createAccount(db: Kysely<DB>, name: string, role: Role, password: string): Promise<User> {
@@ -24,8 +27,6 @@ export async function resetPassword(db: Kysely<DB>, name: string, password: stri
 export async function disableAccount(db: Kysely<DB>, name: string): Promise<void> {
   await setUserDisabled(db, name, true)
 }
-
-export const maxTokenDays = 3650
 
 export interface TokenOptions {
   /** Days until the token stops working; 0 for never. The API and CLI pass the TRACKER_TOKEN_DAYS setting when the creator gives none. */

@@ -17,8 +17,8 @@ import { buildSnapshot, type Snapshot } from '../model/snapshot.ts'
 import { applyPlan, type ApplyResult } from '../store/applyPlan.ts'
 import type { Tracker } from './tracker.ts'
 
-export const importFormats = ['wiki', 'csv', 'json'] as const
-export type ImportFormat = (typeof importFormats)[number]
+import type { ImportFormat } from '../model/importFormats.ts'
+export { importFormats, type ImportFormat } from '../model/importFormats.ts'
 
 export interface ImportInput {
   format: ImportFormat

@@ -4,8 +4,8 @@ import { ConflictError, NotFoundError } from '../model/errors.ts'
 import { userNameKey, userNameSkeleton } from '../model/userName.ts'
 import type { DB } from './schema.ts'
 
-export type Role = 'viewer' | 'editor' | 'admin'
-export const roles: readonly Role[] = ['viewer', 'editor', 'admin']
+import type { Role } from '../model/accountRules.ts'
+export { roles, type Role } from '../model/accountRules.ts'
 
 export interface User {
   id: number

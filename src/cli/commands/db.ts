@@ -1,14 +1,13 @@
 /** @module `tracker db migrate|status`: the database schema and what it holds. */
 import type { Command } from 'commander'
 import { loadConfig } from '../../config/config.ts'
-import { listMigrations, migrate, migrationStatus } from '../../store/migrate.ts'
-import { isNewEmbeddedDatabase, openStore, type Store } from '../../store/open.ts'
-import { dataVersion } from '../../store/version.ts'
+import type { Store } from '../../store/open.ts'
 import { print, printJson, table } from '../io.ts'
 
 const tables = ['programs', 'provinces', 'localities', 'sources', 'projects', 'events', 'claims', 'revisions'] as const
 
 async function withStore<T>(command: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const { openStore } = await import('../../store/open.ts')
   const store = await openStore(loadConfig(), { command })
   try {
     return await fn(store)
@@ -24,6 +23,7 @@ export function registerDb(program: Command): void {
     .description('Apply pending schema migrations (does not load data; see `tracker init`).')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
+      const { migrate, migrationStatus } = await import('../../store/migrate.ts')
       await withStore('db migrate', async (store) => {
         const applied = await migrate(store.db)
         const status = await migrationStatus(store.db)
@@ -38,6 +38,7 @@ export function registerDb(program: Command): void {
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
       // A status look must not create a database as a side effect (opening PGlite does).
+      const [{ listMigrations, migrationStatus }, { isNewEmbeddedDatabase }, { dataVersion }] = await Promise.all([import('../../store/migrate.ts'), import('../../store/open.ts'), import('../../store/version.ts')])
       const config = loadConfig()
       if (isNewEmbeddedDatabase(config)) {
         const all = listMigrations()

@@ -5,10 +5,6 @@
  * export never leaves half a file.
  */
 import { Option, type Command } from 'commander'
-import { dataPackageFiles } from '../../export/datapackage.ts'
-import { allTablesCsv, tableCsv } from '../../export/csv.ts'
-import { localitiesGeoJson, projectsGeoJson } from '../../export/geojson.ts'
-import { datasetJson } from '../../export/json.ts'
 import { InvalidInputError } from '../../model/errors.ts'
 import type { Snapshot } from '../../model/snapshot.ts'
 import { tableByName, tables } from '../../model/tables.ts'
@@ -37,7 +33,13 @@ function checkTable(format: Format, table: string | undefined): void {
   if (table !== undefined && allowed && !allowed.includes(table)) throw new InvalidInputError(`--table ${table} is not a ${format} table (${format} has ${allowed.join(', ')})`)
 }
 
-function filesFor(s: Snapshot, format: Format, table: string | undefined, publicUrl?: string): Files {
+async function filesFor(s: Snapshot, format: Format, table: string | undefined, publicUrl?: string): Promise<Files> {
+  const [{ dataPackageFiles }, { allTablesCsv, tableCsv }, { localitiesGeoJson, projectsGeoJson }, { datasetJson }] = await Promise.all([
+    import('../../export/datapackage.ts'),
+    import('../../export/csv.ts'),
+    import('../../export/geojson.ts'),
+    import('../../export/json.ts'),
+  ])
   switch (format) {
     case 'json':
       return { files: new Map([['dataset.json', datasetJson(s)]]), what: 'the JSON document' }
@@ -79,7 +81,7 @@ export function registerExport(program: Command): void {
         throw new InvalidInputError(`${what} cannot go ${kind === 'stdout' ? 'to stdout' : `into the one file ${opts.out}`}: give ${hint}--out NAME.zip for a zip, or --out DIR/ (or --dir) for a directory`)
       }
       const written = await withTracker('export', async (t) => {
-        const { files, what } = filesFor(await t.readModel.current(), opts.format, opts.table, t.config.publicUrl)
+        const { files, what } = await filesFor(await t.readModel.current(), opts.format, opts.table, t.config.publicUrl)
         return { what, ...writeFiles(opts.out, files, { asDirectory: opts.dir, what }) }
       })
       if (written.kind === 'stdout') return

@@ -7,8 +7,6 @@ import fs from 'node:fs'
 import type { Command } from 'commander'
 import { fileURLToPath } from 'node:url'
 import { InvalidInputError } from '../../model/errors.ts'
-import { createExtractor } from '../../intake/extractReport.ts'
-import { ReportInputSchema } from '../../intake/types.ts'
 import { print, printJson, readInput } from '../io.ts'
 
 const dataDir = fileURLToPath(new URL('../../../data/', import.meta.url))
@@ -34,6 +32,7 @@ export function registerExtract(program: Command): void {
     .option('--language <code>', 'its language (en, ko, ja, zh, ru, es, fr, de); detected when absent')
     .option('--json', 'print {source, events} as JSON')
     .action(async (file: string, opts: { published?: string; url?: string; title?: string; language?: string; json?: boolean }) => {
+      const [{ createExtractor }, { ReportInputSchema }] = await Promise.all([import('../../intake/extractReport.ts'), import('../../intake/types.ts')])
       const { text } = await readInput(file)
       const isHtml = /^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])/i.test(text)
       const parsed = ReportInputSchema.safeParse({ [isHtml ? 'html' : 'text']: text, url: opts.url, published: opts.published, title: opts.title, language: opts.language })

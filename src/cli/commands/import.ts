@@ -7,9 +7,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Option, type Command } from 'commander'
 import { loadConfig } from '../../config/config.ts'
-import { applyImport, importFormats, prepareImport, previewOf, type ImportFormat, type PreparedImport } from '../../service/importService.ts'
-import { importFilesFromBytes, zipLimits } from '../../service/importFiles.ts'
-import { bundledReference, isEmpty, loadReferenceIfEmpty, openTracker } from '../../service/tracker.ts'
+import { importFormats, type ImportFormat } from '../../model/importFormats.ts'
+import type { PreparedImport } from '../../service/importService.ts'
 import { InvalidInputError } from '../../model/errors.ts'
 import { print, printJson, progress, readInput, table } from '../io.ts'
 
@@ -28,6 +27,7 @@ export async function readImportFiles(file: string, format: ImportFormat): Promi
     } catch (error) {
       throw new InvalidInputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
     }
+    const { importFilesFromBytes, zipLimits } = await import('../../service/importFiles.ts')
     return importFilesFromBytes(bytes, { format, name: file, limits: zipLimits(loadConfig()) })
   }
   const { text, name } = await readInput(file)
@@ -71,6 +71,7 @@ export function registerImport(program: Command): void {
     .option('-m, --comment <text>', 'why: recorded with every revision', '')
     .option('--json', 'print the preview or result as JSON')
     .action(async (file: string, opts: { format: ImportFormat; source: string; dryRun?: boolean; comment: string; json?: boolean }) => {
+      const [{ applyImport, prepareImport, previewOf }, { bundledReference, isEmpty, loadReferenceIfEmpty, openTracker }] = await Promise.all([import('../../service/importService.ts'), import('../../service/tracker.ts')])
       const files = await readImportFiles(file, opts.format)
       const bytes = [...files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0)
       progress(`read ${files.size} file(s), ${(bytes / 1024).toFixed(0)} KiB; parsing ${opts.format}…`)

@@ -1,8 +1,6 @@
 /** @module `tracker init`: creates or migrates the database and loads the bundled data when it is empty. */
 import type { Command } from 'commander'
 import { loadConfig } from '../../config/config.ts'
-import { openTracker } from '../../service/tracker.ts'
-import { migrationStatus } from '../../store/migrate.ts'
 import { print, printJson, progress } from '../io.ts'
 
 export function registerInit(program: Command): void {
@@ -11,6 +9,7 @@ export function registerInit(program: Command): void {
     .description('Create or migrate the database and load the bundled 20×10 dataset if it is empty.')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { json?: boolean }) => {
+      const [{ openTracker }, { migrationStatus }] = await Promise.all([import('../../service/tracker.ts'), import('../../store/migrate.ts')])
       const config = loadConfig()
       const messages: string[] = []
       const tracker = await openTracker(config, {

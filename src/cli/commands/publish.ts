@@ -7,10 +7,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
-import { createApp } from '../../api/app.ts'
-import { createLogger } from '../../api/log.ts'
-import { basePathOf, publishSite } from '../../service/publish.ts'
-import { checkTarget } from '../../service/publishFiles.ts'
 import { print, printJson, progress } from '../io.ts'
 import { withTracker } from '../session.ts'
 
@@ -31,6 +27,7 @@ Writes, sign-in and review are not in the copy; its pages say where the live tra
 (TRACKER_PUBLIC_URL). Example: tracker publish --out site --base-url https://example.org/tracker/`,
     )
     .action(async (opts: { out: string; baseUrl?: string; json?: boolean }) => {
+      const [{ createApp }, { createLogger }, { basePathOf, publishSite }, { checkTarget }] = await Promise.all([import('../../api/app.ts'), import('../../api/log.ts'), import('../../service/publish.ts'), import('../../service/publishFiles.ts')])
       // Refuse a bad address or target before opening the database.
       basePathOf(opts.baseUrl)
       checkTarget(path.resolve(opts.out))

@@ -7,9 +7,6 @@
 import type { Command } from 'commander'
 import { loadConfig } from '../../config/config.ts'
 import { UnavailableError } from '../../model/errors.ts'
-import { checkVersion, createRelease, ReleaseExistsError } from '../../service/release.ts'
-import { listReleases, releasesDir } from '../../service/releaseStore.ts'
-import { readLock } from '../../store/lock.ts'
 import { print, printJson, progress, table } from '../io.ts'
 import { withTracker } from '../session.ts'
 
@@ -32,6 +29,7 @@ While \`tracker serve\` holds the embedded database, make the release through it
        -d '{"comment":"why"}' http://localhost:8020/api/releases`,
     )
     .action(async (opts: { version?: string; comment?: string; list?: boolean; json?: boolean }) => {
+      const [{ checkVersion, createRelease, ReleaseExistsError }, { listReleases, releasesDir }, { readLock }] = await Promise.all([import('../../service/release.ts'), import('../../service/releaseStore.ts'), import('../../store/lock.ts')])
       const config = loadConfig()
       const dir = releasesDir(config)
       if (opts.list) {

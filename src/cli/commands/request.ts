@@ -4,11 +4,6 @@
  * (`--as`), with the same checks as over HTTP.
  */
 import type { Command } from 'commander'
-import { createApp } from '../../api/app.ts'
-import { createApiToken } from '../../service/accounts.ts'
-import { createLogger } from '../../api/log.ts'
-import { tokenParts } from '../../api/auth/middleware.ts'
-import { revokeToken } from '../../store/accounts.ts'
 import { InvalidInputError } from '../../model/errors.ts'
 import { readInput } from '../io.ts'
 import { withTracker } from '../session.ts'
@@ -26,6 +21,7 @@ export function registerRequest(program: Command): void {
       const m = method.toUpperCase()
       if (!['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].includes(m)) throw new InvalidInputError(`unknown method ${method}`)
       if (!path.startsWith('/api/')) throw new InvalidInputError('the path must start with /api/')
+      const [{ createApp }, { createApiToken }, { createLogger }, { tokenParts }, { revokeToken }] = await Promise.all([import('../../api/app.ts'), import('../../service/accounts.ts'), import('../../api/log.ts'), import('../../api/auth/middleware.ts'), import('../../store/accounts.ts')])
       const body = opts.body ? (await readInput(opts.body)).text : undefined
       const status = await withTracker('request', async (t) => {
         const app = createApp({ tracker: t, log: createLogger('warn') })

@@ -8,15 +8,18 @@
 import { Option, type Command } from 'commander'
 import { ForbiddenError, InvalidInputError } from '../../model/errors.ts'
 import { matchKinds } from '../../model/match.ts'
-import { acceptConfirms, acceptProposal, getProposal, listProposals, rejectProposal, type ProposalView } from '../../service/review.ts'
+import type { ProposalView } from '../../service/review.ts'
 import type { Tracker } from '../../service/tracker.ts'
-import { userByName } from '../../store/accounts.ts'
 import { print, printJson, table } from '../io.ts'
 import { withTracker } from '../session.ts'
+
+/** The queue's operations, loaded when a review command runs (not for `tracker --help`). */
+const queue = () => import('../../service/review.ts')
 
 /** The name decisions are recorded under: `cli`, or an enabled editor or admin named with --as. */
 export async function editorName(tracker: Tracker, as: string | undefined): Promise<string> {
   if (as === undefined) return 'cli'
+  const { userByName } = await import('../../store/accounts.ts')
   const user = await userByName(tracker.store.db, as)
   if (!user) throw new InvalidInputError(`--as: no user "${as}" (see \`tracker user list\`)`)
   if (user.disabled) throw new ForbiddenError(`--as: user "${as}" is disabled`)
@@ -85,7 +88,7 @@ Examples:
     .action(async (opts: { state: string; match?: string; source?: string; limit: string; json?: boolean }) => {
       if (!/^\d{1,6}$/.test(opts.limit)) throw new InvalidInputError(`--limit: "${opts.limit}" is not a number`)
       await withTracker('review', async (tracker) => {
-        const out = await listProposals(tracker, {
+        const out = await (await queue()).listProposals(tracker, {
           ...(opts.state !== 'all' ? { state: [opts.state as 'pending'] } : {}),
           ...(opts.match ? { match: [opts.match as 'new'] } : {}),
           ...(opts.source ? { source: [opts.source] } : {}),
@@ -107,7 +110,7 @@ Examples:
     .action(async (raw: string, opts: { json?: boolean }) => {
       const id = proposalId(raw)
       await withTracker('review', async (tracker) => {
-        const p = await getProposal(tracker, id)
+        const p = await (await queue()).getProposal(tracker, id)
         if (opts.json) return printJson(p)
         const e = p.event
         print(`proposal ${p.id} · ${p.state}${p.decided_by ? ` by ${p.decided_by}` : ''}${p.reason ? ` (${p.reason})` : ''}`)
@@ -132,7 +135,7 @@ Examples:
       const amendment = { ...amendmentOf(opts.edit), ...(opts.comment ? { comment: opts.comment } : {}) }
       await withTracker('review', async (tracker) => {
         const name = await editorName(tracker, opts.as)
-        const out = await acceptProposal(tracker, { name }, id, amendment)
+        const out = await (await queue()).acceptProposal(tracker, { name }, id, amendment)
         if (opts.json) return printJson(out)
         print(`accepted proposal ${id} (${out.proposal.match_at_intake.kind}): wrote ${out.records.join(', ') || 'nothing new'} (data version ${out.data_version})`)
       })
@@ -149,7 +152,7 @@ Examples:
       const id = proposalId(raw)
       await withTracker('review', async (tracker) => {
         const name = await editorName(tracker, opts.as)
-        const out = await rejectProposal(tracker, { name }, id, opts.reason)
+        const out = await (await queue()).rejectProposal(tracker, { name }, id, opts.reason)
         if (opts.json) return printJson(out)
         print(`rejected proposal ${id}: ${out.reason}`)
       })
@@ -165,7 +168,7 @@ Examples:
     .action(async (source: string, opts: { comment?: string; as?: string; json?: boolean }) => {
       await withTracker('review', async (tracker) => {
         const name = await editorName(tracker, opts.as)
-        const out = await acceptConfirms(tracker, { name }, source, opts.comment)
+        const out = await (await queue()).acceptConfirms(tracker, { name }, source, opts.comment)
         if (opts.json) return printJson(out)
         print(out.accepted.length ? `accepted ${out.accepted.length} confirming proposal(s): ${out.accepted.join(', ')}; ${out.skipped} left pending` : `no proposal of ${source} confirms the record; ${out.skipped} left pending`)
       })

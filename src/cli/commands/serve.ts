@@ -1,7 +1,6 @@
 /** @module `tracker serve`: runs the web app and API (what `npm start` runs). */
 import type { Command } from 'commander'
 import { loadConfig } from '../../config/config.ts'
-import { runServer } from '../../api/server.ts'
 
 export function registerServe(program: Command): void {
   program
@@ -11,6 +10,7 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to listen on (default: HOST or 127.0.0.1)')
     .action(async (opts: { port?: string; host?: string }) => {
       const config = loadConfig(process.env, { port: opts.port, host: opts.host })
+      const { runServer } = await import('../../api/server.ts')
       await runServer(config)
     })
 }

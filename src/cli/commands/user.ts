@@ -5,11 +5,13 @@
  */
 import type { Command } from 'commander'
 import { Option } from 'commander'
-import { createAccount, createApiToken, disableAccount, maxTokenDays, resetPassword, revokeApiToken, tokensOf } from '../../service/accounts.ts'
+import { maxTokenDays, roles, type Role } from '../../model/accountRules.ts'
 import { InvalidInputError } from '../../model/errors.ts'
-import { listUsers, roles, type Role } from '../../store/accounts.ts'
 import { print, printJson, table } from '../io.ts'
 import { withTracker } from '../session.ts'
+
+/** Account operations, loaded when a command runs (not for `tracker --help`). */
+const accounts = () => import('../../service/accounts.ts')
 
 /** Reads a password: from a terminal prompt without echo, or the first line of stdin. */
 export async function readPassword(prompt: string): Promise<string> {
@@ -57,7 +59,7 @@ export function registerUser(program: Command): void {
     .action(async (name: string, opts: { role: Role }) => {
       const password = await readPassword(`password for ${name}: `)
       await withTracker('user add', async (t) => {
-        const u = await createAccount(t.store.db, name, opts.role, password)
+        const u = await (await accounts()).createAccount(t.store.db, name, opts.role, password)
         print(`added ${u.name} (${u.role})`)
       })
     })
@@ -67,7 +69,7 @@ export function registerUser(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }) => {
       await withTracker('user list', async (t) => {
-        const users = await listUsers(t.store.db)
+        const users = await (await import('../../store/accounts.ts')).listUsers(t.store.db)
         if (opts.json) return printJson(users.map(({ id: _id, ...u }) => u))
         if (users.length === 0) return print('no users yet: add one with `tracker user add <name> --role admin`')
         print(table([['name', 'role', 'status', 'since'], ...users.map((u) => [u.name, u.role, u.disabled ? 'disabled' : 'active', u.created_at.slice(0, 10)])]))
@@ -79,7 +81,7 @@ export function registerUser(program: Command): void {
     .argument('<name>', 'user name')
     .action(async (name: string) => {
       await withTracker('user disable', async (t) => {
-        await disableAccount(t.store.db, name)
+        await (await accounts()).disableAccount(t.store.db, name)
         print(`disabled ${name}`)
       })
     })
@@ -90,7 +92,7 @@ export function registerUser(program: Command): void {
     .action(async (name: string) => {
       const password = await readPassword(`new password for ${name}: `)
       await withTracker('user reset-password', async (t) => {
-        await resetPassword(t.store.db, name, password)
+        await (await accounts()).resetPassword(t.store.db, name, password)
         print(`password of ${name} changed; their sessions were ended and their API tokens revoked`)
       })
     })
@@ -107,7 +109,7 @@ export function registerUser(program: Command): void {
       if (days !== undefined && (!/^\d+$/.test(opts.days!) || days > maxTokenDays)) throw new InvalidInputError(`--days: a whole number from 0 (never) to ${maxTokenDays}`)
       await withTracker('token create', async (t) => {
         const d = days ?? t.config.tokenDays
-        const secret = await createApiToken(t.store.db, name, opts.label, { days: d })
+        const secret = await (await accounts()).createApiToken(t.store.db, name, opts.label, { days: d })
         process.stderr.write(`token for ${name} (${opts.label}), ${d === 0 ? 'never expires' : `expires in ${d} days`}; it is shown only now:\n`)
         print(secret)
       })
@@ -119,7 +121,7 @@ export function registerUser(program: Command): void {
     .option('--json', 'print as JSON')
     .action(async (opts: { user?: string; json?: boolean }) => {
       await withTracker('token list', async (t) => {
-        const tokens = await tokensOf(t.store.db, opts.user)
+        const tokens = await (await accounts()).tokensOf(t.store.db, opts.user)
         if (opts.json) return printJson(tokens)
         if (tokens.length === 0) return print('no API tokens')
         const now = Date.now()
@@ -133,7 +135,7 @@ export function registerUser(program: Command): void {
     .argument('<id>', 'token id')
     .action(async (id: string) => {
       await withTracker('token revoke', async (t) => {
-        await revokeApiToken(t.store.db, id.replace(/^trk_/, '').slice(0, 8))
+        await (await accounts()).revokeApiToken(t.store.db, id.replace(/^trk_/, '').slice(0, 8))
         print(`revoked token ${id.replace(/^trk_/, '').slice(0, 8)}`)
       })
     })

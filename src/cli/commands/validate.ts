@@ -1,7 +1,5 @@
 /** @module `tracker validate`: checks the whole database; exits 1 when it finds errors. */
 import type { Command } from 'commander'
-import { createResolver } from '../../model/names/resolve.ts'
-import { validateDataset } from '../../model/validate.ts'
 import { print, printJson } from '../io.ts'
 import { today, withTracker } from '../session.ts'
 
@@ -12,6 +10,7 @@ export function registerValidate(program: Command): void {
     .option('--json', 'print the findings as JSON')
     .option('--errors-only', 'list errors only')
     .action(async (opts: { json?: boolean; errorsOnly?: boolean }) => {
+      const [{ createResolver }, { validateDataset }] = await Promise.all([import('../../model/names/resolve.ts'), import('../../model/validate.ts')])
       const findings = await withTracker('validate', async (t) => {
         const s = await t.readModel.current()
         return validateDataset(s, createResolver({ localities: s.dataset.localities, provinces: s.dataset.provinces }), today())
