@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 // Each test spawns real `tracker` processes (a few seconds each on a loaded 2-core machine).
 vi.setConfig({ testTimeout: 300_000 })
 import { runCli } from '../support/cli.ts'
+import { loadedDataDir } from '../support/template.ts'
 
 const seed = new URL('../../../shared/seeds/wikipedia-20x10-policy.txt', import.meta.url).pathname
 const seedAvailable = fs.existsSync(seed)
@@ -15,10 +16,9 @@ const wikiInput = new URL('../input/wiki/founding-list.txt', import.meta.url).pa
 let dir: string
 const env = () => ({ TRACKER_DATA_DIR: dir, DATABASE_URL: undefined, TRACKER_TODAY: '2026-11-25' })
 
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-data-cli-'))
-  const init = await runCli(['init'], { env: env() })
-  expect(init.code, init.stderr).toBe(0)
+// A copy of the database `tracker init` makes (cli.test.ts tests init itself).
+beforeAll(() => {
+  dir = loadedDataDir('tracker-data-cli-')
 })
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 

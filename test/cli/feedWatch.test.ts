@@ -12,6 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCli, trackerBin } from '../support/cli.ts'
+import { copyLoadedDataTo } from '../support/template.ts'
 
 // Real processes on a loaded 2-core machine start slowly (a minute and more was seen): generous waits.
 vi.setConfig({ testTimeout: 600_000 })
@@ -27,6 +28,7 @@ let server: http.Server
 let base = ''
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-feed-cli-'))
 const env = { TRACKER_DATA_DIR: path.join(dir, 'db'), DATABASE_URL: undefined, TRACKER_FEED_INTERVAL: '10s' }
+copyLoadedDataTo(env.TRACKER_DATA_DIR)
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {

@@ -9,12 +9,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../support/cli.ts'
+import { copyLoadedDataTo } from '../support/template.ts'
 
 vi.setConfig({ testTimeout: 300_000 })
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-intake-cli-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 const env = { TRACKER_DATA_DIR: path.join(dir, 'db'), DATABASE_URL: undefined }
+copyLoadedDataTo(env.TRACKER_DATA_DIR)
 const report = path.join(dir, 'report.txt')
 // In our own words, in the form of a state-media report: one confirms the record, one is new.
 fs.writeFileSync(

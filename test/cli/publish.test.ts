@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../support/cli.ts'
+import { copyLoadedDataTo } from '../support/template.ts'
 import { ensureBuilt } from '../web/support.ts'
 
 vi.setConfig({ testTimeout: 300_000 })
@@ -14,6 +15,7 @@ const env = () => ({ TRACKER_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: und
 beforeAll(() => {
   ensureBuilt()
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-publish-cli-'))
+  copyLoadedDataTo(path.join(dir, 'data'))
 })
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 

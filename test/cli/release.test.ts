@@ -1,10 +1,10 @@
 /** `tracker release` as a user runs it: help, a release on a new data directory, a taken version refused, the list, and a running server's database left alone. */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../support/cli.ts'
+import { loadedDataDir } from '../support/template.ts'
 
 vi.setConfig({ testTimeout: 300_000 })
 
@@ -12,7 +12,7 @@ let dir: string
 const env = () => ({ TRACKER_DATA_DIR: dir, DATABASE_URL: undefined, TRACKER_RELEASES_DIR: undefined, TRACKER_TODAY: '2026-11-25', TRACKER_PUBLIC_URL: 'https://tracker.example.org' })
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-release-cli-'))
+  dir = loadedDataDir('tracker-release-cli-')
 })
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 

@@ -1,11 +1,10 @@
 /** @module A tracker with the bundled data on a fresh embedded database, and its app, for API tests without sockets. */
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { createApp, type App } from '../../src/api/app.ts'
 import { createLogger } from '../../src/api/log.ts'
 import { openTracker, type Tracker } from '../../src/service/tracker.ts'
 import { loadConfig } from '../../src/config/config.ts'
+import { loadedDataDir } from './template.ts'
 
 export interface TestApp {
   app: App
@@ -15,7 +14,7 @@ export interface TestApp {
 }
 
 export async function bundledApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-api-'))
+  const dir = loadedDataDir('tracker-api-')
   const config = loadConfig({ TRACKER_DATA_DIR: dir, TRACKER_LOG_LEVEL: 'silent', ...env })
   const tracker = await openTracker(config)
   const app = createApp({ tracker, log: createLogger('silent'), today: () => '2026-11-25' })

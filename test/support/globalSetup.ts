@@ -4,9 +4,12 @@
  * skipped locally with a warning — and in CI (CI set) that is an error, never a silent skip.
  */
 import type { TestProject } from 'vitest/node'
+import fs from 'node:fs'
 import { findPgBin, startPostgres, type PgServer } from './postgresServer.ts'
+import { buildTemplate } from './template.ts'
 
 let server: PgServer | null = null
+let template = ''
 
 export async function setup(project: TestProject): Promise<void> {
   let url = process.env.TEST_DATABASE_URL ?? ''
@@ -24,14 +27,20 @@ export async function setup(project: TestProject): Promise<void> {
   }
   process.stderr.write(`[tests] store, API and editing suites run on: pglite${url ? ', postgres' : ' only (no PostgreSQL)'}\n`)
   project.provide('pgUrl', url)
+  // One loaded embedded database, copied by the tests that start from the bundled data (template.ts).
+  template = await buildTemplate()
+  project.provide('templateDataDir', template)
 }
 
 export async function teardown(): Promise<void> {
   await server?.stop()
+  if (template) fs.rmSync(template, { recursive: true, force: true })
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgUrl: string
+    /** A loaded PGlite data directory to copy (template.ts); empty when none was made. */
+    templateDataDir: string
   }
 }

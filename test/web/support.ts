@@ -5,12 +5,12 @@
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { loadConfig } from '../../src/config/config.ts'
 import { startServer, type RunningServer } from '../../src/api/server.ts'
+import { loadedDataDir } from '../support/template.ts'
 
 const repo = fileURLToPath(new URL('../../', import.meta.url))
 export const artifacts = path.join(repo, 'test/artifacts')
@@ -33,7 +33,7 @@ export interface WebTest {
 
 export async function startWebTest(env: Record<string, string> = {}): Promise<WebTest> {
   ensureBuilt()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-web-'))
+  const dataDir = loadedDataDir('tracker-web-')
   const server = await startServer(loadConfig({ TRACKER_DATA_DIR: dataDir, PORT: '0', TRACKER_LOG_LEVEL: 'silent', ...env }))
   let browser: Browser
   try {
