@@ -10,6 +10,8 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAccount, createApiToken } from '../../src/service/accounts.ts'
 import { openPage, screenshot, startWebTest, type WebTest } from './support.ts'
+import { violations } from './axe.ts'
+import { songchon } from './everyPage.ts'
 
 let t: WebTest
 let token: string
@@ -218,4 +220,22 @@ describe('Revert in the history', () => {
     expect(unexpected(errors)).toEqual([])
     await close()
   })
+})
+
+// The walk of every page in test/web/layout.test.ts runs axe on the reader's pages; these are the editor's.
+describe('accessibility of the editing tools (axe-core, WCAG 2.1 A and AA)', () => {
+  it("finds no violation on an editor's project page and its edit form showing errors", async () => {
+    const w = await openPage(t, { width: 1366, height: 900 })
+    await signIn(w.page)
+    await w.page.goto(`/projects/${songchon}`)
+    await w.page.waitForSelector('.event-line .event')
+    expect(await violations(w.page), 'the project page with its editing tools').toEqual([])
+    await w.page.getByRole('button', { name: 'Edit project' }).click()
+    const form = w.page.locator('[data-testid=project-form]')
+    await form.waitFor()
+    await form.getByRole('button', { name: 'Save' }).click()
+    await w.page.locator('[data-testid=project-form] [aria-invalid=true]').first().waitFor()
+    expect(await violations(w.page), 'the edit form with its errors').toEqual([])
+    await w.close()
+  }, 60_000)
 })

@@ -1,14 +1,14 @@
 /**
- * Browser tests of the Korean interface: every reader page with ?lang=ko at 1366 and 390 px has
- * Korean navigation, headings, buttons, legends, table headers and dates (2026년 2월 21일), sets
- * <html lang="ko">, scrolls no further sideways than in English; the header switch changes the
- * language at once, keeps ?lang=ko in the address and is remembered across reloads; a browser
- * set to Korean opens in Korean. Screenshots go to test/artifacts/ (ko-<page>-<width>.png).
+ * Browser tests of the Korean interface (every page in Korean at 1366 and 390 px — navigation,
+ * headings, buttons, legends, table headers and dates — is checked by the walk in layout.test.ts):
+ * dates, numbers and statuses on the project page; the header switch changes the language at
+ * once, keeps ?lang=ko in the address and is remembered across reloads; a browser set to Korean
+ * opens in Korean; the editing screens speak Korean. Screenshots go to test/artifacts/.
  */
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAccount } from '../../src/service/accounts.ts'
 import { openPage, screenshot, startWebTest, type WebTest } from './support.ts'
+import { englishLabels } from './korean.ts'
 
 let t: WebTest
 const editor = { name: 'eun', password: 'eun-editor-password-1' }
@@ -20,93 +20,7 @@ afterAll(async () => t?.close())
 
 const songchon = '20x10.2024.south-pyongan.songchon'
 
-/**
- * Latin words allowed in the Korean interface: names of formats, standards, licences, citation
- * styles and romanization systems' abbreviations. Place names and data (titles, labels) are
- * marked translate="no" or with their own lang, and are skipped.
- */
-const allowed = new Set(['API', 'JSON', 'CSV', 'PNG', 'SVG', 'GeoJSON', 'OpenAPI', 'MR', 'RR', 'APA', 'Chicago', 'BibTeX', 'CSL', 'zip', 'MIT', 'CC', 'BY', 'GeoNames', 'Tracker'])
-
-/** Text of the interface's labels that still holds English words: [selector, text] pairs. */
-async function englishLabels(page: Page): Promise<string[]> {
-  const texts = await page.evaluate(() => {
-    const out: string[] = []
-    const skip = (el: Element) => el.closest('[translate="no"], [lang]:not([lang="ko"]), code, .brand') !== null
-    for (const el of document.querySelectorAll('nav, h1, h2, button, legend, th, summary, label, dt, .legend li, .chip')) {
-      if (skip(el)) continue
-      let text = ''
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.parentElement && !skip(n.parentElement)) text += n.textContent
-      out.push(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''}: ${text.replace(/\s+/g, ' ').trim()}`)
-    }
-    return out
-  })
-  return texts.filter((line) => {
-    const text = line.slice(line.indexOf(': ') + 2)
-    return (text.match(/[A-Za-z]{2,}/g) ?? []).some((word) => !allowed.has(word))
-  })
-}
-
-async function dates(page: Page, selector: string): Promise<string[]> {
-  return (await page.locator(selector).allTextContents()).map((d) => d.trim()).filter((d) => d !== '—')
-}
-
-const koreanDate = /^\d{4}년( \d{1,2}월( \d{1,2}일)?)?$/
-
-async function sideways(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-}
-
 describe('the Korean interface', () => {
-  for (const width of [1366, 390]) {
-    it(`has Korean labels, headings, buttons, legends and dates on every reader page, at ${width} px`, async () => {
-      const sources = (await (await fetch(`${t.url}/api/sources?limit=1`)).json()) as { items: { id: string }[] }
-      const source = sources.items[0]!.id
-      const pages: { path: string; ready: string; name: string; heading: RegExp; dates?: string }[] = [
-        { path: '/', ready: '[data-testid=headline]', name: 'overview', heading: /20×10 정책은 어디까지/ },
-        { path: '/map', ready: 'svg.country-map a[data-locality]', name: 'map', heading: /^지도$/ },
-        { path: '/timeline', ready: 'svg.timeline-chart a.tl-row', name: 'timeline', heading: /^연표$/ },
-        { path: '/charts', ready: '#coverage svg.chart-svg', name: 'charts', heading: /^차트$/, dates: '#durations table td:nth-child(3)' },
-        { path: '/projects', ready: 'table.data tbody tr', name: 'explorer', heading: /^사업$/, dates: 'table.data td.date' },
-        { path: `/projects/${songchon}`, ready: '.event-line .event', name: 'project', heading: /^성천군/, dates: '.event-date time' },
-        { path: '/localities/south-pyongan.songchon', ready: 'svg.country-map', name: 'locality', heading: /^성천군/, dates: 'table.data td.date' },
-        { path: '/provinces/south-pyongan', ready: '.locality-list li', name: 'province', heading: /^평안남도/ },
-        { path: '/provinces', ready: '.bars li', name: 'provinces', heading: /^도$/ },
-        { path: '/sources', ready: 'table.data tbody tr', name: 'sources', heading: /^출처$/, dates: 'table.data td.date' },
-        { path: `/sources/${encodeURIComponent(source)}`, ready: '.supports li', name: 'source', heading: /./ },
-        { path: '/about', ready: '[data-testid=cite]', name: 'about', heading: /추적기와 그 방법/ },
-        { path: '/signin', ready: 'form.signin-form', name: 'signin', heading: /^로그인$/ },
-        { path: '/no/such/page', ready: 'h1', name: 'notfound', heading: /페이지를 찾을 수 없습니다/ },
-      ]
-      const ko = await openPage(t, { width, height: 900 })
-      const en = await openPage(t, { width, height: 900 })
-      for (const p of pages) {
-        const where = `${p.path} at ${width} px`
-        await ko.page.goto(`${p.path}${p.path.includes('?') ? '&' : '?'}lang=ko`)
-        await ko.page.waitForSelector(p.ready, { timeout: 15_000 })
-        await ko.page.waitForLoadState('networkidle')
-        expect(await ko.page.getAttribute('html', 'lang'), where).toBe('ko')
-        expect((await ko.page.locator('h1').first().textContent())?.trim(), where).toMatch(p.heading)
-        expect(await ko.page.locator('nav[aria-label="주 메뉴"] a').allTextContents(), where).toEqual(['개요', '지도', '연표', '차트', '사업', '출처', '소개'])
-        expect(await englishLabels(ko.page), where).toEqual([])
-        if (p.dates) {
-          const shown = await dates(ko.page, p.dates)
-          expect(shown.length, where).toBeGreaterThan(0)
-          for (const d of shown) expect(d, where).toMatch(koreanDate)
-        }
-        // Korean must not make a page scroll sideways where English does not.
-        await en.page.goto(p.path)
-        await en.page.waitForSelector(p.ready, { timeout: 15_000 })
-        await en.page.waitForLoadState('networkidle')
-        expect(await sideways(ko.page), where).toBeLessThanOrEqual(Math.max(0, await sideways(en.page)))
-        await screenshot(ko.page, `ko-${p.name}-${width}`)
-      }
-      expect(ko.errors).toEqual([])
-      await ko.close()
-      await en.close()
-    }, 240_000)
-  }
-
   it('writes dates, numbers and statuses the Korean way on the project page', async () => {
     const { page, close } = await openPage(t)
     await page.goto(`/projects/${songchon}?lang=ko`)

@@ -3,13 +3,18 @@
  * 768 and 1366 px, in English and in Korean, never scrolls sideways, and its tables fit their
  * frames (cards in a narrow one; the whole table on a laptop); the explorer's Status is on
  * screen on a phone; every map dot has a tap target of at least 24 px; the header stays compact on
- * a phone. Screenshots of every page at 390 and 1366 px go to test/artifacts/
- * (layout-<page>-<width>-<lang>.png).
+ * a phone. At 390 and 1366 px the same walk checks that Korean pages are Korean all through
+ * (headings, navigation, labels, buttons, legends, dates: korean.ts) and runs axe-core (the engine behind most accessibility
+ * checkers): no WCAG 2.1 A or AA violation on any page, in either language (the editor's forms are
+ * checked in editingForms.test.ts). Screenshots of every page at 390 and 1366 px go to
+ * test/artifacts/ (layout-<page>-<width>-<lang>.png).
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { everyPage } from './everyPage.ts'
 import { openPage, screenshot, startWebTest, type WebTest } from './support.ts'
+import { violations, type Violation } from './axe.ts'
+import { dates, englishLabels, koreanDate } from './korean.ts'
 
 let t: WebTest
 let source = ''
@@ -21,6 +26,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close())
 
 const widths = [360, 390, 768, 1366]
+/** Widths at which each page is also photographed and checked with axe. */
 const shotWidths = new Set([390, 1366])
 
 const pages = () => everyPage(source)
@@ -43,8 +49,9 @@ async function sideways(page: Page): Promise<{ extra: number; culprits: string[]
 
 describe('the layout at phone, tablet and laptop widths', () => {
   for (const width of widths) {
-    it(`no page scrolls sideways at ${width} px, in English and Korean`, async () => {
+    it(`no page scrolls sideways at ${width} px, in English and Korean${shotWidths.has(width) ? ', and axe finds no WCAG 2.1 A/AA violation' : ''}`, async () => {
       const w = await openPage(t, { width, height: 800 })
+      const found: Record<string, Violation[]> = {}
       for (const lang of ['en', 'ko']) {
         for (const p of pages()) {
           const where = `${p.path} (${lang}) at ${width} px`
@@ -63,12 +70,28 @@ describe('the layout at phone, tablet and laptop widths', () => {
             width >= 1366,
           )
           for (const over of frames) expect(over, `a table frame on ${where}`).toBeLessThanOrEqual(1)
-          if (shotWidths.has(width)) await screenshot(w.page, `layout-${p.name}-${width}-${lang}`)
+          if (shotWidths.has(width) && lang === 'ko') {
+            // Korean all through: heading, navigation, labels, buttons, legends and dates.
+            expect((await w.page.locator('h1').first().textContent())?.trim(), where).toMatch(p.ko.heading)
+            expect(await w.page.locator('nav[aria-label="주 메뉴"] a').allTextContents(), where).toEqual(['개요', '지도', '연표', '차트', '사업', '출처', '소개'])
+            expect(await englishLabels(w.page), where).toEqual([])
+            if (p.ko.dates) {
+              const shown = await dates(w.page, p.ko.dates)
+              expect(shown.length, where).toBeGreaterThan(0)
+              for (const d of shown) expect(d, where).toMatch(koreanDate)
+            }
+          }
+          if (shotWidths.has(width)) {
+            await screenshot(w.page, `layout-${p.name}-${width}-${lang}`)
+            const v = await violations(w.page)
+            if (v.length > 0) found[where] = v
+          }
         }
       }
+      expect(found).toEqual({})
       expect(w.errors).toEqual([])
       await w.close()
-    }, 180_000)
+    }, 300_000)
   }
 
   for (const lang of ['en', 'ko']) {
