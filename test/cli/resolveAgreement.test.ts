@@ -9,12 +9,11 @@
  * one a user gets.
  */
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Tracker } from '../../src/service/tracker.ts'
 import { bundledApp, type TestApp } from '../support/app.ts'
 import { runCli } from '../support/cli.ts'
+import { loadedDataDir } from '../support/template.ts'
 
 let shared: Tracker | undefined
 vi.mock('../../src/cli/session.ts', async (original) => ({
@@ -106,10 +105,9 @@ describe('tracker resolve and /api/projects?q= agree', () => {
   }, 240_000)
 
   it('answers in process as the real command does', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-agree-'))
+    const dir = loadedDataDir('tracker-agree-')
     try {
       const env = { TRACKER_DATA_DIR: dir, DATABASE_URL: undefined }
-      expect((await runCli(['init'], { env })).code).toBe(0)
       // One of each kind: exact, a province-level unit, fuzzy, ambiguous, a hint in the text.
       const sample = ['Songchon', 'Pyongyang City', 'songchun', 'Unsan', 'Unsan County, South Pyongan', '成川郡']
       // One after another: the embedded database belongs to one process at a time.
@@ -121,6 +119,6 @@ describe('tracker resolve and /api/projects?q= agree', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
-    // Seven real processes, each opening an embedded database: slow on a loaded 2-core machine.
+    // Six real processes, each opening an embedded database: slow on a loaded 2-core machine.
   }, 240_000)
 })
