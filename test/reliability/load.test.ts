@@ -3,12 +3,15 @@
  * mixed reads (lists, filters, stats, project pages) and writes (PATCH notes with If-Match,
  * re-reading and retrying on 412; POST new events with a source), all to 127.0.0.1. Afterwards
  * the store must hold every acknowledged write exactly once, each touched record's versions an
- * unbroken chain, and no request may have had a 5xx.
+ * unbroken chain, and no request may have had a 5xx. On PostgreSQL, a second `tracker serve` on
+ * the same database then serves each of a series of edits made through the first within 100 ms
+ * (median; issue 16), told by NOTIFY — its polling is slowed to 10 s, so polling cannot be what
+ * tells it.
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { engines, freshDatabase, type TestDatabase } from '../support/engines.ts'
 import { startServerProcess, type ServerProcess } from '../support/server.ts'
-import { checkAcks, Client, facts, patchNotes, percentile, postEvent, reliabilityRun, report, seed, serverEnv, stopServer, withStore, type Ack, type Reply } from './support.ts'
+import { checkAcks, Client, facts, patchNotes, percentile, postEvent, reliabilityRun, report, seed, serverEnv, sleep, stopServer, withStore, type Ack, type Reply, type Seeded } from './support.ts'
 
 const seconds = Number(process.env.RELIABILITY_LOAD_SECONDS ?? 30)
 const clients = Number(process.env.RELIABILITY_LOAD_CLIENTS ?? 100)
@@ -16,14 +19,17 @@ const clients = Number(process.env.RELIABILITY_LOAD_CLIENTS ?? 100)
 describe.runIf(reliabilityRun).each(engines())('load on %s', (engine) => {
   let db: TestDatabase | undefined
   let server: ServerProcess | undefined
+  let seeded: Seeded | undefined
+  const others: ServerProcess[] = []
   afterAll(async () => {
-    if (server) await stopServer(server).catch(() => {})
+    for (const s of [server, ...others]) if (s) await stopServer(s).catch(() => {})
     await db?.cleanup()
   })
 
   it(`${clients} clients for ${seconds} s of mixed reads and writes: no 5xx, nothing lost or duplicated, versions consecutive`, async () => {
     db = await freshDatabase(engine)
     const tokens = await seed(db.config, 5)
+    seeded = tokens
     const before = await withStore(db.config, facts)
     server = await startServerProcess(serverEnv(db.config, { TRACKER_LOG_LEVEL: 'info' }))
     const client = new Client(server.url, clients * 2)
@@ -146,4 +152,48 @@ describe.runIf(reliabilityRun).each(engines())('load on %s', (engine) => {
     expect(acks.length).toBeGreaterThan(50)
     expect(tally.retries412).toBeGreaterThan(0)
   }, (seconds + 150) * 1000)
+
+  it.runIf(engine === 'postgres')('a second instance on the same PostgreSQL serves each edit made through the first within 100 ms (median of 20)', async () => {
+    expect(db && seeded, 'the load test ran first and left its database').toBeTruthy()
+    const first = await startServerProcess(serverEnv(db!.config))
+    others.push(first)
+    // Polling slowed to 10 s: what tells the second instance is NOTIFY (version and batch).
+    const second = await startServerProcess(serverEnv(db!.config, { TRACKER_POLL_INTERVAL_MS: '10000' }))
+    others.push(second)
+    const a = new Client(first.url, 4)
+    const b = new Client(second.url, 4)
+    const id = (await a.request('GET', '/api/projects?limit=1')).json.items[0].id as string
+    const path = `/api/projects/${encodeURIComponent(id)}`
+    expect((await b.request('GET', path)).status).toBe(200)
+    const tally = { retries412: 0, statuses: new Map<number, number>() }
+    const seenMs: number[] = []
+    for (let i = 0; i < 20; i++) {
+      const notes = `seen elsewhere #${i}`
+      const ack = await patchNotes(a, seeded!.editors[0]!, id, notes, Date.now() + 10_000, tally)
+      expect(ack, `edit #${i} acknowledged`).not.toBeNull()
+      const acked = performance.now()
+      for (;;) {
+        const r = await b.request('GET', path)
+        if (r.status === 200 && r.json.version >= ack!.version) {
+          expect(r.json.notes).toBe(notes)
+          break
+        }
+        if (performance.now() - acked > 5_000) throw new Error(`the second instance did not serve edit #${i} (version ${ack!.version}) within 5 s; it had ${r.json?.version}`)
+        await sleep(2)
+      }
+      seenMs.push(performance.now() - acked)
+      await sleep(50)
+    }
+    a.close()
+    b.close()
+    const sorted = [...seenMs].sort((x, y) => x - y)
+    report('second instance sees an edit (postgres)', [
+      ['edits through the first instance', seenMs.length],
+      ['served by the second after the 200: p50 / p95 / max (ms)', `${percentile(sorted, 50).toFixed(1)} / ${percentile(sorted, 95).toFixed(1)} / ${sorted.at(-1)!.toFixed(1)}`],
+      ['the second instance polls every', '10 s (so NOTIFY told it)'],
+    ])
+    expect(percentile(sorted, 50), `ms until the second instance served an edit (all: ${seenMs.map((m) => m.toFixed(0)).join(', ')})`).toBeLessThanOrEqual(100)
+    expect(await stopServer(second), second.log()).toBe(0)
+    expect(await stopServer(first), first.log()).toBe(0)
+  }, 120_000)
 })
