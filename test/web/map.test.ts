@@ -3,6 +3,8 @@
  * map, and Pyongyang's districts — many recorded at one coordinate — each reachable on its own at the
  * default zoom. Screenshots: map-zoom-<lang>-<width>.png, map-pyongyang-<lang>-<width>.png.
  */
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openPage, screenshot, startWebTest, type WebTest } from './support.ts'
@@ -15,6 +17,18 @@ afterAll(async () => t?.close())
 
 async function api<T>(path: string): Promise<T> {
   return (await (await fetch(`${t.url}${path}`)).json()) as T
+}
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** The ids of the WCAG 2.1 A/AA rules axe-core finds broken on the page as it is now. */
+async function violations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
+  })
 }
 
 const outline = async (page: Page) => (await page.locator('svg.country-map path.dprk').boundingBox())!
@@ -57,6 +71,7 @@ describe('the country map', () => {
     expect(moved.y - from.y).toBeCloseTo(40, -1)
     expect(new URL(page.url()).pathname).toBe('/map')
     await screenshot(page, 'map-zoom-en-1366', { fullPage: false })
+    expect(await violations(page)).toEqual([])
     expect((await dot.boundingBox())!.width).toBeLessThan(30)
 
     await page.getByRole('button', { name: 'Zoom out' }).click()
@@ -90,11 +105,22 @@ describe('the country map', () => {
         expect(await bubble.count()).toBeGreaterThan(0)
         await bubble.first().scrollIntoViewIfNeeded()
         await screenshot(page, `map-bubble-${lang}-${width}`, { fullPage: false })
+        expect(await violations(page)).toEqual([])
+        // By keyboard: the bubble is a button (Enter opens it).
+        let opened = -1
         for (let i = 0; i < (await bubble.count()) && (await point.count()) === 0; i++) {
           expect(Number(await bubble.nth(i).getAttribute('data-bubble'))).toBeGreaterThan(1)
-          await bubble.nth(i).scrollIntoViewIfNeeded()
-          await bubble.nth(i).click()
+          await bubble.nth(i).focus()
+          await page.keyboard.press('Enter')
+          opened = i
         }
+        expect(opened).toBeGreaterThanOrEqual(0)
+        await point.waitFor()
+        // Pressing beside its points closes it again; a tap (click) on the bubble opens it.
+        const backdrop = (await page.locator('svg.country-map .spread-backdrop').boundingBox())!
+        await page.mouse.click(backdrop.x + backdrop.width / 2, backdrop.y + 3)
+        await expect.poll(() => point.count()).toBe(0)
+        await bubble.nth(opened).click()
       }
       await point.waitFor()
       await point.scrollIntoViewIfNeeded()
@@ -115,6 +141,7 @@ describe('the country map', () => {
         expect(hit.width).toBeGreaterThanOrEqual(24)
       }
       await screenshot(page, `map-pyongyang-${lang}-${width}`, { fullPage: false })
+      expect(await violations(page)).toEqual([])
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
       expect(errors).toEqual([])
       await close()

@@ -362,25 +362,27 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
         {bubbles.map((g) => {
           const r = Math.max(tapTarget / 2 + 1, 9 + 2 * Math.log2(g.ids.length)) / pixelsPerUnit
           const label = t('map.bubble', { count: g.ids.length })
+          // The number is drawn beside the button, not in it: the button's name says it in words.
           return (
-            <g
-              key={g.key}
-              class="bubble"
-              role="button"
-              tabindex={untabbable ? -1 : 0}
-              aria-label={label}
-              aria-expanded="false"
-              data-bubble={g.ids.length}
-              onClick={() => setOpened(g.key)}
-              onKeyDown={(e: KeyboardEvent) => {
-                if (e.key !== 'Enter' && e.key !== ' ') return
-                e.preventDefault()
-                setOpened(g.key)
-              }}
-            >
-              <title>{label}</title>
-              <circle cx={g.x} cy={g.y} r={r} />
-              <text x={g.x} y={g.y} text-anchor="middle" dominant-baseline="central" style={{ fontSize: `${12 / pixelsPerUnit}px` }}>
+            <g key={g.key}>
+              <g
+                class="bubble"
+                role="button"
+                tabindex={untabbable ? -1 : 0}
+                aria-label={label}
+                aria-expanded="false"
+                data-bubble={g.ids.length}
+                onClick={() => setOpened(g.key)}
+                onKeyDown={(e: KeyboardEvent) => {
+                  if (e.key !== 'Enter' && e.key !== ' ') return
+                  e.preventDefault()
+                  setOpened(g.key)
+                }}
+              >
+                <title>{label}</title>
+                <circle cx={g.x} cy={g.y} r={r} />
+              </g>
+              <text class="bubble-count" x={g.x} y={g.y} text-anchor="middle" dominant-baseline="central" aria-hidden="true" style={{ fontSize: `${12 / pixelsPerUnit}px` }}>
                 {g.ids.length}
               </text>
             </g>
