@@ -70,6 +70,8 @@ describe('the country map', () => {
     expect(moved.x - from.x).toBeCloseTo(60, -1)
     expect(moved.y - from.y).toBeCloseTo(40, -1)
     expect(new URL(page.url()).pathname).toBe('/map')
+    // …and selects no text on the way (the province names).
+    expect(await page.evaluate(() => String(window.getSelection()))).toBe('')
     await screenshot(page, 'map-zoom-en-1366', { fullPage: false })
     expect(await violations(page)).toEqual([])
     expect((await dot.boundingBox())!.width).toBeLessThan(30)
