@@ -71,6 +71,15 @@ export function apiParams(f: Filters): URLSearchParams {
   return p
 }
 
+/**
+ * The filter as /api/events parameters: its policy years and provinces, the two filters events
+ * know (and the published copy answers); the timeline draws only the events of the projects the
+ * whole filter chose.
+ */
+export function eventParams(f: Filters): URLSearchParams {
+  return apiParams({ ...emptyFilters(), year: f.year.filter((y) => y !== 'pilot'), province: f.province })
+}
+
 /** Adds `value` to the list under `key`, or takes it out when it is there. The pilot is a year of its own: never mixed with policy years. */
 export function toggled(f: Filters, key: ListKey, value: string): Filters {
   const has = f[key].includes(value)

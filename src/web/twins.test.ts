@@ -23,8 +23,12 @@ describe('twinsOf', () => {
     expect(hrefs('/sources/a%20b')).toEqual(['/api/sources/a%20b'])
   })
 
-  it('keeps the timeline to its year and province filter', () => {
-    expect(hrefs('/timeline', '?year=2024&kind=hospital', 'json')).toEqual(['/api/events?year=2024&limit=1000'])
+  it('gives the timeline its projects with every filter, and their events by year and province', () => {
+    expect(hrefs('/timeline', '?year=2024&kind=hospital&province=south-pyongan', 'json')).toEqual([
+      '/api/projects?year=2024&province=south-pyongan&kind=hospital&limit=1000',
+      '/api/events?year=2024&province=south-pyongan&limit=1000',
+    ])
+    expect(hrefs('/timeline', '?status=operational&q=Songchon', 'csv')).toEqual(['/api/export/projects.csv?status=operational&q=Songchon', '/api/export/events.csv'])
   })
 
   it('passes the sources list search on and leaves out what the API does not know', () => {

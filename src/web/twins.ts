@@ -4,7 +4,7 @@
  * as CSV). The CSVs are the existing /api/export/<table>.csv downloads; only the project export
  * honours filters, so pages that show projects link it with their filter.
  */
-import { apiParams, readFilters } from './filters.ts'
+import { apiParams, eventParams, readFilters } from './filters.ts'
 
 export type TwinFormat = 'json' | 'csv' | 'geojson'
 
@@ -70,10 +70,13 @@ export function twinsOf(path: string, search = ''): Twin[] {
   }
   if (first === 'projects' && id) return [{ format: 'json', href: `/api/projects/${enc(id)}`, what: 'twins.project', record: { href: `/api/projects/${enc(id)}` } }]
   if (first === 'timeline' && !id) {
-    const f = readFilters(query)
-    const p = apiParams({ ...readFilters(''), year: f.year.filter((y) => y !== 'pilot'), province: f.province })
+    // The projects drawn (every filter), and the events they are drawn with (by year and province,
+    // the filters /api/events knows; the page draws those of the projects shown).
+    const events = eventParams(readFilters(query))
     return [
-      { format: 'json', href: url('/api/events', withLimit(p, 1000)), what: 'twins.events' },
+      { format: 'json', href: url('/api/projects', withLimit(filtered, 1000)), what: 'twins.projects' },
+      { format: 'csv', href: url('/api/export/projects.csv', filtered), what: 'twins.projects' },
+      { format: 'json', href: url('/api/events', withLimit(events, 1000)), what: 'twins.events' },
       { format: 'csv', href: '/api/export/events.csv', what: 'twins.events' },
     ]
   }

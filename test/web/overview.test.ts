@@ -264,10 +264,14 @@ describe('every page', () => {
           expect(csv!.length).toBe(json.total)
           expect(csv!.every((r) => r.year === '2025')).toBe(true)
           break
-        case 'timeline':
-          expect(csv!.length).toBe(json.total)
-          expect(await count('svg.timeline-chart a.tl-row')).toBeGreaterThan(0)
+        case 'timeline': {
+          // Its projects first (JSON and CSV), then the events they are drawn with.
+          const projects = await api<{ total: number; items: Proj[] }>(links.find((l) => l.format === 'json')!.href)
+          expect(csv!.length).toBe(projects.total)
+          expect(await count('svg.timeline-chart a.tl-row')).toBe(projects.items.filter((x) => x.year !== null).length)
+          expect((json.items as unknown[]).length).toBe(json.total)
           break
+        }
         case 'project':
           expect(json.id).toBe(songchon)
           expect(await count('.event-line .event')).toBe((json.events as unknown[]).length)

@@ -179,6 +179,21 @@ describe('tracker publish: the static copy', () => {
     await close()
   }, 60_000)
 
+  it('filters the timeline in the browser with the explorer’s filters', async () => {
+    const { page, problems, close } = await open()
+    for (const query of ['province=north-hwanghae', 'year=2025&status=operational', 'q=Songchon']) {
+      const answer = (await (await request(`/api/projects?${query}&limit=1000`)).json()) as { items: { id: string; year: number | null }[] }
+      const expected = answer.items.filter((p) => p.year !== null).map((p) => p.id)
+      await page.goto(`${server.url}timeline?${query}`)
+      await page.waitForFunction(() => /\d+ of \d+ projects/.test(document.querySelector('[data-testid=timeline-count]')?.textContent ?? ''))
+      await page.waitForSelector('svg.timeline-chart a.tl-row')
+      expect(new Set(await page.locator('a.tl-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project')))), query).toEqual(new Set(expected))
+      expect(await page.locator('main .error, main [role=alert]').count(), query).toBe(0)
+    }
+    expect(problems).toEqual([])
+    await close()
+  }, 60_000)
+
   it('serves every download, the OpenAPI document and the feed as files', async () => {
     const { page, problems, close } = await open()
     await page.goto(`${server.url}about`)

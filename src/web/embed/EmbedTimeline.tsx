@@ -5,18 +5,15 @@
  */
 import { apiPath } from '../api.ts'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
-import { placeName } from '../format.ts'
 import { t } from '../i18n/i18n.ts'
-import { startOf, YearChart } from '../pages/TimelinePage.tsx'
+import { byStart, ms, spanOf, YearChart } from '../components/YearChart.tsx'
 import type { EventItem, List, Project } from '../types.ts'
 import { useApi } from '../useApi.ts'
 import { useTitle } from '../useTitle.ts'
+import { useToday } from '../useToday.ts'
 import { useWidth } from '../useWidth.ts'
-import { rangeOf } from '../../model/partialDate.ts'
 import { Credit } from './Credit.tsx'
 import { fullPageOf } from './embeds.ts'
-
-const endOf = (d: string) => Date.parse(`${rangeOf(d).end}T00:00:00Z`) + 86_400_000
 
 export default function EmbedTimeline() {
   const asked = Number(new URLSearchParams(window.location.search).get('year'))
@@ -31,13 +28,10 @@ export default function EmbedTimeline() {
   const error = allYears.error ?? projects.error ?? events.error
   const byProject = new Map<string, EventItem[]>()
   for (const e of events.data?.items ?? []) if (e.project_id) byProject.set(e.project_id, [...(byProject.get(e.project_id) ?? []), e])
-  const rows = items
-    .filter((p) => p.year === year)
-    .sort((a, b) => Number(b.counted) - Number(a.counted) || (a.dates.groundbreaking ? startOf(a.dates.groundbreaking) : Infinity) - (b.dates.groundbreaking ? startOf(b.dates.groundbreaking) : Infinity) || placeName(a.locality.name, a.locality.hangul).localeCompare(placeName(b.locality.name, b.locality.hangul)))
+  const rows = items.filter((p) => p.year === year).sort(byStart)
   const dates = rows.flatMap((p) => (byProject.get(p.id) ?? []).map((e) => e.date))
-  const from = Math.min(Date.UTC(year ?? 2024, 0, 1), ...dates.map(startOf))
-  const last = new Date(Math.max(Date.now(), ...dates.map(endOf)))
-  const to = Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 2, 1)
+  const today = useToday()
+  const { from, to } = spanOf(year ? [year] : [], dates, today ? ms(today) : Date.now())
   const counted = rows.filter((p) => p.counted).length
   return (
     <>
@@ -46,8 +40,8 @@ export default function EmbedTimeline() {
         {year ? <span class="h2-note">{rows.length > counted ? t('timeline.countedExtra', { counted, extra: rows.length - counted }) : t('timeline.counted', { counted })}</span> : null}
       </h1>
       {error ? <ErrorNotice error={error} what="what.timeline" /> : null}
-      <div ref={ref} class="timeline embed-figure" data-testid={projects.data && events.data ? 'embed-data' : undefined}>
-        {!projects.data || !events.data ? error ? null : <Loading what="what.timeline" /> : rows.length === 0 ? <p class="empty">{t('timeline.none')}</p> : <YearChart year={String(year)} projects={rows} events={byProject} width={width} from={from} to={to} />}
+      <div ref={ref} class="timeline embed-figure" data-testid={projects.data && events.data && today ? 'embed-data' : undefined}>
+        {!projects.data || !events.data || !today ? error ? null : <Loading what="what.timeline" /> : rows.length === 0 ? <p class="empty">{t('timeline.none')}</p> : <YearChart year={String(year)} projects={rows} events={byProject} width={width} from={from} to={to} today={today} />}
       </div>
       <Credit page={year ? `${fullPageOf('timeline')}?year=${year}` : fullPageOf('timeline')} />
     </>

