@@ -3,11 +3,10 @@
  * map, and Pyongyang's districts — many recorded at one coordinate — each reachable on its own at the
  * default zoom. Screenshots: map-zoom-<lang>-<width>.png, map-pyongyang-<lang>-<width>.png.
  */
-import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openPage, screenshot, startWebTest, type WebTest } from './support.ts'
+import { violations } from './axe.ts'
 
 let t: WebTest
 beforeAll(async () => {
@@ -17,18 +16,6 @@ afterAll(async () => t?.close())
 
 async function api<T>(path: string): Promise<T> {
   return (await (await fetch(`${t.url}${path}`)).json()) as T
-}
-
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-/** The ids of the WCAG 2.1 A/AA rules axe-core finds broken on the page as it is now. */
-async function violations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
-    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
-  })
 }
 
 const outline = async (page: Page) => (await page.locator('svg.country-map path.dprk').boundingBox())!
