@@ -151,7 +151,7 @@ export const settings = {
   today: {
     env: 'TRACKER_TODAY',
     default: undefined,
-    help: "Pretend today is this date (YYYY-MM-DD) for figures that depend on it (years begun, projection); to reproduce a past run.",
+    help: "Pretend today is this date (YYYY-MM-DD) for figures that depend on it (years begun, projection, where the timeline's bars of projects still under construction end); to reproduce a past run.",
     parse: (raw: string) => {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(`${raw}T00:00:00Z`))) throw new ConfigError(`TRACKER_TODAY=${raw} is not a date YYYY-MM-DD`)
       return raw
