@@ -262,6 +262,13 @@ describe.each(engines())('releases on %s', (engine) => {
     const missing = await call('GET', `${site}projects/no-such-project`)
     expect(missing.status).toBe(404)
     expect(missing.bytes.toString()).toContain('data-release="2026-12-01"')
+    // Its embeds may be framed by any site, as the tracker's own are; its pages may not.
+    const embed = await call('GET', `${site}embed/progress`)
+    expect(embed.status).toBe(200)
+    expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *')
+    expect(embed.headers.get('x-frame-options')).toBeNull()
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
     // A release without a copy of the site.
     expect((await call('GET', '/releases/2.0/site/')).status).toBe(404)
   })
