@@ -187,7 +187,18 @@ export async function buildSite(options: Omit<PublishOptions, 'out'>): Promise<S
     ...sources.flatMap((s) => [`/api/sources/${encodeURIComponent(s.id)}`, `/api/sources/${encodeURIComponent(s.id)}/history`]),
   ]
   onProgress(`reading ${records.length} records and histories`)
-  for (const url of records) await put(url)
+  // A few at a time: with PostgreSQL the queries of one overlap the network wait of another.
+  let next = 0
+  let failed = false
+  const worker = async () => {
+    try {
+      while (next < records.length && !failed) await put(records[next++]!)
+    } catch (error) {
+      failed = true // the others stop too: nothing will be written
+      throw error
+    }
+  }
+  await Promise.all(Array.from({ length: 4 }, worker))
   const apiFiles = files.size
 
   // The web app: its assets (under the base), and its page at every address the app has.
