@@ -166,6 +166,8 @@ describe('the release pages', () => {
     await link.waitFor()
     expect(await link.textContent()).toBe('View this page as of release 2026-12-01.2')
     expect(await link.getAttribute('href')).toBe(`/releases/2026-12-01.2/site/projects/${songchon}`)
+    await link.scrollIntoViewIfNeeded()
+    await screenshot(page, 'release-as-of-link-1366', { fullPage: false })
     await link.click()
     await page.waitForSelector('[data-testid=release-banner]')
     await expect.poll(() => page.locator('[data-testid=project-notes]').textContent()).toBe('Factories seen working in the second report.')
