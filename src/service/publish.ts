@@ -5,7 +5,9 @@
  * GET through the HTTP app in-process (`app.request`), so the copy says exactly what the API says.
  * Where each answer goes is model/staticFiles.ts (the web client reads the same names). List files
  * hold every item (the pages filter them in the browser); the health answer keeps only what does not
- * change between runs, so the same data gives the same bytes (written by publishFiles.ts).
+ * change between runs, so the same data gives the same bytes (written by publishFiles.ts). The
+ * embeds (/embed/*) are pages of the copy too. `buildSite` makes the files without writing them: a
+ * release keeps them as its copy of the site (release.ts), with the release named in every page.
  */
 import fs from 'node:fs'
 import path from 'node:path'

@@ -2,11 +2,11 @@
  * @module `tracker release`: freezes the current record as a numbered, dated, immutable release —
  * the Data Package, the CSV tables, the JSON document, GeoJSON, CITATION.cff, the changes since
  * the previous release (changes.jsonl, one change a line, and CHANGELOG.md), a release.json
- * manifest and SHA256SUMS — and, when the web app is built, a copy of the whole site as it is at the
- * release (site/: every page reading the frozen JSON, as `tracker publish` writes it, under
+ * manifest and SHA256SUMS — and, when the web app is built, a copy of the whole site as it is at
+ * the release (site/: every page reading the frozen JSON, as `tracker publish` writes it, under
  * /releases/<version>/site/), whose files are in SHA256SUMS too; a file the same as the previous
- * release's is a hard link to it (both never change). Everything is written into a temporary folder beside the others and
- * renamed into place at the end: a release is there whole or not at all, and the rename refuses a
+ * release's is a hard link to it (both never change). Everything is written into a temporary
+ * folder beside the others and renamed into place at the end: a release is there whole or not at all, and the rename refuses a
  * folder that exists already, so two writers can never both make one version.
  */
 import fs from 'node:fs'
@@ -183,7 +183,10 @@ async function writeRelease(tracker: Tracker, options: CreateReleaseOptions): Pr
     for (const f of siteFiles) {
       const file = path.join(tmp, f.name)
       const folder = path.dirname(file)
-      if (!made.has(folder)) fs.mkdirSync(folder, { recursive: true, mode: 0o755 }), made.add(folder)
+      if (!made.has(folder)) {
+        fs.mkdirSync(folder, { recursive: true, mode: 0o755 })
+        made.add(folder)
+      }
       const same = earlier.get(f.sha) ?? here.get(f.sha)
       if (same) {
         try {
