@@ -33,6 +33,7 @@ import { registerPrograms } from './routes/programs.ts'
 import { registerProjects } from './routes/projects.ts'
 import { registerReconcile } from './routes/reconcile.ts'
 import { registerReleases } from './routes/releases.ts'
+import { registerReleaseSite } from './releaseSite.ts'
 import { registerSources } from './routes/sources.ts'
 import { registerStats } from './routes/stats.ts'
 import { registerStatic } from './static.ts'
@@ -117,7 +118,11 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   registerSources(app)
   registerStats(app, today)
   registerExports(app)
-  registerReleases(app)
+  // A release keeps a copy of the site: read through an app of its own whose public URL is the copy's address.
+  registerReleases(app, (url) => {
+    const copy = createApp({ tracker: { ...tracker, config: Object.freeze({ ...tracker.config, publicUrl: url }) }, log, startedAt, today })
+    return (p) => copy.request(p)
+  })
   registerImportRoute(app)
   registerReconcile(app)
   registerIntake(app)
@@ -126,6 +131,7 @@ export function createApp({ tracker, log, startedAt = new Date(), lifecycle = { 
   queries.load(app.openAPIRegistry.definitions)
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: apiInfo })
   registerEmbedSnapshots(app, today)
+  registerReleaseSite(app)
   registerStatic(app)
 
   app.notFound((c) => c.json(errorBody('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`), 404))

@@ -9,8 +9,8 @@ import type { MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppEnv } from './context.ts'
 
-/** True for the paths of the embeds (the only pages other sites may frame). */
-export const isEmbedPath = (path: string): boolean => path === '/embed' || path.startsWith('/embed/')
+/** True for the paths of the embeds (the only pages other sites may frame): the tracker's, and those of a release's copy of the site (/releases/<version>/site/embed/…). */
+export const isEmbedPath = (path: string): boolean => path === '/embed' || path.startsWith('/embed/') || /^\/releases\/[^/]+\/site\/embed(\/|$)/.test(path)
 
 export function securityHeaders({ tileUrl }: { tileUrl?: string | undefined }): MiddlewareHandler<AppEnv> {
   const policy = (frameAncestors: string[]) => ({

@@ -12,9 +12,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { AppEnv } from './context.ts'
 
-const defaultRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url))
+/** The built web app (dist/web): what the server serves, and what a release copies its site from. */
+export const defaultWebRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url))
 
-const types: Record<string, string> = {
+/** Content types of the web app's files (and of a release's copy of the site). */
+export const webTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -30,7 +32,7 @@ const types: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 }
-const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.webmanifest'])
+export const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.webmanifest'])
 
 const notBuilt = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>20×10 Tracker — web app not built</title></head>
@@ -65,7 +67,8 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return file
 }
 
-function isTraversal(urlPath: string): boolean {
+/** True when a URL path tries to leave where it is ("..", ".", a NUL or a backslash, also percent-encoded). */
+export function isTraversal(urlPath: string): boolean {
   let decoded = urlPath
   try {
     decoded = decodeURIComponent(urlPath)
@@ -75,7 +78,7 @@ function isTraversal(urlPath: string): boolean {
   return decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').some((s) => s === '..' || s === '.' || /^(\.|%2e){2}$/i.test(s))
 }
 
-export function registerStatic(app: OpenAPIHono<AppEnv>, root: string = defaultRoot): void {
+export function registerStatic(app: OpenAPIHono<AppEnv>, root: string = defaultWebRoot): void {
   const files = new Map<string, Loaded>()
 
   const load = (file: string): Loaded | null => {
@@ -98,7 +101,7 @@ export function registerStatic(app: OpenAPIHono<AppEnv>, root: string = defaultR
 
   const send = (c: Context<AppEnv>, file: string, loaded: Loaded, cacheControl: string): Response => {
     const headers: Record<string, string> = {
-      'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Type': webTypes[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': cacheControl,
       ETag: loaded.etag,
       'X-Content-Type-Options': 'nosniff',

@@ -21,5 +21,7 @@ describe('publish: addresses and the page', () => {
     expect(page).toContain('href="data:image/svg+xml,x"')
     expect(page).toContain('href="//cdn.example.org/x"')
     expect(pageHtml(built, '/', null)).toContain('<meta name="tracker-static" content="/" />')
+    // A release's copy of the site names its release, for the banner and the citation.
+    expect(pageHtml(built, '/releases/1.0/site/', 'https://t.example.org', { version: '1.0', date: '2026-12-01' })).toContain('<meta name="tracker-static" content="/releases/1.0/site/" data-live="https://t.example.org" data-release="1.0" data-release-date="2026-12-01" />')
   })
 })

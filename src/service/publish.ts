@@ -5,12 +5,15 @@
  * GET through the HTTP app in-process (`app.request`), so the copy says exactly what the API says.
  * Where each answer goes is model/staticFiles.ts (the web client reads the same names). List files
  * hold every item (the pages filter them in the browser); the health answer keeps only what does not
- * change between runs, so the same data gives the same bytes (written by publishFiles.ts).
+ * change between runs, so the same data gives the same bytes (written by publishFiles.ts). The
+ * embeds (/embed/*) are pages of the copy too. `buildSite` makes the files without writing them: a
+ * release keeps them as its copy of the site (release.ts), with the release named in every page.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { AppError, InvalidInputError } from '../model/errors.ts'
 import { staticFileOf } from '../model/staticFiles.ts'
+import { embeddableCharts } from '../model/embeds.ts'
 import { checkTarget, publishMarker, writeTree, type WriteOutcome } from './publishFiles.ts'
 
 export interface PublishOptions {
@@ -24,7 +27,18 @@ export interface PublishOptions {
   baseUrl?: string | null
   /** The live tracker, named in the copy's note ("the live tracker is at …"). */
   liveUrl?: string | null
+  /** The release this copy freezes: its pages then say so at the top and cite it (see release.ts). */
+  release?: { version: string; date: string } | null
   onProgress?: (message: string) => void
+}
+
+/** The files of a copy, not yet written: relative path → bytes. */
+export interface SiteFiles {
+  files: Map<string, Uint8Array>
+  base_path: string
+  data_version: number
+  pages: number
+  api_files: number
 }
 
 export interface PublishResult extends WriteOutcome {
@@ -65,9 +79,10 @@ export function basePathOf(baseUrl: string | null | undefined): string {
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
-/** The built index.html as the copy's page: the static-mode tag, and the assets under the base. */
-export function pageHtml(html: string, base: string, liveUrl: string | null): string {
-  const tag = `<meta name="tracker-static" content="${escapeAttr(base)}"${liveUrl ? ` data-live="${escapeAttr(liveUrl)}"` : ''} />`
+/** The built index.html as the copy's page: the static-mode tag (with the release it freezes, if any), and the assets under the base. */
+export function pageHtml(html: string, base: string, liveUrl: string | null, release: PublishOptions['release'] = null): string {
+  const frozen = release ? ` data-release="${escapeAttr(release.version)}" data-release-date="${escapeAttr(release.date)}"` : ''
+  const tag = `<meta name="tracker-static" content="${escapeAttr(base)}"${liveUrl ? ` data-live="${escapeAttr(liveUrl)}"` : ''}${frozen} />`
   if (!html.includes('</head>')) throw new PublishError('the built index.html has no </head>: rebuild the web app (npm run build)')
   return html
     .replace('</head>', `    ${tag}\n  </head>`)
@@ -88,11 +103,26 @@ function webFiles(root: string, dir = ''): string[] {
 }
 
 export async function publishSite(options: PublishOptions): Promise<PublishResult> {
-  const { out, webRoot, onProgress = () => {} } = options
+  const { out, onProgress = () => {} } = options
+  checkTarget(path.resolve(out)) // before reading anything: a target that will be refused is refused at once
+  const site = await buildSite(options)
+  const { files } = site
+  onProgress(`writing ${files.size} files to ${out}`)
+  const outcome = writeTree(out, files)
+  let bytes = 0
+  for (const data of files.values()) bytes += data.length
+  return { out: path.resolve(out), base_path: site.base_path, base_url: options.baseUrl ?? null, data_version: site.data_version, files: files.size, pages: site.pages, api_files: site.api_files, bytes, ...outcome }
+}
+
+/** True when `webRoot` holds a build of the web app (a copy can be made). */
+export const isBuilt = (webRoot: string): boolean => fs.existsSync(path.join(webRoot, 'index.html'))
+
+/** Every file of a copy, read from the app (nothing is written): what publishSite writes, and what a release keeps in its site/ folder. */
+export async function buildSite(options: Omit<PublishOptions, 'out'>): Promise<SiteFiles> {
+  const { webRoot, onProgress = () => {} } = options
   const base = basePathOf(options.baseUrl)
   const indexFile = path.join(webRoot, 'index.html')
   if (!fs.existsSync(indexFile)) throw new InvalidInputError(`the web app is not built (no ${indexFile}): run npm run build first`)
-  checkTarget(path.resolve(out)) // before reading anything: a target that will be refused is refused at once
   const files = new Map<string, Uint8Array>()
   const encoder = new TextEncoder()
 
@@ -159,15 +189,29 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
     ...sources.flatMap((s) => [`/api/sources/${encodeURIComponent(s.id)}`, `/api/sources/${encodeURIComponent(s.id)}/history`]),
   ]
   onProgress(`reading ${records.length} records and histories`)
-  for (const url of records) await put(url)
+  // A few at a time: with PostgreSQL the queries of one overlap the network wait of another.
+  let next = 0
+  let failed = false
+  const worker = async () => {
+    try {
+      while (next < records.length && !failed) await put(records[next++]!)
+    } catch (error) {
+      failed = true // the others stop too: nothing will be written
+      throw error
+    }
+  }
+  await Promise.all(Array.from({ length: 4 }, worker))
   const apiFiles = files.size
 
   // The web app: its assets (under the base), and its page at every address the app has.
-  const html = pageHtml(fs.readFileSync(indexFile, 'utf8'), base, options.liveUrl ?? null)
+  const release = options.release ?? null
+  const html = pageHtml(fs.readFileSync(indexFile, 'utf8'), base, options.liveUrl ?? null, release)
+  const embedFile = path.join(webRoot, 'embed', 'index.html')
+  const embedHtml = fs.existsSync(embedFile) ? pageHtml(fs.readFileSync(embedFile, 'utf8'), base, options.liveUrl ?? null, release) : null
   let lazyChunks = false
   let preloadFound = false
   for (const rel of webFiles(webRoot)) {
-    if (rel === 'index.html' || rel.startsWith('embed/')) continue
+    if (rel === 'index.html' || rel === 'embed/index.html') continue
     const data = fs.readFileSync(path.join(webRoot, rel))
     if (!rel.endsWith('.js')) {
       files.set(rel, new Uint8Array(data))
@@ -187,6 +231,7 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
     'projects',
     'sources',
     'provinces',
+    'charts',
     'about',
     ...projects.map((p) => `projects/${p.id}`),
     ...localities.map((l) => `localities/${l.id}`),
@@ -198,17 +243,20 @@ export async function publishSite(options: PublishOptions): Promise<PublishResul
     if (p.split('/').some((s) => s === '' && p !== '') || /[\\\0]|(^|\/)\.\.?($|\/)/.test(p)) throw new PublishError(`a record id cannot be a file name: ${p}`)
     files.set(p ? `${p}/index.html` : 'index.html', page)
   }
+  // The embeds (/embed/*, src/web/embed/): their own small page at each address an iframe may point to.
+  let embeds = 0
+  if (embedHtml) {
+    const embedPage = encoder.encode(embedHtml)
+    const embedPaths = ['progress', 'grid', 'map', 'timeline', ...embeddableCharts.map((c) => `chart/${c}`), ...projects.map((p) => `project/${p.id}`)]
+    for (const p of embedPaths) files.set(`embed/${p}/index.html`, embedPage)
+    embeds = embedPaths.length
+  }
   // GitHub Pages and many hosts answer an unknown address with 404.html: the app, which says "not found".
   files.set('404.html', page)
   // GitHub Pages runs Jekyll unless told not to, and Jekyll drops files whose names start with "_".
   files.set('.nojekyll', new Uint8Array())
 
-  const summary = { written_by: 'tracker publish', base_path: base, base_url: options.baseUrl ?? null, data_version: health.data_version, pages: pagePaths.length, api_files: apiFiles }
+  const summary = { written_by: 'tracker publish', base_path: base, base_url: options.baseUrl ?? null, data_version: health.data_version, pages: pagePaths.length, embeds, api_files: apiFiles, ...(release ? { release: release.version } : {}) }
   files.set(publishMarker, encoder.encode(`${JSON.stringify(summary, null, 2)}\n`))
-
-  onProgress(`writing ${files.size} files to ${out}`)
-  const outcome = writeTree(out, files)
-  let bytes = 0
-  for (const data of files.values()) bytes += data.length
-  return { out: path.resolve(out), base_path: base, base_url: options.baseUrl ?? null, data_version: health.data_version, files: files.size, pages: pagePaths.length, api_files: apiFiles, bytes, ...outcome }
+  return { files, base_path: base, data_version: health.data_version, pages: pagePaths.length, api_files: apiFiles }
 }

@@ -46,9 +46,29 @@ export interface ReleaseManifest {
   by: string
   /** The frozen dataset document (the JSON export): what the next changelog compares with, and what a page "as of this release" would read. */
   dataset: string
-  /** Every file of the release except release.json and SHA256SUMS (which lists them all, this manifest included). */
+  /** Every file of the release except release.json, SHA256SUMS (which lists them all, this manifest included) and the copy of the site. */
   files: ReleaseFile[]
+  /** The copy of the site as of this release (its files are in SHA256SUMS, under site/); null (or absent, in older releases) when none was made. */
+  site?: ReleaseSite | null
 }
+
+/** The copy of the site a release keeps: every page as it was, served at /releases/<version>/site/. */
+export interface ReleaseSite {
+  /** The folder inside the release, "site/". */
+  path: string
+  /** Its address at the canonical address (TRACKER_PUBLIC_URL). */
+  url: string
+  /** The data version its pages show (the release's). */
+  data_version: number
+  files: number
+  bytes: number
+  pages: number
+  /** Files that are the same as the previous release's, kept as hard links to them. */
+  linked: number
+}
+
+/** The folder of a release that holds its copy of the site. */
+export const siteFolder = 'site'
 
 export const manifestName = 'release.json'
 export const checksumsName = 'SHA256SUMS'
@@ -115,6 +135,43 @@ const mediaTypes: Record<string, string> = {
 
 export function mediaTypeOf(name: string): string {
   return mediaTypes[path.extname(name)] ?? 'text/plain; charset=utf-8'
+}
+
+const checksums = new Map<string, Map<string, string>>()
+
+/** The checksums of a release (SHA256SUMS: file name → sha256), read once (a release never changes). */
+export function readChecksums(dir: string, version: string): Map<string, string> {
+  const manifest = readRelease(dir, version)
+  const file = path.join(dir, manifest.version, checksumsName)
+  let known = checksums.get(file)
+  if (!known) {
+    known = new Map()
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+      const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line)
+      if (m) known.set(m[2]!, m[1]!)
+    }
+    checksums.set(file, known)
+  }
+  return known
+}
+
+/**
+ * A file of a release's copy of the site, by its path under site/ as a URL gives it ("" and
+ * "projects/x" are their index.html): only the files SHA256SUMS lists, so no name can reach
+ * anything else. Null when the copy has no such file (the caller answers 404).
+ */
+export function readSiteFile(dir: string, version: string, rel: string): { name: string; sha256: string; body: Uint8Array; page: boolean } | null {
+  const manifest = readRelease(dir, version)
+  if (!manifest.site) throw new NotFoundError(`release ${manifest.version} has no copy of the site (it was made without a web build, or before releases kept one)`)
+  const sums = readChecksums(dir, manifest.version)
+  const trimmed = rel.replace(/\/+$/, '')
+  const candidates = rel === '' || rel.endsWith('/') ? [`${trimmed}${trimmed ? '/' : ''}index.html`] : [rel, `${rel}/index.html`]
+  for (const candidate of candidates) {
+    const name = `${siteFolder}/${candidate}`
+    const sha = sums.get(name)
+    if (sha) return { name: candidate, sha256: sha, body: new Uint8Array(fs.readFileSync(path.join(dir, manifest.version, name))), page: candidate.endsWith('index.html') }
+  }
+  return null
 }
 
 /** One file of a release, read: only the files the manifest lists, the manifest itself and SHA256SUMS. */

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'preact/hooks'
 import { Freshness } from './components/Freshness.tsx'
 import { LanguageSwitch } from './components/LanguageSwitch.tsx'
 import { PageEnd } from './components/PageEnd.tsx'
+import { ReleaseBanner } from './components/ReleaseBanner.tsx'
 import { ReviewLink } from './components/ReviewLink.tsx'
 import { SessionControl } from './components/SessionControl.tsx'
 import { TwinLinks } from './components/TwinLinks.tsx'
@@ -138,6 +139,7 @@ export function App() {
         <SessionControl />
       </header>
       <main id="main" ref={main} tabIndex={-1} data-lang={lang}>
+        <ReleaseBanner />
         <Freshness />
         {route(loc.path)}
         <TwinLinks path={loc.path} search={loc.search} />

@@ -96,6 +96,7 @@ async function localities(read: ReadFile, params: URLSearchParams): Promise<unkn
 
 interface EventLike {
   type: string
+  program_id?: string
   project_id: string | null
   leader_present?: boolean | null
   project_year: number | null
@@ -103,15 +104,17 @@ interface EventLike {
 }
 
 async function events(read: ReadFile, params: URLSearchParams): Promise<unknown> {
-  refuse(params, ['type', 'project', 'province', 'year', 'leader_present', 'sort', 'limit', 'offset'], 'events')
+  refuse(params, ['program', 'type', 'project', 'province', 'year', 'leader_present', 'sort', 'limit', 'offset'], 'events')
   const all = (await read(staticFileOf('/api/events'))) as List<EventLike>
   const type = csv(params.get('type'))
   const year = csv(params.get('year'))?.map(Number)
   const province = csv(params.get('province'))
   const project = params.get('project')
+  const program = params.get('program')
   const leader = bool(params.get('leader_present'))
   let items = all.items.filter(
     (e) =>
+      (!program || e.program_id === program) &&
       (!type || type.includes(e.type)) &&
       (!project || e.project_id === project) &&
       (leader === undefined || (e.leader_present === true || e.type === 'leader_visit') === leader) &&

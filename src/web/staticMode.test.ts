@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isStatic, staticHref, withBase, withoutBase } from './staticMode.ts'
+import { isFilteredData, isStatic, wholeFileHref, staticHref, withBase, withoutBase } from './staticMode.ts'
 
 describe('static mode', () => {
   it('is off without the published tag (no document here)', () => {
@@ -22,5 +22,14 @@ describe('static mode', () => {
     expect(staticHref('/api/export/projects.csv?year=2025', '/t/')).toBe('/t/api/export/projects.csv')
     expect(staticHref('/api/openapi.json', '/t/')).toBe('/t/api/openapi.json')
     expect(staticHref('/about', '/t/')).toBe('/t/about')
+  })
+  it('tells a filtered data link from the whole file', () => {
+    expect(isFilteredData('/api/export/projects.csv?province=north-pyongan')).toBe(true)
+    expect(isFilteredData('/api/projects?limit=1000&year=2024')).toBe(true)
+    expect(isFilteredData('/api/projects?limit=1000&sort=-year')).toBe(false)
+    expect(isFilteredData('/api/export/projects.csv')).toBe(false)
+    expect(isFilteredData('/projects?year=2024')).toBe(false)
+    expect(wholeFileHref('/api/projects?limit=1000&year=2024', true)).toBe('/api/projects')
+    expect(wholeFileHref('/api/projects?limit=1000&year=2024', false)).toBe('/api/projects?limit=1000&year=2024')
   })
 })

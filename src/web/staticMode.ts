@@ -2,17 +2,25 @@
  * @module The published (static) copy of the web app: whether this page is one, and its base path.
  * `tracker publish` writes `<meta name="tracker-static" content="/base/" data-live="…">` into every
  * index.html it writes; without that tag (the app served by the tracker itself) nothing here changes
- * anything: the base is "/" and every address stays as it is.
+ * anything: the base is "/" and every address stays as it is. The copy a release keeps of the site
+ * also names that release (`data-release`, `data-release-date`).
  */
 import { staticFileOf } from '../model/staticFiles.ts'
 
-function readMeta(): { base: string; live: string | null } | null {
+interface Meta {
+  base: string
+  live: string | null
+  release: { version: string; date: string } | null
+}
+
+function readMeta(): Meta | null {
   if (typeof document === 'undefined') return null
   const meta = document.querySelector('meta[name="tracker-static"]')
   if (!meta) return null
   const content = meta.getAttribute('content') ?? '/'
   const base = content.startsWith('/') ? (content.endsWith('/') ? content : `${content}/`) : '/'
-  return { base, live: meta.getAttribute('data-live') || null }
+  const version = meta.getAttribute('data-release')
+  return { base, live: meta.getAttribute('data-live') || null, release: version ? { version, date: meta.getAttribute('data-release-date') ?? '' } : null }
 }
 
 const meta = readMeta()
@@ -25,6 +33,9 @@ export const basePath = meta?.base ?? '/'
 
 /** The address of the live tracker, when the copy names one. */
 export const liveUrl = meta?.live ?? null
+
+/** The release this copy freezes (the copy a release keeps of the site, served at /releases/<version>/site/), or null. */
+export const staticRelease = meta?.release ?? null
 
 /** An app path ("/projects?year=2024") as the address it has in this copy ("/tracker/projects?year=2024"). */
 export function withBase(href: string, base = basePath): string {
@@ -53,3 +64,14 @@ export function staticHref(href: string, base = basePath): string {
   }
   return withBase(href, base)
 }
+
+/** Whether a data link carries a filter (a query other than paging and sorting): a published copy has no file for that view. */
+export function isFilteredData(href: string): boolean {
+  if (!href.startsWith('/api/')) return false
+  const query = href.split('#')[0]!.split('?', 2)[1]
+  if (!query) return false
+  return [...new URLSearchParams(query).keys()].some((k) => k !== 'limit' && k !== 'offset' && k !== 'sort')
+}
+
+/** A data link as a published copy can answer it: a view with a query is its whole file (the live tracker filters and sorts; a copy has one file a table). */
+export const wholeFileHref = (href: string, inCopy = isStatic): string => (inCopy && href.startsWith('/api/') && /[?#]/.test(href) ? href.split(/[?#]/, 1)[0]! : href)

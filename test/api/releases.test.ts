@@ -5,6 +5,9 @@
  * unknown versions and files, and names that try to leave the release folder, are 404 in the
  * API's error shape; the files are served with their content type, sha256 ETag and immutable
  * caching; a second instance on the same PostgreSQL and releases directory lists the same releases.
+ * A release made through the API keeps a copy of the site (site/, in SHA256SUMS): served at
+ * /releases/{version}/site/…, its pages and JSON show the record as released, not as edited since,
+ * and no address under it reads anything the copy does not list.
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
@@ -22,13 +25,22 @@ import { releasesDir } from '../../src/service/releaseStore.ts'
 import { openTracker, type Tracker } from '../../src/service/tracker.ts'
 import { citeApa } from '../../src/web/cite.ts'
 import { engines, freshDatabase, type TestDatabase } from '../support/engines.ts'
+import { ensureBuilt } from '../web/support.ts'
 
 const songchon = '20x10.2024.south-pyongan.songchon'
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex')
 
+/** Every file of a folder (and its sub-folders), by relative path. */
+function filesOf(dir: string, rel = ''): string[] {
+  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const r = rel ? `${rel}/${e.name}` : e.name
+    return e.isDirectory() ? filesOf(dir, r) : [r]
+  })
+}
+
 /** Every file of a folder with its bytes' hash. */
 function folderHashes(dir: string): Record<string, string> {
-  return Object.fromEntries(fs.readdirSync(dir).sort().map((n) => [n, sha(fs.readFileSync(path.join(dir, n)))]))
+  return Object.fromEntries(filesOf(dir).sort().map((n) => [n, sha(fs.readFileSync(path.join(dir, n)))]))
 }
 
 function checkSums(folder: string): void {
@@ -38,7 +50,7 @@ function checkSums(folder: string): void {
     expect(sha(fs.readFileSync(path.join(folder, name!))), name).toBe(hash)
     return name
   })
-  expect(listed.sort()).toEqual(fs.readdirSync(folder).filter((n) => n !== 'SHA256SUMS').sort())
+  expect(listed.sort()).toEqual(filesOf(folder).filter((n) => n !== 'SHA256SUMS').sort())
 }
 
 describe.each(engines())('releases on %s', (engine) => {
@@ -50,6 +62,7 @@ describe.each(engines())('releases on %s', (engine) => {
   const extraDir = engine === 'postgres' ? fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-releases-')) : null
 
   beforeAll(async () => {
+    ensureBuilt() // a release keeps a copy of the built site
     db = await freshDatabase(engine, { TRACKER_PUBLIC_URL: 'https://tracker.example.org', TRACKER_TODAY: '2026-12-01', ...(extraDir ? { TRACKER_RELEASES_DIR: extraDir } : {}) })
     tracker = await openTracker(db.config)
     app = createApp({ tracker, log: createLogger('silent') })
@@ -86,6 +99,10 @@ describe.each(engines())('releases on %s', (engine) => {
     const firstDir = path.join(dir, '2026-12-01')
     checkSums(firstDir)
     const frozen = folderHashes(firstDir)
+    // With the site as it was: its files are in SHA256SUMS (checked above) and counted in the manifest.
+    expect(first.body.site).toMatchObject({ path: 'site/', url: 'https://tracker.example.org/releases/2026-12-01/site/', data_version: first.body.data_version, linked: 0 })
+    expect(Object.keys(frozen).filter((n) => n.startsWith('site/')).length).toBe(first.body.site.files)
+    expect(frozen[`site/projects/${songchon}/index.html`]).toBeDefined()
 
     const before = (await call('GET', `/api/projects/${songchon}`)).body
     const edit = await call('PATCH', `/api/projects/${songchon}`, { body: { notes: 'Checked against the second report.', comment: 'note for the release test' }, ifMatch: before.version })
@@ -112,12 +129,16 @@ describe.each(engines())('releases on %s', (engine) => {
     expect(third.version).toBe('2026-12-01.2')
     expect(third.previous).toBe('2.0')
     expect(folderHashes(firstDir)).toEqual(frozen)
-    for (const f of fs.readdirSync(firstDir)) expect(fs.statSync(path.join(firstDir, f)).mode & 0o222, f).toBe(0)
+    for (const f of filesOf(firstDir)) expect(fs.statSync(path.join(firstDir, f)).mode & 0o222, f).toBe(0)
+    // Made without a site (as createRelease does unless asked): said so, not a broken link.
+    expect(third.site).toBeNull()
 
     const list = (await call('GET', '/api/releases')).body
     expect(list.items.map((r: { version: string }) => r.version)).toEqual(['2026-12-01.2', '2.0', '2026-12-01'])
     expect(list.items[1]).toMatchObject({ date: '2026-12-01', changes: { total: { change: 1 } }, links: { page: 'https://tracker.example.org/releases/2.0', changes: 'https://tracker.example.org/api/releases/2.0/changes.jsonl' } })
     expect(list.items[1].links.files['datapackage.zip']).toBe('https://tracker.example.org/api/releases/2.0/datapackage.zip')
+    expect(list.items[2].links.site).toBe('https://tracker.example.org/releases/2026-12-01/site/')
+    expect(list.items[1].links.site).toBeNull()
     // No writing folder left behind.
     expect(fs.readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([])
   }, 120_000)
@@ -209,6 +230,74 @@ describe.each(engines())('releases on %s', (engine) => {
       expect(res.bytes.toString(), url).not.toContain('root:')
     }
     expect((await call('GET', '/api/releases/9.9/changes')).body.error.message).toMatch(/no release "9.9"/)
+    fs.rmSync(path.join(dir, 'outside.txt'))
+  })
+
+  it('serves the copy of the site as released: pages, the JSON they read, the banner tag; never the record as edited since', async () => {
+    const site = '/releases/2026-12-01/site/'
+    const page = await call('GET', `${site}projects/${songchon}`)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const html = page.bytes.toString()
+    expect(html).toContain('<meta name="tracker-static" content="/releases/2026-12-01/site/" data-live="https://tracker.example.org" data-release="2026-12-01" data-release-date="2026-12-01" />')
+    expect(html).toContain('src="/releases/2026-12-01/site/assets/')
+    expect((await call('GET', site)).bytes.toString()).toBe(html)
+    expect((await call('GET', '/releases/2026-12-01/site')).status).toBe(200)
+    // The record as released: the notes before the edits, at the data version frozen.
+    const frozen = await call('GET', `${site}api/projects/${songchon}.json`)
+    expect(frozen.status).toBe(200)
+    expect(frozen.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    const sums = fs.readFileSync(path.join(dir, '2026-12-01', 'SHA256SUMS'), 'utf8')
+    expect(sums).toContain(`${frozen.headers.get('etag')!.slice(1, -1)}  site/api/projects/${songchon}.json`)
+    const now = (await call('GET', `/api/projects/${songchon}`)).body
+    expect(now.notes).toBe('Changed once more.')
+    expect(frozen.body.notes).not.toBe(now.notes)
+    expect(frozen.body.notes).toBe(JSON.parse(fs.readFileSync(path.join(dir, '2026-12-01', 'dataset.json'), 'utf8')).projects.find((p: { id: string }) => p.id === songchon).notes ?? null)
+    const health = await call('GET', `${site}api/health.json`)
+    expect(health.body.data_version).toBe((await call('GET', '/api/releases/2026-12-01')).body.data_version)
+    // The copy's citations and config point at the copy.
+    expect((await call('GET', `${site}api/config.json`)).body.public_url).toBe('https://tracker.example.org/releases/2026-12-01/site')
+    expect((await call('GET', `${site}assets/nothing.js`)).status).toBe(404)
+    // A page the copy does not have: its own "not found" page, with a 404.
+    const missing = await call('GET', `${site}projects/no-such-project`)
+    expect(missing.status).toBe(404)
+    expect(missing.bytes.toString()).toContain('data-release="2026-12-01"')
+    // Its embeds may be framed by any site, as the tracker's own are; its pages may not.
+    const embed = await call('GET', `${site}embed/progress`)
+    expect(embed.status).toBe(200)
+    expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *')
+    expect(embed.headers.get('x-frame-options')).toBeNull()
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
+    // A release without a copy of the site.
+    expect((await call('GET', '/releases/2.0/site/')).status).toBe(404)
+  })
+
+  it('answers 404 to every address under /releases/{version}/site/ that tries to leave the copy', async () => {
+    fs.writeFileSync(path.join(dir, 'outside.txt'), 'not part of any release')
+    const tries = [
+      '/releases/2026-12-01/site/..%2F..%2Foutside.txt',
+      '/releases/2026-12-01/site/..%2Frelease.json',
+      '/releases/2026-12-01/site/api/..%2F..%2FSHA256SUMS',
+      '/releases/2026-12-01/site/%2Fetc%2Fpasswd',
+      '/releases/2026-12-01/site/..%5C..%5Coutside.txt',
+      '/releases/2026-12-01/site/index.html%00.txt',
+      '/releases/..%2F..%2F..%2Fetc/site/passwd',
+      '/releases/9.9/site/',
+    ]
+    for (const url of tries) {
+      const res = await call('GET', url)
+      expect(res.status, url).toBe(404)
+      expect(res.bytes.toString(), url).not.toContain('not part of any release')
+      expect(res.bytes.toString(), url).not.toContain('root:')
+      expect(res.bytes.toString(), url).not.toContain('"format": "20x10-tracker-release/1"')
+    }
+    // "%2E%2E" segments are folded away by URL parsing before any route sees them: what is left is outside the copy, and reads nothing of the release.
+    for (const url of ['/releases/2026-12-01/site/%2E%2E/%2E%2E/outside.txt', '/releases/%2E%2E/site/outside.txt']) {
+      const folded = await call('GET', url)
+      expect(folded.bytes.toString(), url).not.toContain('not part of any release')
+      expect(folded.bytes.toString(), url).not.toContain('data-release=')
+    }
     fs.rmSync(path.join(dir, 'outside.txt'))
   })
 

@@ -62,6 +62,7 @@ describe('answers of a published copy', () => {
     '/api/sources?publisher=KCNA&limit=100',
     '/api/sources?kind=state_media&language=en&sort=published&limit=100',
     '/api/events?sort=-date&limit=8',
+    '/api/events?program=20x10&type=inauguration,production_start&limit=1000',
   ]
   it.each(queries)('%s is the API answer', async (query) => {
     const api = await get(query)

@@ -2,8 +2,9 @@
  * The static copy as a reader meets it: `publishSite` writes the tracker into a directory, a plain
  * file server (no code of the app) serves it under /tracker/, and Chromium walks every kind of page —
  * data shown, no failed request, downloads that work, every link inside the sub-path, the explorer's
- * filter and search answered in the browser. A second run changes no file; a failed run leaves the
- * copy as it was.
+ * filter and search answered in the browser. The embeds are in the copy too (an iframe can point
+ * into it), and a filtered view's downloads say they are the whole table. A second run changes no
+ * file; a failed run leaves the copy as it was.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -104,6 +105,7 @@ describe('tracker publish: the static copy', () => {
       ['', '.grid20 .slot'],
       ['map', 'svg'],
       ['timeline', 'svg.timeline-chart'],
+      ['charts', '.charts-page[data-ready=true]'],
       ['projects', 'table, .cards'],
       ['sources', 'table, .cards'],
       ['provinces', 'table, ul'],
@@ -213,6 +215,47 @@ describe('tracker publish: the static copy', () => {
     // The feed and the citations point at the copy, not at a listen address.
     const feed = await (await page.request.get(`${server.url}api/changes.atom`)).text()
     expect(feed).toContain(server.url.replace(/\/$/, ''))
+    expect(problems).toEqual([])
+    await close()
+  }, 60_000)
+
+  it('has the embeds: a frame pointing into the copy shows the figure and its credit line, linked inside the copy', async () => {
+    const [project] = await ids('/api/projects?q=Songchon')
+    const { page, problems, close } = await open(600)
+    for (const [embed, full] of [
+      ['progress', ''],
+      ['project/' + project, `projects/${project}`],
+      ['chart/openings', 'charts#openings'],
+    ] as const) {
+      await page.goto(`${server.url}embed/${embed}`)
+      await page.waitForSelector('[data-testid=embed-credit] [data-testid=embed-full]')
+      await expect.poll(() => page.locator('[data-testid=embed-version]').textContent()).toMatch(/\d/)
+      expect(await page.locator('[data-testid=embed-credit]').textContent(), embed).toContain('20×10 Tracker')
+      expect(await page.locator('[data-testid=embed-full]').getAttribute('href'), embed).toBe(`${server.url}${full}`)
+      await page.waitForLoadState('networkidle')
+      expect(await page.locator('.embed-missing, .error, [role=alert]').count(), `${embed}: ${await page.locator('main').textContent()}`).toBe(0)
+      expect(await page.locator('main svg, main table, main dl').count(), embed).toBeGreaterThan(0)
+      expect(await linksOutside(page), embed).toEqual([])
+      await screenshot(page, `publish-embed-${embed.split('/')[0]}-600`)
+    }
+    expect(problems).toEqual([])
+    await close()
+  }, 60_000)
+
+  it('says that a filtered view downloads the whole table, and links the file it has', async () => {
+    const { page, problems, close } = await open()
+    await page.goto(`${server.url}projects?province=north-pyongan`)
+    await page.waitForSelector('table, .cards')
+    const csv = page.locator('[data-testid=download-csv]')
+    expect(await csv.getAttribute('href')).toBe(`${new URL(server.url).pathname}api/export/projects.csv`)
+    expect(await page.locator('.downloads [data-testid=whole-file]').textContent()).toBe('(whole table; filters apply on the live site)')
+    const twins = page.locator('[data-testid=twins]')
+    expect(await twins.locator('[data-testid=whole-file]').count()).toBe(1)
+    for (const href of await twins.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) expect((await page.request.get(href)).status(), href).toBe(200)
+    // Without a filter, no such note.
+    await page.goto(`${server.url}projects`)
+    await page.waitForSelector('table, .cards')
+    expect(await page.locator('[data-testid=whole-file]').count()).toBe(0)
     expect(problems).toEqual([])
     await close()
   }, 60_000)

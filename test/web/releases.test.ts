@@ -2,15 +2,21 @@
  * The release pages as a reader sees them: /releases lists two releases (an editor's edits
  * between them) with counts and downloads that work; /releases/{version} says in words what
  * changed — the source added, the project's fields old → new — in English and Korean, at 1366
- * and 390 px, without sideways scrolling; an unknown version is a not-found notice.
+ * and 390 px, without sideways scrolling; an unknown version is a not-found notice. Any page can be
+ * opened as of a release (the copy of the site the release keeps): it shows the record as released
+ * — not the edit made since — under a banner naming the release, and cites the release.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAccount, createApiToken } from '../../src/service/accounts.ts'
-import { createRelease } from '../../src/service/release.ts'
+import { releasesDir } from '../../src/service/releaseStore.ts'
 import { openPage, screenshot, startWebTest, type WebTest } from './support.ts'
 
 const songchon = '20x10.2024.south-pyongan.songchon'
 let t: WebTest
+/** Songchon's notes in the first release (before the edit). */
+let firstNotes: string | null = null
 
 beforeAll(async () => {
   t = await startWebTest({ TRACKER_PUBLIC_URL: 'https://tracker.example.org', TRACKER_TODAY: '2026-12-01' })
@@ -39,13 +45,15 @@ describe('the release pages', () => {
 
   it('list the releases and show what changed between them, in English and Korean, on a laptop and a phone', async () => {
     const tracker = t.server.tracker
-    await createRelease(tracker, { comment: 'The first release' })
     await createAccount(tracker.store.db, 'rel-web', 'editor', 'release-web-password')
     const token = await createApiToken(tracker.store.db, 'rel-web', 'tests')
+    // Through the server, as an editor would: each release also keeps a copy of the site.
+    await api('POST', '/api/releases', token, { comment: 'The first release' })
     const project = (await (await fetch(`${t.url}/api/projects/${songchon}`)).json()) as { version: number; notes: string | null }
+    firstNotes = project.notes
     await api('PATCH', `/api/projects/${songchon}`, token, { notes: 'Factories seen working in the second report.', comment: 'release page test' }, project.version)
     await api('POST', '/api/sources', token, { id: 'release-web-source', kind: 'news', publisher: 'Test Wire', title: 'Factories at work in Songchon', comment: 'release page test' })
-    await createRelease(tracker, { comment: 'After the second report' })
+    await api('POST', '/api/releases', token, { comment: 'After the second report' })
 
     for (const lang of ['en', 'ko'] as const) {
       for (const width of [1366, 390]) {
@@ -79,7 +87,8 @@ describe('the release pages', () => {
         expect(sources).toContain(lang === 'en' ? 'Added (1)' : '추가 (1)')
         expect(sources).toContain('Test Wire: Factories at work in Songchon')
         expect(projects).toContain(lang === 'en' ? 'Changed (1)' : '변경 (1)')
-        expect(projects).toContain('Songchon 2024')
+        // Named as the rest of the app names it: hangul first in Korean.
+        expect(await tables.nth(0).locator('a').first().textContent()).toBe(lang === 'en' ? 'Songchon 2024' : '성천군 2024')
         expect(await tables.nth(0).locator('.release-new').textContent()).toBe('Factories seen working in the second report.')
         expect(await tables.nth(0).locator('.release-old').textContent()).toBe(project.notes ?? '—')
         expect(await tables.nth(0).locator('a').first().getAttribute('href')).toBe(`/projects/${songchon}`)
@@ -109,6 +118,66 @@ describe('the release pages', () => {
     expect(await page.textContent('.error')).toContain('There is no release at this address')
     await close()
   })
+
+  it('open any page as of a release: the record as released, under a banner, citing the release', async () => {
+    const frozen = ((await (await fetch(`${t.url}/api/releases/2026-12-01`)).json()) as { data_version: number; site: { files: number; linked: number } }).data_version
+    // The second release keeps what did not change as links to the first release's files.
+    const second = (await (await fetch(`${t.url}/api/releases/2026-12-01.2`)).json()) as { site: { files: number; linked: number } }
+    expect(second.site.linked).toBeGreaterThan(second.site.files / 3)
+    const dir = releasesDir(t.server.tracker.config)
+    const same = 'site/api/provinces.json'
+    expect(fs.statSync(path.join(dir, '2026-12-01.2', same)).ino).toBe(fs.statSync(path.join(dir, '2026-12-01', same)).ino)
+
+    for (const lang of ['en', 'ko'] as const) {
+      for (const width of [1366, 390]) {
+        const { page, errors, close } = await openPage(t, { width, height: 900 })
+        // From the release's page, into its copy of the site, and on to the project.
+        await page.goto(`/releases/2026-12-01?lang=${lang}`)
+        await page.click('[data-testid=release-site]')
+        await page.waitForURL(/\/releases\/2026-12-01\/site\//)
+        await page.waitForSelector('[data-testid=release-banner]')
+        await page.goto(`/releases/2026-12-01/site/projects/${songchon}?lang=${lang}`)
+        await page.waitForSelector('h1')
+        const banner = page.locator('[data-testid=release-banner]')
+        expect(await banner.textContent()).toBe(lang === 'en' ? 'You are viewing release 2026-12-01 (1 Dec 2026) — see the current record.' : '릴리스 2026-12-01(2026년 12월 1일) 시점의 기록을 보고 있습니다 — 현재 기록 보기.')
+        expect(await banner.locator('[data-testid=current-record]').getAttribute('href')).toBe(`https://tracker.example.org/projects/${songchon}?lang=${lang}`)
+        // Release 1's value, not the edit made after it.
+        if (firstNotes) await expect.poll(() => page.locator('[data-testid=project-notes]').textContent()).toBe(firstNotes)
+        else expect(await page.locator('[data-testid=project-notes]').count()).toBe(0)
+        expect(await page.textContent('main')).not.toContain('Factories seen working in the second report.')
+        await page.locator('details.cite-page summary').click()
+        await expect.poll(() => page.textContent('details.cite-page [data-testid=cite]')).toContain(`(Release 2026-12-01, data version ${frozen})`)
+        expect(await page.textContent('details.cite-page [data-testid=cite]')).toContain(`https://tracker.example.org/releases/2026-12-01/site/projects/${songchon}`)
+        expect(await page.textContent('.session')).toBe(lang === 'en' ? 'Release 2026-12-01' : '릴리스 2026-12-01')
+        // The copy's links stay inside it.
+        const hrefs = await page.$$eval('main a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')!))
+        expect(hrefs.filter((h) => !h.startsWith('/releases/2026-12-01/site/'))).toEqual([])
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+        await screenshot(page, `release-site-project-${width}-${lang}`)
+        expect(errors).toEqual([])
+        await close()
+      }
+    }
+
+    // Every page of the live app offers the same page as of the latest release; that one has the edit.
+    const { page, errors, close } = await openPage(t, { width: 1366 })
+    await page.goto(`/projects/${songchon}`)
+    const link = page.locator('[data-testid=as-of-release] a')
+    await link.waitFor()
+    expect(await link.textContent()).toBe('View this page as of release 2026-12-01.2')
+    expect(await link.getAttribute('href')).toBe(`/releases/2026-12-01.2/site/projects/${songchon}`)
+    await link.scrollIntoViewIfNeeded()
+    await screenshot(page, 'release-as-of-link-1366', { fullPage: false })
+    await link.click()
+    await page.waitForSelector('[data-testid=release-banner]')
+    await expect.poll(() => page.locator('[data-testid=project-notes]').textContent()).toBe('Factories seen working in the second report.')
+    // Pages a copy does not have offer nothing.
+    await page.goto('/signin')
+    await page.waitForSelector('main form')
+    expect(await page.locator('[data-testid=as-of-release]').count()).toBe(0)
+    expect(errors).toEqual([])
+    await close()
+  }, 120_000)
 
   it('are linked from the About page', async () => {
     const { page, close } = await openPage(t, { width: 1366 })

@@ -10,7 +10,8 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { releaseTables, type ReleaseChange } from '../../model/releaseDiff.ts'
 import { checkComment } from '../../service/edit/run.ts'
-import { createRelease } from '../../service/release.ts'
+import { createRelease, type ReleaseSiteOptions } from '../../service/release.ts'
+import { defaultWebRoot } from '../static.ts'
 import { listReleases, readRelease, readReleaseFile, releasesDir, type ReleaseManifest } from '../../service/releaseStore.ts'
 import type { AppEnv } from '../context.ts'
 import { ErrorSchema, errorResponses, json, listOf, notFound } from '../openapi.ts'
@@ -36,6 +37,19 @@ export const ReleaseManifestSchema = z
     by: z.string().describe('Who made it: a user name, or cli.'),
     dataset: z.string().describe('The frozen dataset document (file name).'),
     files: z.array(FileSchema),
+    site: z
+      .object({
+        path: z.string().describe('Its folder in the release, "site/".'),
+        url: z.string().describe('Where it is served: /releases/{version}/site/ at the canonical address.'),
+        data_version: z.number().int(),
+        files: z.number().int(),
+        bytes: z.number().int(),
+        pages: z.number().int(),
+        linked: z.number().int().describe('Files the same as the previous release\'s, kept as hard links to them.'),
+      })
+      .nullable()
+      .optional()
+      .describe('The copy of the site as of this release (every page with the frozen data; its files are in SHA256SUMS under site/); null when none was made.'),
   })
   .meta({ id: 'ReleaseManifest' })
 
@@ -54,6 +68,7 @@ const ReleaseItem = z
       changelog: z.string(),
       changes: z.string().describe('One JSON line per change.'),
       files: z.record(z.string(), z.string()).describe('Each file by name → its URL.'),
+      site: z.string().nullable().describe('The web app as of this release (its copy of the site), or null when it keeps none.'),
     }),
   })
   .meta({ id: 'ReleaseItem' })
@@ -154,6 +169,7 @@ function item(base: string, m: ReleaseManifest) {
       page: `${base}/releases/${encodeURIComponent(m.version)}`,
       changelog: `${api}/CHANGELOG.md`,
       changes: `${api}/changes.jsonl`,
+      site: m.site ? `${base}/releases/${encodeURIComponent(m.version)}/site/` : null,
       files: Object.fromEntries([...m.files.map((f) => f.name), 'release.json', 'SHA256SUMS'].map((n) => [n, `${api}/${n}`])),
     },
   }
@@ -162,7 +178,7 @@ function item(base: string, m: ReleaseManifest) {
 /** The changes of a release, parsed once per process (the file never changes). */
 const parsed = new Map<string, ReleaseChange[]>()
 
-export function registerReleases(app: OpenAPIHono<AppEnv>): void {
+export function registerReleases(app: OpenAPIHono<AppEnv>, siteRequest?: ReleaseSiteOptions['requestFor']): void {
   const dir = (c: { var: AppEnv['Variables'] }) => releasesDir(c.var.tracker.config)
   const base = (c: { var: AppEnv['Variables'] }) => c.var.publicUrl.replace(/\/+$/, '')
 
@@ -209,7 +225,8 @@ export function registerReleases(app: OpenAPIHono<AppEnv>): void {
   app.openapi(create, async (c) => {
     const body = c.req.valid('json')
     const comment = checkComment(body.comment)
-    const made = await createRelease(c.var.tracker, { ...(body.version ? { version: body.version } : {}), publicUrl: c.var.publicUrl, comment, by: c.var.auth.user?.name ?? 'editor' })
+    const site = siteRequest ? { site: { webRoot: defaultWebRoot, requestFor: siteRequest } } : {}
+    const made = await createRelease(c.var.tracker, { ...(body.version ? { version: body.version } : {}), publicUrl: c.var.publicUrl, comment, by: c.var.auth.user?.name ?? 'editor', ...site })
     c.var.log.info(`release ${made.version} made`, { by: made.by, version: made.version })
     return c.json(made as z.infer<typeof ReleaseManifestSchema>, 201)
   })

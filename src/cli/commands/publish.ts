@@ -15,7 +15,7 @@ const defaultWebRoot = fileURLToPath(new URL('../../../dist/web/', import.meta.u
 export function registerPublish(program: Command): void {
   program
     .command('publish')
-    .description('Write a static copy of the tracker — every page, the JSON it reads, every export, the OpenAPI document and the Atom feed — for any static host or a plain file server.')
+    .description('Write a static copy of the tracker — every page and embed, the JSON they read, every export, the OpenAPI document and the Atom feed — for any static host or a plain file server.')
     .requiredOption('-o, --out <dir>', 'the directory to write; replaced as a whole when the copy is complete (an earlier copy is updated; a directory with other files is refused)')
     .option('--base-url <url>', 'the address the copy will be served at, e.g. https://example.org/tracker/ (its path is where the pages live; citations and feed links use it); default: served at the root of its host')
     .option('--json', 'print what was written as JSON')

@@ -4,16 +4,21 @@
  * `tracker release --list`. While a server holds the embedded database the command stops and says
  * how to make the release through that server instead.
  */
+import { fileURLToPath } from 'node:url'
 import type { Command } from 'commander'
+import { createApp } from '../../api/app.ts'
+import { createLogger } from '../../api/log.ts'
 import { loadConfig } from '../../config/config.ts'
 import { UnavailableError } from '../../model/errors.ts'
 import { print, printJson, progress, table } from '../io.ts'
 import { withTracker } from '../session.ts'
 
+const webRoot = fileURLToPath(new URL('../../../dist/web/', import.meta.url))
+
 export function registerRelease(program: Command): void {
   program
     .command('release')
-    .description('Freeze the current record as a numbered, dated, immutable release: Data Package, CSV, JSON, GeoJSON, CITATION.cff, SHA256SUMS and the changes since the previous release.')
+    .description('Freeze the current record as a numbered, dated, immutable release: Data Package, CSV, JSON, GeoJSON, CITATION.cff, SHA256SUMS, the changes since the previous release and a copy of the site as of the release.')
     .option('-v, --version <version>', 'the version to write (letters, digits, . _ -); default the release date YYYY-MM-DD, then YYYY-MM-DD.2, … if taken; an existing version is refused')
     .option('-m, --comment <text>', 'why this release: kept in its release.json')
     .option('-l, --list', 'list the releases instead of making one')
@@ -23,7 +28,9 @@ export function registerRelease(program: Command): void {
       `
 Releases go to TRACKER_RELEASES_DIR (default: the folder releases in TRACKER_DATA_DIR), one folder
 per version; a release is written into a temporary folder and renamed at the end, and never changed
-afterwards. The server serves them at /api/releases and /releases.
+afterwards. With the web app built (npm run build), a release also keeps a copy of the site as it
+is (site/, served at /releases/VERSION/site/): every page with the frozen data, saying which release
+it shows. The server serves them at /api/releases and /releases.
 While \`tracker serve\` holds the embedded database, make the release through it:
   curl -X POST -H 'Authorization: Bearer TOKEN' -H 'Content-Type: application/json' \\
        -d '{"comment":"why"}' http://localhost:8020/api/releases`,
@@ -44,7 +51,14 @@ While \`tracker serve\` holds the embedded database, make the release through it
       if (opts.version && listReleases(dir).some((r) => r.version === opts.version)) throw new ReleaseExistsError(opts.version)
       let made
       try {
-        made = await withTracker('release', (t) => createRelease(t, { ...(opts.version ? { version: opts.version } : {}), ...(opts.comment ? { comment: opts.comment } : {}), by: 'cli', onProgress: (m) => progress(m, true) }))
+        made = await withTracker('release', (t) => {
+          // The copy of the site reads the app in-process, with the copy's own address as its public URL.
+          const requestFor = (publicUrl: string) => {
+            const app = createApp({ tracker: { ...t, config: Object.freeze({ ...t.config, publicUrl }) }, log: createLogger('warn') })
+            return (p: string) => app.request(p)
+          }
+          return createRelease(t, { ...(opts.version ? { version: opts.version } : {}), ...(opts.comment ? { comment: opts.comment } : {}), by: 'cli', site: { webRoot, requestFor }, onProgress: (m) => progress(m, true) })
+        })
       } catch (error) {
         const holder = config.databaseUrl ? null : readLock(config.dataDir)
         if (error instanceof UnavailableError && holder?.url) {
@@ -57,5 +71,7 @@ While \`tracker serve\` holds the embedded database, make the release through it
       print(`release ${made.version} (${made.date}, data version ${made.data_version}) written to ${dir}/${made.version}`)
       print(made.previous ? `changes since ${made.previous}: ${t.add} added, ${t.change} changed, ${t.remove} removed` : `the first release: ${t.add} records`)
       print(`files: ${[...made.files.map((f) => f.name), 'release.json', 'SHA256SUMS'].join(', ')}`)
+      if (made.site) print(`site: ${made.site.files} files (${(made.site.bytes / 1e6).toFixed(1)} MB, ${made.site.linked} linked to the previous release's), served at ${made.site.url}`)
+      else print('site: none (the web app is not built: npm run build)')
     })
 }

@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks'
 import { citationStyles } from '../cite.ts'
 import { t } from '../i18n/i18n.ts'
 import { useLocation } from '../router.ts'
-import { basePath } from '../staticMode.ts'
+import { basePath, staticRelease } from '../staticMode.ts'
 import type { Health } from '../types.ts'
 import { useApi } from '../useApi.ts'
 
@@ -19,11 +19,12 @@ interface PublicConfig {
 export function CiteThis({ path = '/', release }: { path?: string; release?: string }) {
   const health = useApi<Health>('/api/health')
   const config = useApi<PublicConfig>('/api/config')
-  // A release is cited with the data version it froze, not today's.
-  const frozen = useApi<{ data_version: number }>(release ? `/api/releases/${encodeURIComponent(release)}` : null)
+  // A release is cited with the data version it froze, not today's; a release's own copy of the site holds only that data.
+  const own = release !== undefined && release === staticRelease?.version
+  const frozen = useApi<{ data_version: number }>(release && !own ? `/api/releases/${encodeURIComponent(release)}` : null)
   const [style, setStyle] = useState<(typeof citationStyles)[number]['id']>('apa')
   const [copied, setCopied] = useState(false)
-  const version = release ? frozen.data?.data_version : health.data?.data_version
+  const version = release && !own ? frozen.data?.data_version : health.data?.data_version
   const url = config.data?.public_url ?? (typeof window === 'undefined' ? '' : window.location.origin + basePath)
   const accessed = new Date().toISOString().slice(0, 10)
   const chosen = citationStyles.find((s) => s.id === style)!
@@ -67,8 +68,9 @@ export function citedPath(path: string, search: string): string {
 /** "Cite this page": closed by default; the citation of the page being read (on a release's page, of that release). */
 export function CitePage() {
   const loc = useLocation()
-  // The page of one release cites that release.
-  const release = /^\/releases\/([^/]+)$/.exec(loc.path)?.[1]
+  // The page of one release cites that release; so does every page of a release's copy of the site.
+  const page = /^\/releases\/([^/]+)$/.exec(loc.path)?.[1]
+  const release = page ?? (staticRelease ? encodeURIComponent(staticRelease.version) : undefined)
   const [open, setOpen] = useState(false)
   return (
     <details class="cite-page" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>

@@ -3,14 +3,18 @@ import { useState } from 'preact/hooks'
 import { t } from '../i18n/i18n.ts'
 import { useLocation } from '../router.ts'
 import { signOut, useSession } from '../session.ts'
-import { isStatic, liveUrl } from '../staticMode.ts'
+import { isStatic, liveUrl, staticRelease } from '../staticMode.ts'
 
 export function SessionControl() {
   const { known, user } = useSession()
   const loc = useLocation()
   const [busy, setBusy] = useState(false)
   // A published copy has no accounts: it says what it is (its note at the end of the page says more).
-  if (isStatic) return <div class="session">{liveUrl ? <a href={liveUrl} rel="external" title={liveUrl}>{t('static.badge')}</a> : t('static.badge')}</div>
+  if (isStatic) {
+    // A release's copy names its release; any other copy says it is one.
+    const badge = staticRelease ? t('static.releaseBadge', { version: staticRelease.version }) : t('static.badge')
+    return <div class="session">{liveUrl ? <a href={liveUrl} rel="external" title={liveUrl}>{badge}</a> : badge}</div>
+  }
   if (!known) return <div class="session" />
   if (!user) {
     const next = loc.path === '/signin' ? '' : `?next=${encodeURIComponent(loc.path + loc.search)}`

@@ -1,10 +1,12 @@
 /**
  * @module "This page as data: JSON · CSV" above the footer: the API URLs that hold the current
- * page's data, with its filters (see twins.ts).
+ * page's data, with its filters (see twins.ts); in a published copy the whole file, saying so when the page is filtered.
  */
 import { t } from '../i18n/i18n.ts'
+import { wholeFileHref } from '../staticMode.ts'
 import { twinsOf, type TwinFormat } from '../twins.ts'
 import { useApi } from '../useApi.ts'
+import { WholeFileNote } from './WholeFileNote.tsx'
 import './home.css'
 
 const formatName: Record<TwinFormat, string> = { json: 'JSON', csv: 'CSV', geojson: 'GeoJSON' }
@@ -24,11 +26,12 @@ export function TwinLinks({ path, search }: { path: string; search: string }) {
       {twins.map((x, i) => (
         <>
           {i > 0 ? ' · ' : ''}
-          <a href={x.href} type={mediaType[x.format]} data-twin={x.format} title={t(x.what)} key={x.href}>
+          <a href={wholeFileHref(x.href)} type={mediaType[x.format]} data-twin={x.format} title={t(x.what)} key={x.href}>
             {twice(x.format) ? t('twins.formatWhat', { format: formatName[x.format], what: t(x.what) }) : formatName[x.format]}
           </a>
         </>
-      ))}
+      ))}{' '}
+      <WholeFileNote hrefs={twins.map((x) => x.href)} />
     </p>
   )
 }

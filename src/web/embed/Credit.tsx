@@ -1,11 +1,12 @@
 /**
  * @module The credit line under every embed: the source (20×10 Tracker), the data version and the
- * date the figures are for, and a link to the full page at the tracker's canonical address.
+ * date the figures are for (in a release's copy of the site, the release date), and a link to the full page at the tracker's canonical address.
  */
 import { fmtDate } from '../format.ts'
 import { language, t } from '../i18n/i18n.ts'
 import type { Health } from '../types.ts'
 import { useApi } from '../useApi.ts'
+import { staticRelease } from '../staticMode.ts'
 import { usePublicUrl } from './usePublicUrl.ts'
 
 export function Credit({ page, asOf }: { page: string; asOf?: string | null | undefined }) {
@@ -21,7 +22,7 @@ export function Credit({ page, asOf }: { page: string; asOf?: string | null | un
       <span>
         {t('embed.source')} <strong>{t('app.title')}</strong>
       </span>{' '}
-      · <span data-testid="embed-version">{version === undefined ? '…' : t('embed.version', { version })}</span> · <span>{t('embed.asOf', { date: fmtDate(asOf ?? new Date().toISOString().slice(0, 10)) })}</span> ·{' '}
+      · <span data-testid="embed-version">{version === undefined ? '…' : t('embed.version', { version })}</span> · <span>{t('embed.asOf', { date: fmtDate(asOf ?? staticRelease?.date ?? new Date().toISOString().slice(0, 10)) })}</span> ·{' '}
       {href ? (
         <a href={href} target="_blank" rel="noopener" data-testid="embed-full">
           {t('embed.fullPage')}

@@ -6,6 +6,7 @@
 import { t, useLanguage } from '../i18n/i18n.ts'
 import { lazy } from '../lazy.tsx'
 import { useProvinces } from '../useProvinces.ts'
+import { withoutBase } from '../staticMode.ts'
 import { parseEmbedPath } from './embeds.ts'
 import { EmbedGrid } from './EmbedGrid.tsx'
 import { EmbedProgress } from './EmbedProgress.tsx'
@@ -18,7 +19,7 @@ const EmbedChart = lazy(() => import('../charts/EmbedChart.tsx'), 'lazy.charts')
 export function EmbedApp() {
   const lang = useLanguage()
   useProvinces(lang === 'ko')
-  const found = parseEmbedPath(window.location.pathname)
+  const found = parseEmbedPath(withoutBase(window.location.pathname))
   const body = !found ? (
     <div class="embed-missing">
       <h1>{t('embed.missing')}</h1>

@@ -4,10 +4,12 @@
  * "Embed" disclosure of the pages.
  */
 
+import { embeddableCharts } from '../../model/embeds.ts'
+
 export type EmbedName = 'progress' | 'grid' | 'map' | 'timeline' | 'project' | 'chart'
 
 /** The charts that can be embedded (/embed/chart/<name>), as on the charts page (/charts#<name>). */
-export const embeddableCharts: readonly string[] = ['progress', 'openings', 'durations', 'coverage']
+export { embeddableCharts }
 
 /** The full page an embed shows part of. */
 export function fullPageOf(name: EmbedName, id?: string): string {
@@ -41,7 +43,7 @@ export function iframeSnippet(src: string, title: string, name: EmbedName): stri
   return `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="${w}" height="${h}" style="border:0;max-width:100%" loading="lazy"></iframe>`
 }
 
-/** Reads /embed/<name>[/<id>] into the embed it names, or null. */
+/** Reads /embed/<name>[/<id>] into the embed it names, or null (a published copy's address without its base, and with or without its trailing slash). */
 export function parseEmbedPath(path: string): { name: EmbedName; id?: string } | null {
   const parts = path.split('/').filter(Boolean)
   if (parts[0] !== 'embed') return null

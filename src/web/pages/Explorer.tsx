@@ -5,6 +5,7 @@
 import { apiPath } from '../api.ts'
 import { Facets } from '../components/Facets.tsx'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
+import { WholeFileNote } from '../components/WholeFileNote.tsx'
 import { SearchNote } from '../components/SearchNote.tsx'
 import { ProjectTable } from '../components/ProjectTable.tsx'
 import { apiParams, hasFilter, hrefWith, readFilters } from '../filters.ts'
@@ -63,7 +64,8 @@ export default function Explorer() {
                 ·{' '}
                 <a href={exportHref('projects.geojson')} download>
                   GeoJSON
-                </a>
+                </a>{' '}
+                <WholeFileNote hrefs={[exportHref('projects.csv')]} />
               </span>
             </p>
           </div>

@@ -3,18 +3,23 @@
  * changed since the release before, in words — per table, records added, changed (each field with
  * its old and new value) and removed.
  */
-import { hasMessage, t } from '../i18n/i18n.ts'
+import { hasMessage, language, t } from '../i18n/i18n.ts'
 import { Trans } from '../i18n/Trans.tsx'
 import { ErrorNotice, Loading } from '../components/Notice.tsx'
 import { fieldLabel, fmtDate, fmtValue, num } from '../format.ts'
 import type { List } from '../types.ts'
 import { useApi } from '../useApi.ts'
 import { useTitle } from '../useTitle.ts'
+import { releaseSiteHref } from '../components/AsOfRelease.tsx'
+import { useProvinces } from '../useProvinces.ts'
+import { changeName, type Hangul } from './releaseNames.ts'
 import { Counts, Files, fileHref, pageHref, SinceLine, tableOrder, type ReleaseItem } from './ReleasesParts.tsx'
 
 interface Manifest extends ReleaseItem {
   comment: string | null
   created_at: string
+  /** The copy of the site this release keeps (absent in releases made before there were copies, or without a web build). */
+  site?: { files: number } | null
 }
 
 interface Change {
@@ -44,12 +49,13 @@ function value(name: string, v: unknown): string {
   return text.length > 240 ? `${text.slice(0, 237)}…` : text
 }
 
-/** A record's name, linked to its page when it still exists there. */
-function Record({ c }: { c: Change }) {
+/** A record's name (hangul first in Korean), linked to its page when it still exists there. */
+function Record({ c, hangul }: { c: Change; hangul: Hangul }) {
   const base = c.op !== 'remove' ? pagesOf[c.table] : undefined
+  const name = changeName(c, hangul)
   return (
     <>
-      {base ? <a href={`${base}${encodeURIComponent(c.id)}`}>{c.label}</a> : <strong>{c.label}</strong>} <code class="release-id">{c.id}</code>
+      {base ? <a href={`${base}${encodeURIComponent(c.id)}`}>{name}</a> : <strong>{name}</strong>} <code class="release-id">{c.id}</code>
     </>
   )
 }
@@ -65,7 +71,7 @@ function Group({ title, items, more }: { title: string; items: preact.ComponentC
   )
 }
 
-function TableChanges({ table, changes }: { table: string; changes: Change[] }) {
+function TableChanges({ table, changes, hangul }: { table: string; changes: Change[]; hangul: Hangul }) {
   const added = changes.filter((c) => c.op === 'add')
   const removed = changes.filter((c) => c.op === 'remove')
   const changed = new Map<string, Change[]>()
@@ -79,7 +85,7 @@ function TableChanges({ table, changes }: { table: string; changes: Change[] }) 
         more={added.length - shown}
         items={added.slice(0, shown).map((c) => (
           <li key={c.id}>
-            <Record c={c} />
+            <Record c={c} hangul={hangul} />
           </li>
         ))}
       />
@@ -88,7 +94,7 @@ function TableChanges({ table, changes }: { table: string; changes: Change[] }) 
         more={changedRecords.length - shown}
         items={changedRecords.slice(0, shown).map((fields) => (
           <li key={fields[0]!.id}>
-            <Record c={fields[0]!} />
+            <Record c={fields[0]!} hangul={hangul} />
             <ul class="release-fields">
               {fields.map((f) => (
                 <li key={f.field}>
@@ -107,7 +113,7 @@ function TableChanges({ table, changes }: { table: string; changes: Change[] }) 
         more={removed.length - shown}
         items={removed.slice(0, shown).map((c) => (
           <li key={c.id}>
-            <Record c={c} />
+            <Record c={c} hangul={hangul} />
           </li>
         ))}
       />
@@ -117,6 +123,12 @@ function TableChanges({ table, changes }: { table: string; changes: Change[] }) 
 
 function ChangeList({ version }: { version: string }) {
   const list = useApi<List<Change>>(`/api/releases/${encodeURIComponent(version)}/changes?limit=${readAtMost}`)
+  // In Korean, places are named in hangul: the gazetteer (and the provinces) give the names.
+  const korean = language() === 'ko'
+  const gazetteer = useApi<List<{ id: string; hangul: string | null }>>(korean ? '/api/localities?limit=1000' : null)
+  useProvinces(korean)
+  const hangul: Hangul = new Map((gazetteer.data?.items ?? []).flatMap((l) => (l.hangul ? [[l.id, l.hangul] as const] : [])))
+  if (korean && gazetteer.loading) return <Loading what="release.whatChanges" />
   if (list.error) return <ErrorNotice error={list.error} what="release.whatChanges" />
   if (!list.data) return <Loading what="release.whatChanges" />
   const all = list.data.items
@@ -125,7 +137,7 @@ function ChangeList({ version }: { version: string }) {
     <>
       {tableOrder.map((table) => {
         const mine = all.filter((c) => c.table === table)
-        return mine.length ? <TableChanges key={table} table={table} changes={mine} /> : null
+        return mine.length ? <TableChanges key={table} table={table} changes={mine} hangul={hangul} /> : null
       })}
       {list.data.total > all.length ? (
         <p class="hint">
@@ -151,6 +163,14 @@ export default function ReleasesChanges({ version }: { version: string }) {
         <h1>{t('release.version', { version: r.version })}</h1>
         <p class="lede">{t('release.meta', { date: fmtDate(r.date), data: r.data_version })}</p>
       </header>
+      {r.site ? (
+        <p class="release-site">
+          <a href={releaseSiteHref(r.version)} rel="external" data-testid="release-site">
+            {t('release.openSite')}
+          </a>{' '}
+          <span class="hint">{t('release.siteHint')}</span>
+        </p>
+      ) : null}
       {r.comment ? <p class="release-comment">{r.comment}</p> : null}
       {r.previous ? (
         <p>

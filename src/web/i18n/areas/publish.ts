@@ -53,6 +53,12 @@ export const en: Record<string, string> = {
   'static.note': 'This is a published copy of the 20×10 Tracker (data version {{version}}): nothing can be changed here. The live tracker is at <0>{{url}}</0>.',
   'static.noteOffline': 'This is a published copy of the 20×10 Tracker (data version {{version}}): nothing can be changed here.',
   'static.badge': 'Published copy',
+  'static.releaseBadge': 'Release {{version}}',
+  'static.wholeTable': '(whole table; filters apply on the live site)',
+  'release.banner': 'You are viewing <0>release {{version}}</0> ({{date}}) — <1>see the current record</1>.',
+  'release.viewAsOf': 'View this page as of release {{version}}',
+  'release.openSite': 'Open the tracker as of this release',
+  'release.siteHint': 'The same pages with the data this release froze; they never change.',
 }
 
 export const ko: Record<string, string> = {
@@ -104,4 +110,10 @@ export const ko: Record<string, string> = {
   'static.note': '20×10 추적기의 게시본입니다(데이터 버전 {{version}}). 여기서는 아무것도 바꿀 수 없습니다. 실시간 추적기는 <0>{{url}}</0>에 있습니다.',
   'static.noteOffline': '20×10 추적기의 게시본입니다(데이터 버전 {{version}}). 여기서는 아무것도 바꿀 수 없습니다.',
   'static.badge': '게시본',
+  'static.releaseBadge': '릴리스 {{version}}',
+  'static.wholeTable': '(전체 표입니다. 필터는 실시간 사이트에서만 적용됩니다)',
+  'release.banner': '<0>릴리스 {{version}}</0>({{date}}) 시점의 기록을 보고 있습니다 — <1>현재 기록 보기</1>.',
+  'release.viewAsOf': '이 페이지를 릴리스 {{version}} 시점으로 보기',
+  'release.openSite': '이 릴리스 시점의 추적기 열기',
+  'release.siteHint': '이 릴리스에 고정된 데이터로 보는 같은 페이지들이며, 앞으로 바뀌지 않습니다.',
 }
