@@ -28,7 +28,7 @@ describe('tracker release', () => {
   })
 
   it('makes a release of a new database, with progress on stderr and files sha256sum accepts', async () => {
-    const r = await runCli(['release', '--comment', 'first cut'], { env: env() })
+    const r = await runCli(['release', '--comment', 'first cut'], { env: env(), timeoutMs: 180_000 })
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toContain(`release 2026-11-25 (2026-11-25, data version`)
     expect(r.stdout).toContain(`written to ${path.join(dir, 'releases', '2026-11-25')}`)
@@ -43,7 +43,7 @@ describe('tracker release', () => {
   it('refuses a version that exists with exit 2 and one line, then lists the releases', async () => {
     const folder = path.join(dir, 'releases', '2026-11-25')
     const before = fs.readFileSync(path.join(folder, 'SHA256SUMS'), 'utf8')
-    const r = await runCli(['release', '--version', '2026-11-25'], { env: env() })
+    const r = await runCli(['release', '--version', '2026-11-25'], { env: env(), timeoutMs: 180_000 })
     expect(r.code).toBe(2)
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining('tracker: release 2026-11-25 exists already')])
     expect(fs.readFileSync(path.join(folder, 'SHA256SUMS'), 'utf8')).toBe(before)
@@ -58,7 +58,7 @@ describe('tracker release', () => {
     // A lock as `tracker serve` leaves it, held by a live process (this test's).
     fs.writeFileSync(path.join(dir, 'tracker.lock'), JSON.stringify({ pid: process.pid, command: 'serve', started_at: new Date().toISOString(), url: 'http://127.0.0.1:8999' }))
     try {
-      const r = await runCli(['release'], { env: env() })
+      const r = await runCli(['release'], { env: env(), timeoutMs: 180_000 })
       expect(r.code).toBe(1)
       expect(r.stderr.trim()).toBe(
         `tracker: the database in ${dir} is in use by a tracker server (pid ${process.pid}, http://127.0.0.1:8999); stop it and run \`tracker release\` again, or make the release through it: POST http://127.0.0.1:8999/api/releases as an editor (see \`tracker release --help\`)`,
