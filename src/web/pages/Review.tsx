@@ -236,28 +236,31 @@ export default function Review() {
       date: p.event.date ? fmtDate(p.event.date) : '',
     })
 
+  // The listener is added once and calls the latest render's handler: a key pressed before an effect
+  // re-ran would otherwise act on the selection as it was one render ago (j then k, quickly).
+  const onKey = useRef<(ev: KeyboardEvent) => void>(() => {})
+  onKey.current = (ev: KeyboardEvent) => {
+    if (!editor || ev.ctrlKey || ev.metaKey || ev.altKey || isTyping(ev.target) || busy) return
+    if (mode !== 'idle') return
+    const p = selectedProposal
+    const key = ev.key
+    if (key === 'j') move(1)
+    else if (key === 'k') move(-1)
+    else if (p && p.state === 'pending' && key === 'a') {
+      if (!p.event.locality || !p.event.date || (p.match.kind === 'new_project' && p.event.kinds.length === 0)) {
+        setMode('edit')
+        setProblem({ field: p.event.locality ? (p.event.date ? 'kinds' : 'date') : 'locality', message: t('review.needsCorrection') })
+      } else void accept(p)
+    } else if (p && p.state === 'pending' && key === 'e') setMode('edit')
+    else if (p && p.state === 'pending' && key === 'r') setMode('reject')
+    else return
+    ev.preventDefault()
+  }
   useEffect(() => {
-    if (!editor) return
-    const onKey = (ev: KeyboardEvent) => {
-      if (ev.ctrlKey || ev.metaKey || ev.altKey || isTyping(ev.target) || busy) return
-      if (mode !== 'idle') return
-      const p = selectedProposal
-      const key = ev.key
-      if (key === 'j') move(1)
-      else if (key === 'k') move(-1)
-      else if (p && p.state === 'pending' && key === 'a') {
-        if (!p.event.locality || !p.event.date || (p.match.kind === 'new_project' && p.event.kinds.length === 0)) {
-          setMode('edit')
-          setProblem({ field: p.event.locality ? (p.event.date ? 'kinds' : 'date') : 'locality', message: t('review.needsCorrection') })
-        } else void accept(p)
-      } else if (p && p.state === 'pending' && key === 'e') setMode('edit')
-      else if (p && p.state === 'pending' && key === 'r') setMode('reject')
-      else return
-      ev.preventDefault()
-    }
-    document.addEventListener('keydown', onKey)
-    return () => document.removeEventListener('keydown', onKey)
-  })
+    const listener = (ev: KeyboardEvent) => onKey.current(ev)
+    document.addEventListener('keydown', listener)
+    return () => document.removeEventListener('keydown', listener)
+  }, [])
 
   if (!known) return <Loading what="what.session" />
   if (!editor) return <SignInPrompt viewer={user ? user.name : null} />
