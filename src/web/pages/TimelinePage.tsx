@@ -89,30 +89,10 @@ export default function TimelinePage() {
           </div>
           <SearchNote resolved={view.data?.resolved} />
           <ul class="legend tl-legend" aria-label={t('common.legend')}>
-            <li>
-              <svg width="30" height="12" aria-hidden="true">
-                <rect x="0" y="1" width="30" height="10" class="tl-bar st-operational" />
-              </svg>
-              {t('timeline.legendBar')}
-            </li>
-            <li>
-              <svg width="30" height="12" aria-hidden="true">
-                <rect x="0" y="1" width="30" height="10" class="tl-bar st-under_construction open" />
-              </svg>
-              {t('timeline.legendOpen')}
-            </li>
-            <li>
-              <svg width="30" height="12" aria-hidden="true">
-                <rect x="0" y="1" width="30" height="10" class="tl-range st-operational" />
-              </svg>
-              {t('timeline.legendRange')}
-            </li>
-            <li>
-              <svg width="30" height="12" aria-hidden="true">
-                <rect x="0" y="1" width="30" height="10" class="tl-bar st-operational unknown-end" />
-              </svg>
-              {t('timeline.legendUnknownEnd')}
-            </li>
+            <LegendBar class="tl-bar st-operational" label={t('timeline.legendBar')} />
+            <LegendBar class="tl-bar st-under_construction open" label={t('timeline.legendOpen')} />
+            <LegendBar class="tl-range st-operational" label={t('timeline.legendRange')} />
+            <LegendBar class="tl-bar st-operational unknown-end" label={t('timeline.legendUnknownEnd')} />
             <li>
               <svg width="12" height="12" aria-hidden="true" class="tl-mark leader">
                 <path d="M6,1 l4,5 l-4,5 l-4,-5 z" />
@@ -156,5 +136,17 @@ export default function TimelinePage() {
         </section>
       </div>
     </div>
+  )
+}
+
+/** One legend entry: a bar drawn as the timeline draws it, and its meaning. */
+function LegendBar(props: { class: string; label: string }) {
+  return (
+    <li>
+      <svg width="30" height="12" aria-hidden="true">
+        <rect x="0" y="1" width="30" height="10" class={props.class} />
+      </svg>
+      {props.label}
+    </li>
   )
 }
