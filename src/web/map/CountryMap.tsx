@@ -430,7 +430,7 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
         ? geo.provinces.map((p) => {
             const [x, y] = at(p.label[0], p.label[1])
             return p.id ? (
-              <text class="province-label" x={x} y={y} key={p.name} text-anchor="middle" aria-hidden="true">
+              <text class="province-label" x={x} y={y} key={p.name} text-anchor="middle" aria-hidden="true" style={{ fontSize: `${Math.max(9, 10 / pixelsPerUnit)}px` }}>
                 {provinceLabel(p.id)}
               </text>
             ) : null
