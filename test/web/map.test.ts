@@ -31,11 +31,26 @@ const hitAt = (page: Page, at: { x: number; y: number }) => page.evaluate(({ x, 
 type Point = { x: number; y: number }
 /** Fingers on the screen (CSS pixels of the window), as Chromium's touch screen input; an empty list lifts them all. */
 const touch = (cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchEnd', fingers: Point[]) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: fingers.map((f, id) => ({ x: f.x, y: f.y, id, radiusX: 4, radiusY: 4, force: 1 })) })
-/** Fingers moved from `from` to `to` in `steps` touch moves, then lifted. */
+/** Fingers moved from `from` to `to` in `steps` touch moves, held still a moment (so no fling goes on after them), then lifted. */
 async function gesture(cdp: CDPSession, from: Point[], to: Point[], steps = 10) {
   await touch(cdp, 'touchStart', from)
   for (let i = 1; i <= steps; i++) await touch(cdp, 'touchMove', from.map((f, j) => ({ x: f.x + ((to[j]!.x - f.x) * i) / steps, y: f.y + ((to[j]!.y - f.y) * i) / steps })))
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 60))
+    await touch(cdp, 'touchMove', to)
+  }
   await touch(cdp, 'touchEnd', [])
+}
+
+/** Waits until the page stops scrolling (a swipe's fling goes on after the finger lifts). */
+async function settled(page: Page): Promise<number> {
+  let last = -1
+  for (;;) {
+    const now = await page.evaluate(() => window.scrollY)
+    if (now === last) return now
+    last = now
+    await page.waitForTimeout(250)
+  }
 }
 
 describe('the country map', () => {
@@ -54,11 +69,13 @@ describe('the country map', () => {
       const swipeAt = { x: box.x + box.width / 2, y: Math.min(box.y + box.height / 2, 600) }
       await gesture(cdp, [swipeAt], [{ x: swipeAt.x, y: swipeAt.y - 250 }])
       await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100)
+      await settled(page)
       expect(await zoom()).toBe(1)
 
       // Two fingers spreading from 40 to 120 px apart: three times the zoom, about their midpoint.
       await svg.scrollIntoViewIfNeeded()
       await page.evaluate(() => window.scrollBy(0, 60))
+      await settled(page)
       box = (await svg.boundingBox())!
       const mid = { x: box.x + box.width / 2, y: box.y + box.height * 0.45 }
       const before = await outline(page)
