@@ -428,12 +428,19 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
       <path class="province-borders" d={d({ type: 'MultiLineString', coordinates: geo.borders })} />
       {labels
         ? geo.provinces.map((p) => {
-            const [x, y] = at(p.label[0], p.label[1])
-            return p.id ? (
-              <text class="province-label" x={x} y={y} key={p.name} text-anchor="middle" aria-hidden="true" style={{ fontSize: `${Math.max(9, 10 / pixelsPerUnit)}px` }}>
-                {provinceLabel(p.id)}
+            if (!p.id) return null
+            const [x0, y] = at(p.label[0], p.label[1])
+            const text = provinceLabel(p.id)
+            // At least 10 px on the screen (a phone draws the map at half its size), and kept inside
+            // the map: a name near the edge is moved in (its width estimated: capitals and spacing).
+            const size = Math.max(9, 10 / pixelsPerUnit)
+            const half = (text.length * size * (language() === 'ko' ? 1 : 0.7)) / 2
+            const x = Math.min(Math.max(x0, half + 2), width - half - 2)
+            return (
+              <text class="province-label" x={Math.abs(x - x0) < width / 6 ? x : x0} y={y} key={p.name} text-anchor="middle" aria-hidden="true" style={{ fontSize: `${size}px` }}>
+                {text}
               </text>
-            ) : null
+            )
           })
         : null}
       {layers(drawnPoints.filter((p) => !openedIds.has(p.id)))}
