@@ -212,7 +212,9 @@ export async function buildSite(options: Omit<PublishOptions, 'out'>): Promise<S
 
   // The web app: its assets (under the base), and its page at every address the app has.
   const release = options.release ?? null
-  const ownUrl = options.baseUrl ?? null
+  // A published copy names its address for the Embed snippets; a release's copy is read where the
+  // tracker serves it (/releases/<version>/site/), which its pages find from their own address.
+  const ownUrl = release ? null : (options.baseUrl ?? null)
   const html = pageHtml(fs.readFileSync(indexFile, 'utf8'), base, options.liveUrl ?? null, release, ownUrl)
   const embedFile = path.join(webRoot, 'embed', 'index.html')
   const embedHtml = fs.existsSync(embedFile) ? pageHtml(fs.readFileSync(embedFile, 'utf8'), base, options.liveUrl ?? null, release, ownUrl) : null
