@@ -150,6 +150,18 @@ describe('the release pages', () => {
         await expect.poll(() => page.textContent('details.cite-page [data-testid=cite]')).toContain(`(Release 2026-12-01, data version ${frozen})`)
         expect(await page.textContent('details.cite-page [data-testid=cite]')).toContain(`https://tracker.example.org/releases/2026-12-01/site/projects/${songchon}`)
         expect(await page.textContent('.session')).toBe(lang === 'en' ? 'Release 2026-12-01' : '릴리스 2026-12-01')
+        // Its Embed snippet frames the release's own embed, and the image fallback is the release's file.
+        if (width === 1366) {
+          await page.locator('main [data-testid=embed-button] summary').click()
+          const snippet = await page.locator('[data-testid=embed-snippet]').first().inputValue()
+          expect(snippet).toContain(`src="https://tracker.example.org/releases/2026-12-01/site/embed/project/${songchon}`)
+          const image = (await page.locator('[data-testid=embed-image]').first().getAttribute('href'))!
+          expect(image).toBe(`https://tracker.example.org/releases/2026-12-01/site/embed/project/${songchon}.svg`)
+          const answer = await fetch(`${t.url}${new URL(image).pathname}`)
+          expect(answer.status).toBe(200)
+          expect(answer.headers.get('content-type')).toMatch(/^image\/svg\+xml/)
+          expect(await answer.text()).toContain('https://tracker.example.org/releases/2026-12-01/site/projects/')
+        }
         // The copy's links stay inside it.
         const hrefs = await page.$$eval('main a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')!))
         expect(hrefs.filter((h) => !h.startsWith('/releases/2026-12-01/site/'))).toEqual([])
