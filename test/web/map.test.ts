@@ -172,6 +172,7 @@ describe('the country map', () => {
     expect(new Set(named.map((l) => `${l.coord.lat},${l.coord.lon}`)).size).toBe(1)
     for (const [lang, width] of [
       ['en', 1366],
+      ['ko', 1366],
       ['ko', 390],
       ['en', 390],
     ] as const) {
