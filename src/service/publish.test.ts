@@ -21,6 +21,8 @@ describe('publish: addresses and the page', () => {
     expect(page).toContain('href="data:image/svg+xml,x"')
     expect(page).toContain('href="//cdn.example.org/x"')
     expect(pageHtml(built, '/', null)).toContain('<meta name="tracker-static" content="/" />')
+    // A copy published with its address names it: the Embed snippets of its pages point there.
+    expect(pageHtml(built, '/tracker/', null, null, 'https://example.org/tracker/')).toContain('<meta name="tracker-static" content="/tracker/" data-url="https://example.org/tracker/" />')
     // A release's copy of the site names its release, for the banner and the citation.
     expect(pageHtml(built, '/releases/1.0/site/', 'https://t.example.org', { version: '1.0', date: '2026-12-01' })).toContain('<meta name="tracker-static" content="/releases/1.0/site/" data-live="https://t.example.org" data-release="1.0" data-release-date="2026-12-01" />')
   })

@@ -6,7 +6,9 @@
  * Where each answer goes is model/staticFiles.ts (the web client reads the same names). List files
  * hold every item (the pages filter them in the browser); the health answer keeps only what does not
  * change between runs, so the same data gives the same bytes (written by publishFiles.ts). The
- * embeds (/embed/*) are pages of the copy too. `buildSite` makes the files without writing them: a
+ * embeds (/embed/*) are pages of the copy too, with their static snapshots (/embed/<name>.svg, the
+ * route's own answers, so the Embed snippet's image fallback works from a plain file server and its
+ * credit line links into the copy). `buildSite` makes the files without writing them: a
  * release keeps them as its copy of the site (release.ts), with the release named in every page.
  */
 import fs from 'node:fs'
@@ -79,10 +81,15 @@ export function basePathOf(baseUrl: string | null | undefined): string {
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
-/** The built index.html as the copy's page: the static-mode tag (with the release it freezes, if any), and the assets under the base. */
-export function pageHtml(html: string, base: string, liveUrl: string | null, release: PublishOptions['release'] = null): string {
+/**
+ * The built index.html as the copy's page: the static-mode tag (with the copy's own address when it
+ * is known — the Embed snippets point there —, and the release it freezes, if any), and the assets
+ * under the base.
+ */
+export function pageHtml(html: string, base: string, liveUrl: string | null, release: PublishOptions['release'] = null, url: string | null = null): string {
   const frozen = release ? ` data-release="${escapeAttr(release.version)}" data-release-date="${escapeAttr(release.date)}"` : ''
-  const tag = `<meta name="tracker-static" content="${escapeAttr(base)}"${liveUrl ? ` data-live="${escapeAttr(liveUrl)}"` : ''}${frozen} />`
+  const own = url ? ` data-url="${escapeAttr(url)}"` : ''
+  const tag = `<meta name="tracker-static" content="${escapeAttr(base)}"${own}${liveUrl ? ` data-live="${escapeAttr(liveUrl)}"` : ''}${frozen} />`
   if (!html.includes('</head>')) throw new PublishError('the built index.html has no </head>: rebuild the web app (npm run build)')
   return html
     .replace('</head>', `    ${tag}\n  </head>`)
@@ -205,9 +212,12 @@ export async function buildSite(options: Omit<PublishOptions, 'out'>): Promise<S
 
   // The web app: its assets (under the base), and its page at every address the app has.
   const release = options.release ?? null
-  const html = pageHtml(fs.readFileSync(indexFile, 'utf8'), base, options.liveUrl ?? null, release)
+  // A published copy names its address for the Embed snippets; a release's copy is read where the
+  // tracker serves it (/releases/<version>/site/), which its pages find from their own address.
+  const ownUrl = release ? null : (options.baseUrl ?? null)
+  const html = pageHtml(fs.readFileSync(indexFile, 'utf8'), base, options.liveUrl ?? null, release, ownUrl)
   const embedFile = path.join(webRoot, 'embed', 'index.html')
-  const embedHtml = fs.existsSync(embedFile) ? pageHtml(fs.readFileSync(embedFile, 'utf8'), base, options.liveUrl ?? null, release) : null
+  const embedHtml = fs.existsSync(embedFile) ? pageHtml(fs.readFileSync(embedFile, 'utf8'), base, options.liveUrl ?? null, release, ownUrl) : null
   let lazyChunks = false
   let preloadFound = false
   for (const rel of webFiles(webRoot)) {
@@ -251,12 +261,20 @@ export async function buildSite(options: Omit<PublishOptions, 'out'>): Promise<S
     for (const p of embedPaths) files.set(`embed/${p}/index.html`, embedPage)
     embeds = embedPaths.length
   }
+  // The embeds' static images, as GET /embed/<name>.svg draws them (the charts have none: a reader
+  // saves a chart as an image from its own page). Project ids were checked as file names above.
+  const snapshots = [...['progress', 'grid', 'map', 'timeline'].map((n) => `embed/${n}.svg`), ...projects.map((p) => `embed/project/${p.id}.svg`)]
+  onProgress(`drawing ${snapshots.length} embed images`)
+  for (const file of snapshots) {
+    const url = `/${file.split('/').map(encodeURIComponent).join('/')}`
+    files.set(file, new Uint8Array(await (await get(url)).arrayBuffer()))
+  }
   // GitHub Pages and many hosts answer an unknown address with 404.html: the app, which says "not found".
   files.set('404.html', page)
   // GitHub Pages runs Jekyll unless told not to, and Jekyll drops files whose names start with "_".
   files.set('.nojekyll', new Uint8Array())
 
-  const summary = { written_by: 'tracker publish', base_path: base, base_url: options.baseUrl ?? null, data_version: health.data_version, pages: pagePaths.length, embeds, api_files: apiFiles, ...(release ? { release: release.version } : {}) }
+  const summary = { written_by: 'tracker publish', base_path: base, base_url: options.baseUrl ?? null, data_version: health.data_version, pages: pagePaths.length, embeds, embed_images: snapshots.length, api_files: apiFiles, ...(release ? { release: release.version } : {}) }
   files.set(publishMarker, encoder.encode(`${JSON.stringify(summary, null, 2)}\n`))
   return { files, base_path: base, data_version: health.data_version, pages: pagePaths.length, api_files: apiFiles }
 }

@@ -9,7 +9,7 @@ import { isStatic, staticHref } from './staticMode.ts'
 
 export function installStaticLinks(): void {
   if (!isStatic) return
-  // For styles that differ in a copy (PageEnd.css hides the Embed disclosure: a copy has no /embed/ pages).
+  // For styles that differ in a copy.
   document.documentElement.dataset.static = ''
   const previous = options.vnode
   options.vnode = (vnode: VNode) => {

@@ -2,14 +2,16 @@
  * @module The published (static) copy of the web app: whether this page is one, and its base path.
  * `tracker publish` writes `<meta name="tracker-static" content="/base/" data-live="…">` into every
  * index.html it writes; without that tag (the app served by the tracker itself) nothing here changes
- * anything: the base is "/" and every address stays as it is. The copy a release keeps of the site
- * also names that release (`data-release`, `data-release-date`).
+ * anything: the base is "/" and every address stays as it is. A copy published with its address
+ * (`--base-url`) names it (`data-url`); the copy a release keeps of the site also names that release
+ * (`data-release`, `data-release-date`).
  */
 import { staticFileOf } from '../model/staticFiles.ts'
 
 interface Meta {
   base: string
   live: string | null
+  url: string | null
   release: { version: string; date: string } | null
 }
 
@@ -20,7 +22,7 @@ function readMeta(): Meta | null {
   const content = meta.getAttribute('content') ?? '/'
   const base = content.startsWith('/') ? (content.endsWith('/') ? content : `${content}/`) : '/'
   const version = meta.getAttribute('data-release')
-  return { base, live: meta.getAttribute('data-live') || null, release: version ? { version, date: meta.getAttribute('data-release-date') ?? '' } : null }
+  return { base, live: meta.getAttribute('data-live') || null, url: meta.getAttribute('data-url') || null, release: version ? { version, date: meta.getAttribute('data-release-date') ?? '' } : null }
 }
 
 const meta = readMeta()
@@ -33,6 +35,9 @@ export const basePath = meta?.base ?? '/'
 
 /** The address of the live tracker, when the copy names one. */
 export const liveUrl = meta?.live ?? null
+
+/** This copy's own address (`tracker publish --base-url`), when it was published with one. */
+export const staticUrl = meta?.url ?? null
 
 /** The release this copy freezes (the copy a release keeps of the site, served at /releases/<version>/site/), or null. */
 export const staticRelease = meta?.release ?? null

@@ -1,9 +1,12 @@
 /**
  * Browser tests of the country map: zooming with the buttons (also by keyboard), dragging a zoomed
- * map, and Pyongyang's districts — many recorded at one coordinate — each reachable on its own at the
- * default zoom. Screenshots: map-zoom-<lang>-<width>.png, map-pyongyang-<lang>-<width>.png.
+ * map, pinching and panning it on a touch screen (real touch input through Chromium's CDP
+ * Input.dispatchTouchEvent) while one finger on an unzoomed map still scrolls the page, and
+ * Pyongyang's districts — many recorded at one coordinate — each reachable on its own at the
+ * default zoom, the phone's bubble saying when it opens and closes. Screenshots:
+ * map-zoom-<lang>-<width>.png, map-pinch-<lang>-390.png, map-bubble-…, map-pyongyang-<lang>-<width>.png.
  */
-import type { Page } from 'playwright-core'
+import type { CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openPage, screenshot, startWebTest, type WebTest } from './support.ts'
 import { violations } from './axe.ts'
@@ -25,7 +28,95 @@ const centre = async (page: Page, id: string) => {
 }
 const hitAt = (page: Page, at: { x: number; y: number }) => page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('a')?.getAttribute('data-locality') ?? document.elementFromPoint(x, y)?.closest('a')?.getAttribute('data-hit') ?? null, at)
 
+type Point = { x: number; y: number }
+/** Fingers on the screen (CSS pixels of the window), as Chromium's touch screen input; an empty list lifts them all. */
+const touch = (cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchEnd', fingers: Point[]) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: fingers.map((f, id) => ({ x: f.x, y: f.y, id, radiusX: 4, radiusY: 4, force: 1 })) })
+/** Fingers moved from `from` to `to` in `steps` touch moves, held still a moment (so no fling goes on after them), then lifted. */
+async function gesture(cdp: CDPSession, from: Point[], to: Point[], steps = 10) {
+  await touch(cdp, 'touchStart', from)
+  for (let i = 1; i <= steps; i++) await touch(cdp, 'touchMove', from.map((f, j) => ({ x: f.x + ((to[j]!.x - f.x) * i) / steps, y: f.y + ((to[j]!.y - f.y) * i) / steps })))
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 60))
+    await touch(cdp, 'touchMove', to)
+  }
+  await touch(cdp, 'touchEnd', [])
+}
+
+/** Waits until the page stops scrolling (a swipe's fling goes on after the finger lifts). */
+async function settled(page: Page): Promise<number> {
+  let last = -1
+  for (;;) {
+    const now = await page.evaluate(() => window.scrollY)
+    if (now === last) return now
+    last = now
+    await page.waitForTimeout(250)
+  }
+}
+
 describe('the country map', () => {
+  it('pinch-zooms about the fingers and moves under one finger on a touch screen; not zoomed, a finger scrolls the page', async () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const { page, context, errors, close } = await openPage(t, { width: 390, height: 700, touch: true })
+      await page.goto(`/map${lang === 'ko' ? '?lang=ko' : ''}`)
+      await page.waitForSelector('svg.country-map a[data-locality]')
+      const svg = page.locator('svg.country-map')
+      const zoom = async () => Number(await svg.getAttribute('data-zoom'))
+      // Not zoomed, the page keeps one-finger scrolling; pinching is the map's.
+      expect(await svg.evaluate((el) => getComputedStyle(el).touchAction)).toBe('pan-x pan-y')
+      const cdp = await context.newCDPSession(page)
+      await page.evaluate(() => window.scrollTo(0, 0))
+      let box = (await svg.boundingBox())!
+      const swipeAt = { x: box.x + box.width / 2, y: Math.min(box.y + box.height / 2, 600) }
+      await gesture(cdp, [swipeAt], [{ x: swipeAt.x, y: swipeAt.y - 250 }])
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100)
+      await settled(page)
+      expect(await zoom()).toBe(1)
+
+      // Two fingers spreading from 40 to 120 px apart: three times the zoom, about their midpoint.
+      await svg.scrollIntoViewIfNeeded()
+      await page.evaluate(() => window.scrollBy(0, 60))
+      await settled(page)
+      box = (await svg.boundingBox())!
+      const mid = { x: box.x + box.width / 2, y: box.y + box.height * 0.45 }
+      const before = await outline(page)
+      const scrolled = await page.evaluate(() => window.scrollY)
+      await gesture(cdp, [{ x: mid.x - 20, y: mid.y }, { x: mid.x + 20, y: mid.y }], [{ x: mid.x - 60, y: mid.y }, { x: mid.x + 60, y: mid.y }])
+      await expect.poll(zoom).toBeGreaterThan(2.7)
+      const k = await zoom()
+      expect(k).toBeLessThan(3.3)
+      const after = await outline(page)
+      expect(after.width / before.width).toBeCloseTo(k, 1)
+      // What was under the fingers' midpoint is still there.
+      expect(after.x - mid.x).toBeCloseTo((before.x - mid.x) * k, -1)
+      expect(after.y - mid.y).toBeCloseTo((before.y - mid.y) * k, -1)
+      // The page neither scrolled nor zoomed itself meanwhile.
+      expect(await page.evaluate(() => window.scrollY)).toBe(scrolled)
+      expect(await page.evaluate(() => window.visualViewport?.scale ?? 1)).toBe(1)
+      expect(await svg.evaluate((el) => getComputedStyle(el).touchAction)).toBe('none')
+
+      // Zoomed, one finger moves the map by as much as the finger moved, and opens nothing.
+      const from = await outline(page)
+      await gesture(cdp, [mid], [{ x: mid.x - 50, y: mid.y - 30 }])
+      await expect.poll(async () => (await outline(page)).x - from.x).toBeCloseTo(-50, -1)
+      expect((await outline(page)).y - from.y).toBeCloseTo(-30, -1)
+      expect(new URL(page.url()).pathname).toBe('/map')
+      expect(await page.evaluate(() => window.scrollY)).toBe(scrolled)
+      await screenshot(page, `map-pinch-${lang}-390`, { fullPage: false })
+
+      // Pinching in again goes back to the whole country, never below it.
+      await gesture(cdp, [{ x: mid.x - 100, y: mid.y }, { x: mid.x + 100, y: mid.y }], [{ x: mid.x - 5, y: mid.y }, { x: mid.x + 5, y: mid.y }])
+      await expect.poll(zoom).toBe(1)
+      // After the gestures a tap on a place still opens it.
+      const dot = page.locator('svg.country-map a[data-locality] .point-dot').first()
+      await dot.scrollIntoViewIfNeeded()
+      const d = (await dot.boundingBox())!
+      await page.touchscreen.tap(d.x + d.width / 2, d.y + d.height / 2)
+      await page.waitForURL((u) => u.pathname.startsWith('/localities/'))
+      expect(errors).toEqual([])
+      await close()
+    }
+  }, 120_000)
+
   it('zooms in and out with its buttons (and the keyboard), moves when dragged, and goes back to the whole country', async () => {
     const { page, errors, close } = await openPage(t, { width: 1366 })
     await page.goto('/map')
@@ -81,7 +172,9 @@ describe('the country map', () => {
     expect(new Set(named.map((l) => `${l.coord.lat},${l.coord.lon}`)).size).toBe(1)
     for (const [lang, width] of [
       ['en', 1366],
+      ['ko', 1366],
       ['ko', 390],
+      ['en', 390],
     ] as const) {
       const { page, errors, close } = await openPage(t, { width })
       await page.goto(`/map?unreached=1${lang === 'ko' ? '&lang=ko' : ''}`)
@@ -97,13 +190,30 @@ describe('the country map', () => {
         expect(await violations(page)).toEqual([])
         // By keyboard: the bubble is a button (Enter opens it).
         let opened = -1
+        let count = 0
+        let key = ''
         for (let i = 0; i < (await bubble.count()) && (await point.count()) === 0; i++) {
-          expect(Number(await bubble.nth(i).getAttribute('data-bubble'))).toBeGreaterThan(1)
+          count = Number(await bubble.nth(i).getAttribute('data-bubble'))
+          key = (await bubble.nth(i).getAttribute('data-bubble-key'))!
+          expect(count).toBeGreaterThan(1)
           await bubble.nth(i).focus()
           await page.keyboard.press('Enter')
           opened = i
         }
         expect(opened).toBeGreaterThanOrEqual(0)
+        await point.waitFor()
+        // Said to a screen reader, politely, and focus on the first of the places it opened into.
+        const said = page.locator('[data-testid=map-said]')
+        expect(await said.getAttribute('aria-live')).toBe('polite')
+        expect(await said.textContent()).toBe(lang === 'en' ? `${count} places shown; press Escape to close` : `${count}곳을 펼쳤습니다. 닫으려면 Esc 키를 누르세요`)
+        const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-locality') ?? null)
+        expect(key.split(' ')).toContain(focused)
+        // Escape closes it, says so, and gives focus back to the bubble.
+        await page.keyboard.press('Escape')
+        await expect.poll(() => point.count()).toBe(0)
+        expect(await said.textContent()).toBe(lang === 'en' ? `${count} places grouped again` : `${count}곳을 다시 묶었습니다`)
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-bubble-key') ?? null)).toBe(key)
+        await page.keyboard.press('Enter')
         await point.waitFor()
         // Pressing beside its points closes it again; a tap (click) on the bubble opens it.
         const backdrop = (await page.locator('svg.country-map .spread-backdrop').boundingBox())!

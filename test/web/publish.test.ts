@@ -3,8 +3,9 @@
  * file server (no code of the app) serves it under /tracker/, and Chromium walks every kind of page —
  * data shown, no failed request, downloads that work, every link inside the sub-path, the explorer's
  * filter and search answered in the browser. The embeds are in the copy too (an iframe can point
- * into it), and a filtered view's downloads say they are the whole table. A second run changes no
- * file; a failed run leaves the copy as it was.
+ * into it), with their static images: the Embed snippets of the copy's pages point at the copy, and
+ * their image fallback is a file the plain server sends. A filtered view's downloads say they are the
+ * whole table. A second run changes no file; a failed run leaves the copy as it was.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -124,9 +125,8 @@ describe('tracker publish: the static copy', () => {
       expect(await page.locator('[data-testid=static-note]').textContent(), p).toContain(`live tracker is at ${live}`)
       expect(await page.locator('main .error, main [role=alert]').count(), `${p}: ${await page.locator('main').textContent()}`).toBe(0)
       expect(await linksOutside(page), p).toEqual([])
-      // No sign-in in a copy, and no embed snippets for pages it does not have.
+      // No sign-in in a copy.
       expect(await page.locator('a[href*="signin"]').count(), p).toBe(0)
-      expect(await page.locator('[data-testid=embed-button]:visible').count(), p).toBe(0)
     }
     // The record pages show their records.
     await page.goto(`${server.url}projects/${project}`)
@@ -150,6 +150,8 @@ describe('tracker publish: the static copy', () => {
     await page.reload()
     await page.waitForSelector('h1')
     expect(await page.locator('main').textContent()).not.toMatch(/not found/i)
+    // (every read of the page done: leaving it earlier would abort one, which the watch counts as a failure)
+    await page.waitForLoadState('networkidle')
     // An address the copy does not have: the static host's 404, never a page that pretends.
     expect(problems).toEqual([])
     const missing = await page.goto(`${server.url}projects/no-such-project`)
@@ -241,6 +243,57 @@ describe('tracker publish: the static copy', () => {
     expect(problems).toEqual([])
     await close()
   }, 60_000)
+
+  it('gives Embed snippets that frame the copy’s own embeds, and their images as files of the copy', async () => {
+    const [project] = await ids('/api/projects?q=Songchon')
+    const { page, problems, close } = await open(1366)
+    const seen = new Set<string>()
+    for (const [p, embeds] of [
+      ['', ['progress', 'grid']],
+      ['map?year=2025', ['map']],
+      ['timeline', ['timeline']],
+      [`projects/${project}`, ['project']],
+    ] as const) {
+      await page.goto(server.url + p)
+      const button = page.locator('main [data-testid=embed-button]').first()
+      await button.locator('summary').click()
+      await page.waitForSelector('[data-testid=embed-snippet]')
+      for (const name of embeds) {
+        const choice = button.locator(`.embed-choice[data-embed=${name}]`).first()
+        const snippet = (await choice.locator('[data-testid=embed-snippet]').inputValue())!
+        const src = /src="([^"]+)"/.exec(snippet)![1]!.replaceAll('&amp;', '&')
+        expect(src.startsWith(`${server.url}embed/${name}`), `${p}: ${src}`).toBe(true)
+        // The frame's address is a page of the copy (the plain server sends the embed's page).
+        const frame = await page.request.get(src)
+        expect(frame.status(), src).toBe(200)
+        expect(await frame.text()).toContain('tracker-static')
+        const image = (await choice.locator('[data-testid=embed-image]').getAttribute('href'))!
+        expect(image, p).toBe(name === 'project' ? `${server.url}embed/project/${project}.svg` : `${server.url}embed/${name}.svg`)
+        const answer = await page.request.get(image)
+        expect(answer.status(), image).toBe(200)
+        expect(answer.headers()['content-type']).toBe('image/svg+xml')
+        const svg = await answer.text()
+        expect(svg.startsWith('<svg') || svg.startsWith('<?xml'), image).toBe(true)
+        // Its credit line links the full page in the copy, never the live tracker or a listen address.
+        expect(svg, image).toContain(server.url.replace(/\/$/, ''))
+        expect(svg, image).not.toContain(live)
+        // …and it is what the tracker's own route draws.
+        expect(svg).toBe(await (await request(new URL(image).pathname.replace('/tracker/', '/'))).text())
+        seen.add(name)
+      }
+    }
+    expect(seen.size).toBe(5)
+    // An image for every project, small enough to publish them all.
+    const projects = await ids('/api/projects?limit=1000')
+    const images = fs.readdirSync(path.join(out, 'embed/project')).filter((f) => f.endsWith('.svg'))
+    expect(images.length).toBe(projects.length)
+    const bytes = [...images.map((f) => path.join(out, 'embed/project', f)), ...['progress', 'grid', 'map', 'timeline'].map((n) => path.join(out, `embed/${n}.svg`))].reduce((n, f) => n + fs.statSync(f).size, 0)
+    expect(bytes).toBeLessThan(4_000_000)
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'tracker-publish.json'), 'utf8'))).toMatchObject({ embed_images: projects.length + 4 })
+    await screenshot(page, 'publish-embed-snippet-1366', { fullPage: false })
+    expect(problems).toEqual([])
+    await close()
+  }, 90_000)
 
   it('says that a filtered view downloads the whole table, and links the file it has', async () => {
     const { page, problems, close } = await open()

@@ -4,7 +4,8 @@
  * changed — the source added, the project's fields old → new — in English and Korean, at 1366
  * and 390 px, without sideways scrolling; an unknown version is a not-found notice. Any page can be
  * opened as of a release (the copy of the site the release keeps): it shows the record as released
- * — not the edit made since — under a banner naming the release, and cites the release.
+ * — not the edit made since — under a banner naming the release, and cites the release. The end of
+ * every page offers the latest release and lets the reader pick any other (newest first, dated).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -149,6 +150,18 @@ describe('the release pages', () => {
         await expect.poll(() => page.textContent('details.cite-page [data-testid=cite]')).toContain(`(Release 2026-12-01, data version ${frozen})`)
         expect(await page.textContent('details.cite-page [data-testid=cite]')).toContain(`https://tracker.example.org/releases/2026-12-01/site/projects/${songchon}`)
         expect(await page.textContent('.session')).toBe(lang === 'en' ? 'Release 2026-12-01' : '릴리스 2026-12-01')
+        // Its Embed snippet frames the release's own embed, and the image fallback is the release's file.
+        if (width === 1366) {
+          await page.locator('main [data-testid=embed-button] summary').click()
+          const snippet = await page.locator('[data-testid=embed-snippet]').first().inputValue()
+          expect(snippet).toContain(`src="https://tracker.example.org/releases/2026-12-01/site/embed/project/${songchon}`)
+          const image = (await page.locator('[data-testid=embed-image]').first().getAttribute('href'))!
+          expect(image).toBe(`https://tracker.example.org/releases/2026-12-01/site/embed/project/${songchon}.svg`)
+          const answer = await fetch(`${t.url}${new URL(image).pathname}`)
+          expect(answer.status).toBe(200)
+          expect(answer.headers.get('content-type')).toMatch(/^image\/svg\+xml/)
+          expect(await answer.text()).toContain('https://tracker.example.org/releases/2026-12-01/site/projects/')
+        }
         // The copy's links stay inside it.
         const hrefs = await page.$$eval('main a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')!))
         expect(hrefs.filter((h) => !h.startsWith('/releases/2026-12-01/site/'))).toEqual([])
@@ -162,7 +175,7 @@ describe('the release pages', () => {
     // Every page of the live app offers the same page as of the latest release; that one has the edit.
     const { page, errors, close } = await openPage(t, { width: 1366 })
     await page.goto(`/projects/${songchon}`)
-    const link = page.locator('[data-testid=as-of-release] a')
+    const link = page.locator('[data-testid=as-of-latest]')
     await link.waitFor()
     expect(await link.textContent()).toBe('View this page as of release 2026-12-01.2')
     expect(await link.getAttribute('href')).toBe(`/releases/2026-12-01.2/site/projects/${songchon}`)
@@ -171,6 +184,34 @@ describe('the release pages', () => {
     await link.click()
     await page.waitForSelector('[data-testid=release-banner]')
     await expect.poll(() => page.locator('[data-testid=project-notes]').textContent()).toBe('Factories seen working in the second report.')
+    // Any release can be picked: every one listed, newest first with its date, each opening this page in its copy.
+    for (const lang of ['en', 'ko'] as const) {
+      for (const width of [1366, 390]) {
+        const w = await openPage(t, { width, height: 900 })
+        await w.page.goto(`/projects/${songchon}?lang=${lang}`)
+        const other = w.page.locator('[data-testid=as-of-other]')
+        await other.locator('summary').click()
+        expect(await other.locator('summary').textContent()).toBe(lang === 'en' ? 'Or pick one of 2 releases' : '릴리스 2개 중에서 고르기')
+        const items = other.locator('li')
+        expect(await items.count()).toBe(2)
+        expect(await items.evaluateAll((li) => li.map((l) => l.textContent))).toEqual(
+          lang === 'en' ? ['Release 2026-12-01.2 released 1 Dec 2026, the latest', 'Release 2026-12-01 released 1 Dec 2026'] : ['릴리스 2026-12-01.2 2026년 12월 1일 공개, 최신', '릴리스 2026-12-01 2026년 12월 1일 공개'],
+        )
+        expect(await items.nth(1).locator('a').getAttribute('href')).toBe(`/releases/2026-12-01/site/projects/${songchon}?lang=${lang}`)
+        expect(await w.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+        await other.scrollIntoViewIfNeeded()
+        await screenshot(w.page, `release-pick-${width}-${lang}`, { fullPage: false })
+        if (lang === 'en' && width === 390) {
+          // The older one: its banner, and the record as it was then.
+          await items.nth(1).locator('a').click()
+          await w.page.waitForSelector('[data-testid=release-banner]')
+          expect(await w.page.locator('[data-testid=release-banner]').textContent()).toContain('release 2026-12-01 (1 Dec 2026)')
+          expect(await w.page.textContent('main')).not.toContain('Factories seen working in the second report.')
+        }
+        expect(w.errors).toEqual([])
+        await w.close()
+      }
+    }
     // Pages a copy does not have offer nothing.
     await page.goto('/signin')
     await page.waitForSelector('main form')

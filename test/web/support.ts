@@ -63,8 +63,9 @@ export interface WatchedPage {
   close(): Promise<void>
 }
 
-export async function openPage(t: WebTest, options: { width?: number; height?: number; downloads?: boolean } = {}): Promise<WatchedPage> {
-  const context = await t.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, baseURL: t.url, acceptDownloads: options.downloads ?? false })
+/** `touch`: a touch screen (touch and pointer events from page.touchscreen or CDP Input.dispatchTouchEvent). */
+export async function openPage(t: WebTest, options: { width?: number; height?: number; downloads?: boolean; touch?: boolean } = {}): Promise<WatchedPage> {
+  const context = await t.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, baseURL: t.url, acceptDownloads: options.downloads ?? false, hasTouch: options.touch ?? false })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('console', (m) => {

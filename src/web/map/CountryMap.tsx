@@ -4,9 +4,12 @@
  * (see build/koreaGeo.ts) and drawn with d3-geo. Points are links, reachable by keyboard, each
  * with its name as accessible name. Points that would hide one another are moved apart (spread.ts)
  * with a thin line to where they are — or, where that would take them far (a phone's 24 px
- * targets), shown as one numbered bubble that opens into them when pressed. With `zoomable`,
- * buttons zoom in and out and a drag moves the map: the zoom is an affine step after the
- * projection, so lines, dots and labels keep their size.
+ * targets), shown as one numbered bubble that opens into them when pressed (said in a polite live
+ * region, focus moved to its first place; Escape closes it). With `zoomable`, buttons zoom in and
+ * out, a drag (mouse, pen, or one finger on a zoomed map) moves it and two fingers pinch-zoom it
+ * about their midpoint (pinch.ts); an unzoomed map leaves one-finger scrolling to the page
+ * (touch-action). The zoom is an affine step after the projection, so lines, dots and labels keep
+ * their size.
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { hasMessage, language, t } from '../i18n/i18n.ts'
@@ -14,6 +17,7 @@ import { geoMercator, geoPath, geoTransform, type GeoPermissibleObjects } from '
 import { lookOf } from '../status.ts'
 import { useApi } from '../useApi.ts'
 import { geo } from './geoData.ts'
+import { pinchView, type Finger, type View } from './pinch.ts'
 import { spread, type Group } from './spread.ts'
 import { tilesFor } from './tiles.ts'
 import './map.css'
@@ -59,13 +63,6 @@ interface Props {
   untabbable?: boolean | undefined
   /** Zoom buttons (+, −, the whole country) and dragging to move a zoomed map. */
   zoomable?: boolean | undefined
-}
-
-/** What part of the map is shown: zoom factor `k`, and the top left corner (x, y) in the units of the whole map. */
-interface View {
-  k: number
-  x: number
-  y: number
 }
 
 const maxZoom = 8
@@ -119,6 +116,9 @@ function viewFor(points: MapPoint[], zoom: boolean | undefined, highlight?: stri
 export function CountryMap({ points, title, zoom, labels = true, width = 600, active, onActive, pointScale = 1, highlight, tooltip, untabbable, zoomable }: Props) {
   const [view, setView] = useState<View>({ k: 1, x: 0, y: 0 })
   const [opened, setOpened] = useState<string | null>(null)
+  // What the live region last said (a bubble opened or closed), and what to focus after the next render.
+  const [said, setSaid] = useState('')
+  const focusNext = useRef<string | null>(null)
   const [w, s, e, n] = viewFor(points, zoom, highlight)
   const pad = 12
   const projection = geoMercator().fitWidth(width - 2 * pad, {
@@ -180,8 +180,11 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
   const openedIds = new Set(openedGroup?.ids ?? [])
 
   // Dragging a zoomed map moves it; a press that does not move stays a click on what is under it.
+  // Two fingers down pinch (pinch.ts); lifting one of them goes on as a drag with the other.
   const drag = useRef<{ id: number; sx: number; sy: number; x: number; y: number; moved: boolean } | null>(null)
   const dragged = useRef(false)
+  const fingers = useRef(new Map<number, Finger>())
+  const pinch = useRef<{ a: [number, Finger]; b: [number, Finger]; view: View; moved: boolean } | null>(null)
   const zoomBy = (factor: number, cx = vx + width / (2 * k), cy = vy + height / (2 * k)) => {
     const next = Math.min(maxZoom, Math.max(1, k * factor))
     // The point (cx, cy) stays where it is on the screen.
@@ -194,17 +197,63 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
     const [px, py] = projection([p.lon, p.lat])!
     setView(fit({ k, x: px - width / (2 * k), y: py - height / (2 * k) }))
   }
+  /** A pointer in screen pixels from the map's top left corner. */
+  const local = (e: PointerEvent): Finger => {
+    const box = (e.currentTarget as Element).getBoundingClientRect()
+    return { x: e.clientX - box.left, y: e.clientY - box.top }
+  }
+  const lift = (e: PointerEvent) => {
+    if (!fingers.current.delete(e.pointerId)) return
+    const p = pinch.current
+    if (p) {
+      pinch.current = null
+      dragged.current ||= p.moved
+      const [rest] = [...fingers.current]
+      // The finger left on the map carries on moving it (from where the pinch left it).
+      drag.current = rest && k > 1 ? { id: rest[0], sx: rest[1].x, sy: rest[1].y, x: vx, y: vy, moved: true } : null
+      return
+    }
+    if (drag.current?.id === e.pointerId) {
+      dragged.current ||= drag.current.moved
+      drag.current = null
+    }
+  }
   const panHandlers = zoomable
     ? {
         onPointerDown: (e: PointerEvent) => {
-          if (k === 1 || e.button !== 0) return
-          drag.current = { id: e.pointerId, sx: e.clientX, sy: e.clientY, x: vx, y: vy, moved: false }
+          if (e.pointerType === 'mouse') {
+            if (e.button !== 0) return
+            fingers.current.clear() // a mouse released outside the map left no "up" here
+          }
+          if (fingers.current.size === 0) dragged.current = false
+          const at = local(e)
+          fingers.current.set(e.pointerId, at)
+          if (fingers.current.size === 2) {
+            const [a, b] = [...fingers.current] as [[number, Finger], [number, Finger]]
+            pinch.current = { a, b, view: { k, x: vx, y: vy }, moved: false }
+            drag.current = null
+            return
+          }
+          if (fingers.current.size > 2 || k === 1) return
+          drag.current = { id: e.pointerId, sx: at.x, sy: at.y, x: vx, y: vy, moved: false }
         },
         onPointerMove: (e: PointerEvent) => {
+          if (!fingers.current.has(e.pointerId)) return
+          const at = local(e)
+          fingers.current.set(e.pointerId, at)
+          const p = pinch.current
+          if (p) {
+            const a = fingers.current.get(p.a[0])
+            const b = fingers.current.get(p.b[0])
+            if (!a || !b) return
+            p.moved ||= Math.hypot(a.x - p.a[1].x, a.y - p.a[1].y) + Math.hypot(b.x - p.b[1].x, b.y - p.b[1].y) >= 4
+            if (p.moved) setView(fit(pinchView(p.view, p.a[1], p.b[1], a, b, pixelsPerUnit, maxZoom)))
+            return
+          }
           const g = drag.current
           if (!g || g.id !== e.pointerId) return
-          const dx = e.clientX - g.sx
-          const dy = e.clientY - g.sy
+          const dx = at.x - g.sx
+          const dy = at.y - g.sy
           if (!g.moved && Math.hypot(dx, dy) < 4) return
           if (!g.moved) {
             g.moved = true
@@ -212,12 +261,11 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
           }
           setView(fit({ k, x: g.x - dx / (pixelsPerUnit * k), y: g.y - dy / (pixelsPerUnit * k) }))
         },
-        onPointerUp: () => {
-          dragged.current = drag.current?.moved ?? false
-          drag.current = null
-        },
-        onPointerCancel: () => {
-          drag.current = null
+        onPointerUp: lift,
+        onPointerCancel: lift,
+        // Two fingers on the map are the map's, even where the page may scroll (touch-action pan-x pan-y).
+        onTouchMove: (e: TouchEvent) => {
+          if (e.touches.length > 1 && e.cancelable) e.preventDefault()
         },
         onClickCapture: (e: MouseEvent) => {
           if (!dragged.current) return
@@ -235,11 +283,31 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
       }
     : {}
 
+  // A bubble opened: said, and focus on its first place (a keyboard user goes on from there with Tab);
+  // closed: said, and focus back on the bubble.
+  const openBubble = (g: Group) => {
+    setOpened(g.key)
+    setSaid(t('map.bubbleOpened', { count: g.ids.length }))
+    const first = sorted.find((p) => p.href && g.ids.includes(p.id))
+    focusNext.current = first ? `a[data-locality="${CSS.escape(first.id)}"]` : null
+  }
+  const closeBubble = (g: Group) => {
+    setOpened(null)
+    setSaid(t('map.bubbleClosed', { count: g.ids.length }))
+    focusNext.current = `[data-bubble-key="${CSS.escape(g.key)}"]`
+  }
+  useEffect(() => {
+    const selector = focusNext.current
+    if (!selector) return
+    focusNext.current = null
+    ;(svgRef.current?.querySelector(selector) as SVGElement | null)?.focus()
+  })
+
   // The points' three layers (tap targets, lines to where moved points are, dots) for `list`; an
   // opened bubble's points get theirs above all the others, on a backdrop that closes it when pressed.
   const layers = (list: MapPoint[], backdrop?: Group) => (
     <>
-      {backdrop ? <circle class="spread-backdrop" cx={backdrop.x} cy={backdrop.y} r={backdrop.radius + hitRadius + 2 / pixelsPerUnit} onClick={() => setOpened(null)} aria-hidden="true" /> : null}
+      {backdrop ? <circle class="spread-backdrop" cx={backdrop.x} cy={backdrop.y} r={backdrop.radius + hitRadius + 2 / pixelsPerUnit} onClick={() => closeBubble(backdrop)} aria-hidden="true" /> : null}
       {/* Tap targets: an invisible circle at least 24 px across around each linked point, in a
           layer under all the dots, so a tap on a dot always opens that dot and a tap beside a
           small one still reaches it. They duplicate the links for the pointer only (no focus — SVG wants
@@ -322,7 +390,17 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
       aria-label={title}
       preserveAspectRatio="xMidYMid meet"
       data-zoom={zoomable ? k.toFixed(2) : undefined}
-      style={zoomable && k > 1 ? { touchAction: 'none' } : undefined}
+      // Zoomed, a finger on the map moves the map; not zoomed, one finger scrolls the page, two pinch the map.
+      style={zoomable ? { touchAction: k > 1 ? 'none' : 'pan-x pan-y' } : undefined}
+      onKeyDown={
+        openedGroup
+          ? (e: KeyboardEvent) => {
+              if (e.key !== 'Escape') return
+              e.preventDefault()
+              closeBubble(openedGroup)
+            }
+          : undefined
+      }
       {...panHandlers}
     >
       <defs>
@@ -350,12 +428,19 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
       <path class="province-borders" d={d({ type: 'MultiLineString', coordinates: geo.borders })} />
       {labels
         ? geo.provinces.map((p) => {
-            const [x, y] = at(p.label[0], p.label[1])
-            return p.id ? (
-              <text class="province-label" x={x} y={y} key={p.name} text-anchor="middle" aria-hidden="true">
-                {provinceLabel(p.id)}
+            if (!p.id) return null
+            const [x0, y] = at(p.label[0], p.label[1])
+            const text = provinceLabel(p.id)
+            // At least 10 px on the screen (a phone draws the map at half its size), and kept inside
+            // the map: a name near the edge is moved in (its width estimated: capitals and spacing).
+            const size = Math.max(9, 10 / pixelsPerUnit)
+            const half = (text.length * size * (language() === 'ko' ? 1 : 0.7)) / 2
+            const x = Math.min(Math.max(x0, half + 2), width - half - 2)
+            return (
+              <text class="province-label" x={Math.abs(x - x0) < width / 6 ? x : x0} y={y} key={p.name} text-anchor="middle" aria-hidden="true" style={{ fontSize: `${size}px` }}>
+                {text}
               </text>
-            ) : null
+            )
           })
         : null}
       {layers(drawnPoints.filter((p) => !openedIds.has(p.id)))}
@@ -373,11 +458,12 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
                 aria-label={label}
                 aria-expanded="false"
                 data-bubble={g.ids.length}
-                onClick={() => setOpened(g.key)}
+                data-bubble-key={g.key}
+                onClick={() => openBubble(g)}
                 onKeyDown={(e: KeyboardEvent) => {
                   if (e.key !== 'Enter' && e.key !== ' ') return
                   e.preventDefault()
-                  setOpened(g.key)
+                  openBubble(g)
                 }}
               >
                 <title>{label}</title>
@@ -411,7 +497,19 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
       </button>
     </div>
   ) : null
-  if (!tooltip && !zoomable) return svg
+  // Present from the start (an assistive technology follows a live region that is there before it speaks).
+  const live = (
+    <p class="visually-hidden" aria-live="polite" data-testid="map-said">
+      {said}
+    </p>
+  )
+  if (!tooltip && !zoomable)
+    return (
+      <>
+        {svg}
+        {live}
+      </>
+    )
   let tip = null
   if (tipFor) {
     const [x, y] = where(tipFor)
@@ -434,6 +532,7 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
       {svg}
       {tip}
       {controls}
+      {live}
     </div>
   )
 }

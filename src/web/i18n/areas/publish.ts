@@ -57,6 +57,10 @@ export const en: Record<string, string> = {
   'static.wholeTable': '(whole table; filters apply on the live site)',
   'release.banner': 'You are viewing <0>release {{version}}</0> ({{date}}) — <1>see the current record</1>.',
   'release.viewAsOf': 'View this page as of release {{version}}',
+  'release.viewAsOfOther_one': 'Or pick a release ({{count}})',
+  'release.viewAsOfOther_other': 'Or pick one of {{count}} releases',
+  'release.released': 'released {{date}}',
+  'release.releasedLatest': 'released {{date}}, the latest',
   'release.openSite': 'Open the tracker as of this release',
   'release.siteHint': 'The same pages with the data this release froze; they never change.',
 }
@@ -114,6 +118,9 @@ export const ko: Record<string, string> = {
   'static.wholeTable': '(전체 표입니다. 필터는 실시간 사이트에서만 적용됩니다)',
   'release.banner': '<0>릴리스 {{version}}</0>({{date}}) 시점의 기록을 보고 있습니다 — <1>현재 기록 보기</1>.',
   'release.viewAsOf': '이 페이지를 릴리스 {{version}} 시점으로 보기',
+  'release.viewAsOfOther_other': '릴리스 {{count}}개 중에서 고르기',
+  'release.released': '{{date}} 공개',
+  'release.releasedLatest': '{{date}} 공개, 최신',
   'release.openSite': '이 릴리스 시점의 추적기 열기',
   'release.siteHint': '이 릴리스에 고정된 데이터로 보는 같은 페이지들이며, 앞으로 바뀌지 않습니다.',
 }
