@@ -168,7 +168,9 @@ describe('the Embed disclosure', () => {
       expect(texts.length, path).toBe(snippets.length)
       snippets.forEach((s, i) => expect(texts[i], path).toContain(s))
       for (const href of await page.locator('[data-testid=embed-image]').evaluateAll((els) => els.map((e) => e.getAttribute('href')!))) {
-        expect(href, path).toMatch(new RegExp(`^${publicUrl}/embed/.+\\.svg$`))
+        expect(href, path).toMatch(new RegExp(`^${publicUrl}/embed/.+\\.svg(\\?year=\\d{4})?$`))
+        // The image shows what the page shows: the map's and the timeline's year are kept.
+        if (path.includes('?year=')) expect(href, path).toContain(path.slice(path.indexOf('?')))
         const local = await fetch(href.replace(publicUrl, t.url))
         expect(local.status, href).toBe(200)
         expect(local.headers.get('content-type'), href).toContain('image/svg+xml')

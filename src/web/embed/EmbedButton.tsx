@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks'
 import { language, t } from '../i18n/i18n.ts'
 import { embedPath, iframeSnippet, snapshotPath, type EmbedName } from './embeds.ts'
 import { usePublicUrl } from './usePublicUrl.ts'
+import { isStatic } from '../staticMode.ts'
 import './EmbedButton.css'
 
 export interface EmbedChoice {
@@ -24,7 +25,7 @@ function Snippet({ base, choice }: { base: string; choice: EmbedChoice }) {
   if (language() !== 'en') query.set('lang', language())
   const src = `${base}${embedPath(choice.name, choice.id, query.toString())}`
   const snippet = iframeSnippet(src, choice.title, choice.name)
-  const image = snapshotPath(choice.name, choice.id)
+  const image = snapshotPath(choice.name, choice.id, choice.query, isStatic)
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(snippet)

@@ -25,6 +25,11 @@ describe('embed paths', () => {
     expect(fullPageOf('chart', 'openings')).toBe('/charts#openings')
     expect(embedPath('chart', 'coverage', 'lang=ko')).toBe('/embed/chart/coverage?lang=ko')
     expect(snapshotPath('chart', 'coverage')).toBeNull()
+    // The image shows what the embed shows: the map's filters, the timeline's year; a copy has only the whole images.
+    expect(snapshotPath('map', undefined, '?year=2025&status=operational&lang=ko')).toBe('/embed/map.svg?year=2025&status=operational')
+    expect(snapshotPath('timeline', undefined, 'year=2024&province=chagang')).toBe('/embed/timeline.svg?year=2024')
+    expect(snapshotPath('timeline', undefined, 'year=2024', true)).toBe('/embed/timeline.svg')
+    expect(snapshotPath('grid', undefined, 'year=2024')).toBe('/embed/grid.svg')
   })
 
   it('escapes the snippet', () => {

@@ -26,10 +26,19 @@ export function embedPath(name: EmbedName, id?: string, query = ''): string {
   return query && query !== '?' ? `${base}${query.startsWith('?') ? query : `?${query}`}` : base
 }
 
-/** The address of the embed's static snapshot (an SVG image); null for a chart, which is saved as an image from its own page. */
-export function snapshotPath(name: EmbedName, id?: string): string | null {
+/**
+ * The address of the embed's static snapshot (an SVG image); null for a chart, which is saved as an
+ * image from its own page. The map's image keeps the filters and the timeline's its year, as the
+ * embed does; `whole` (a static copy, which holds only the unfiltered images) drops them.
+ */
+export function snapshotPath(name: EmbedName, id?: string, query = '', whole = false): string | null {
   if (name === 'chart') return null
-  return name === 'project' ? `/embed/project/${encodeURIComponent(id ?? '')}.svg` : `/embed/${name}.svg`
+  if (name === 'project') return `/embed/project/${encodeURIComponent(id ?? '')}.svg`
+  const kept = new URLSearchParams(query)
+  kept.delete('lang')
+  if (name === 'timeline') for (const key of [...kept.keys()]) if (key !== 'year') kept.delete(key)
+  const search = whole || (name !== 'map' && name !== 'timeline') ? '' : kept.toString()
+  return `/embed/${name}.svg${search ? `?${search}` : ''}`
 }
 
 /** Default frame sizes: every embed is readable from 400×300 up. */
