@@ -285,6 +285,9 @@ describe('the charts page', () => {
       `<iframe src="${publicUrl}/embed/chart/coverage" title="20×10 Tracker: Localities reached, by province" width="640" height="560" style="border:0;max-width:100%" loading="lazy"></iframe>`,
     )
     expect(await w.page.locator('#coverage [data-testid=embed-image]').count()).toBe(0)
+    // Its static-image fallback is the chart's own download, and the disclosure says so.
+    expect(await w.page.locator('#coverage [data-testid=embed-image-note]').textContent()).toContain('Download SVG')
+    expect(await w.page.locator('#coverage button', { hasText: 'Download SVG' }).count()).toBe(1)
     await w.page.goto('/embed/chart/nothing')
     await w.page.waitForSelector('.embed-missing h1')
     await w.close()

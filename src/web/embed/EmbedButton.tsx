@@ -57,6 +57,7 @@ function Snippet({ base, choice }: { base: string; choice: EmbedChoice }) {
           </>
         )}
       </p>
+      {image === null && choice.name === 'chart' ? <p class="embed-image-note" data-testid="embed-image-note">{t('charts.embedImage')}</p> : null}
     </div>
   )
 }

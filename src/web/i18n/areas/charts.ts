@@ -25,6 +25,7 @@ export const en: Record<string, string> = {
   'charts.yearTick': '{{year}}',
   'charts.empty': 'Nothing to draw yet.',
   'charts.embedTitle': '20×10 Tracker: {{title}}',
+  'charts.embedImage': 'Static image: save the chart with “Download SVG” or “Download PNG” above and put it on your page.',
 
   'charts.progress.title': 'Localities counted, cumulative, against the target line',
   'charts.progress.takeawayOnTrack':
@@ -103,6 +104,7 @@ export const ko: Record<string, string> = {
   'charts.yearTick': '{{year}}년',
   'charts.empty': '아직 그릴 것이 없습니다.',
   'charts.embedTitle': '20×10 추적기: {{title}}',
+  'charts.embedImage': '정적 이미지: 위의 “SVG 내려받기”나 “PNG 내려받기”로 차트를 저장해 페이지에 넣으세요.',
 
   'charts.progress.title': '누적 집계 시·군 수와 목표선',
   'charts.progress.takeawayOnTrack':
