@@ -11,6 +11,7 @@ import { errorResponses, json, listOf, notFound } from '../openapi.ts'
 import { asOfParam, booleanParam, csvList, page, paging, qParam, recordedAsOf, yearList } from '../params.ts'
 import { placeSearch, type Resolution } from '../../service/placeSearch.ts'
 import { snapshotAsRecorded } from '../../service/recorded.ts'
+import type { SnapshotExtra } from '../../store/snapshotCache.ts'
 import { SearchResolution } from '../searchSchema.ts'
 import { ProjectDetail, ProjectItem, projectDetail, projectItem } from '../views.ts'
 
@@ -145,6 +146,22 @@ function ordered(snapshot: Snapshot, key: string): ProjectItem[] {
   let order = index.orders.get(key)
   if (!order) index.orders.set(key, (order = sortItems(index.items, key)))
   return order
+}
+
+/**
+ * The list index persisted with the snapshot (store/snapshotCache.ts): a server starting from the
+ * file answers its first list without making 20,000 items again (seconds at 100×).
+ */
+export const listIndexExtra: SnapshotExtra = {
+  name: 'projects.list',
+  get: (snapshot) => ordered(snapshot, 'year'),
+  seed(snapshot, value) {
+    const items = value as ProjectItem[]
+    const index: ItemIndex = { items, orders: new Map([['year', items]]) }
+    indexCache.set(snapshot, index)
+    recent.set(snapshot.serial, index)
+    if (recent.size > recentKept) recent.delete(recent.keys().next().value!)
+  },
 }
 
 function fullIndex(snapshot: Snapshot): ItemIndex {
