@@ -10,7 +10,6 @@ import type { Config } from '../config/config.ts'
 import { createApp } from './app.ts'
 import { createLogger, type Logger } from './log.ts'
 import { openTracker, type Tracker } from '../service/tracker.ts'
-import { SnapshotCache, snapshotCacheFile, snapshotCacheWanted, systemIdentifier } from '../store/snapshotCache.ts'
 import { listIndexExtra } from './routes/projects.ts'
 
 export interface RunningServer {
@@ -27,11 +26,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const tracker = await openTracker(config, { command: 'serve', onProgress: (m) => log.info(m) })
   // TRACKER_SNAPSHOT_CACHE: start from the snapshot persisted in the data directory when it is
   // the database's current one (store/snapshotCache.ts), with the list index beside it.
-  if (snapshotCacheWanted(config.snapshotCache, tracker.store.engine)) {
-    const cache = new SnapshotCache(snapshotCacheFile(config.dataDir, tracker.store), await systemIdentifier(tracker.store.db))
-    cache.addExtra(listIndexExtra)
-    tracker.readModel.useCache(cache)
-  }
+  await tracker.readModel.persistIn(config.snapshotCache, config.dataDir, [listIndexExtra])
   await tracker.readModel.follow(config.pollIntervalMs)
   // The first snapshot loads while the server already listens (seconds at 100× the data): the
   // web app and /api/health answer at once, data requests wait for the load.

@@ -16,7 +16,7 @@ import { readDataset } from './loadDataset.ts'
 import type { Store } from './open.ts'
 import { migrationStatus } from './migrate.ts'
 import { CachedSnapshot } from './cachedSnapshot.ts'
-import { snapshotKey, type SnapshotCache, type SnapshotKey } from './snapshotCache.ts'
+import { SnapshotCache, snapshotCacheFile, snapshotCacheWanted, snapshotKey, systemIdentifier, type SnapshotExtra, type SnapshotKey } from './snapshotCache.ts'
 import { dataVersion, dataVersionAndBatch, parseChangePayload } from './version.ts'
 
 /** A patch touching more records than this reloads instead (a bulk import). */
@@ -76,6 +76,19 @@ export class ReadModel {
    */
   useCache(cache: SnapshotCache, options: { writeDelayMs?: number } = {}): void {
     this.#cache = { file: cache, writeDelayMs: options.writeDelayMs ?? 5000 }
+  }
+
+  /**
+   * TRACKER_SNAPSHOT_CACHE: persists snapshots in the data directory (store/snapshotCache.ts) when
+   * the setting asks for it with this engine, with the derived views of `extras` beside them.
+   * Returns whether it does.
+   */
+  async persistIn(setting: 'auto' | 'on' | 'off', dataDir: string, extras: readonly SnapshotExtra[] = []): Promise<boolean> {
+    if (!snapshotCacheWanted(setting, this.store.engine)) return false
+    const cache = new SnapshotCache(snapshotCacheFile(dataDir, this.store), await systemIdentifier(this.store.db))
+    for (const extra of extras) cache.addExtra(extra)
+    this.useCache(cache)
+    return true
   }
 
   /** Writes the current snapshot to the cache now if it does not hold it yet (the bench and tests call it; close() does). */

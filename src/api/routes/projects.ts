@@ -11,7 +11,6 @@ import { errorResponses, json, listOf, notFound } from '../openapi.ts'
 import { asOfParam, booleanParam, csvList, page, paging, qParam, recordedAsOf, yearList } from '../params.ts'
 import { placeSearch, type Resolution } from '../../service/placeSearch.ts'
 import { snapshotAsRecorded } from '../../service/recorded.ts'
-import type { SnapshotExtra } from '../../store/snapshotCache.ts'
 import { SearchResolution } from '../searchSchema.ts'
 import { ProjectDetail, ProjectItem, projectDetail, projectItem } from '../views.ts'
 
@@ -150,12 +149,13 @@ function ordered(snapshot: Snapshot, key: string): ProjectItem[] {
 
 /**
  * The list index persisted with the snapshot (store/snapshotCache.ts): a server starting from the
- * file answers its first list without making 20,000 items again (seconds at 100×).
+ * file answers its first list without making 20,000 items again (seconds at 100×). The items are
+ * derived by this code: the file is keyed by the code's version too.
  */
-export const listIndexExtra: SnapshotExtra = {
+export const listIndexExtra = {
   name: 'projects.list',
-  get: (snapshot) => ordered(snapshot, 'year'),
-  seed(snapshot, value) {
+  get: (snapshot: Snapshot): unknown => ordered(snapshot, 'year'),
+  seed(snapshot: Snapshot, value: unknown): void {
     const items = value as ProjectItem[]
     const index: ItemIndex = { items, orders: new Map([['year', items]]) }
     indexCache.set(snapshot, index)
