@@ -22,7 +22,6 @@ import { openTracker, type Tracker } from '../src/service/tracker.ts'
 import { generateSynthetic, syntheticCsv, syntheticWiki } from './synthetic.ts'
 
 const big = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'tracker-readmodel-100x')
-if (!fs.existsSync(path.join(big, 'loaded'))) throw new Error(`${big}: no 100× data directory (run bench/readModel.bench.ts first)`)
 
 export interface ImportFigure {
   name: string
@@ -43,7 +42,7 @@ function planned(entries: { entity: string; after: Record<string, unknown> }[]):
   return out as unknown as Dataset
 }
 
-async function measure(tracker: Tracker, name: string, input: ImportInput, incoming: Dataset | null): Promise<ImportFigure> {
+export async function measureImport(tracker: Tracker, name: string, input: ImportInput, incoming: Dataset | null): Promise<ImportFigure> {
   const before = await tracker.readModel.current()
   let t = performance.now()
   const prepared = await prepareImport(tracker, input)
@@ -73,8 +72,27 @@ async function measure(tracker: Tracker, name: string, input: ImportInput, incom
   }
 }
 
+/** One programme's records (its projects, events and claims; the sources they cite are left out) and their CSV tables. */
+export function programmeCsv(full: Dataset, id: string): { part: Dataset; csv: Map<string, string> } {
+  const projects = new Set(full.projects.filter((p) => p.program_id === id).map((p) => p.id))
+  const events = new Set(full.events.filter((e) => e.program_id === id).map((e) => e.id))
+  const part: Dataset = {
+    programs: full.programs.filter((p) => p.id === id),
+    provinces: [],
+    localities: [],
+    sources: [],
+    projects: full.projects.filter((p) => projects.has(p.id)),
+    events: full.events.filter((e) => events.has(e.id)),
+    claims: full.claims.filter((c) => (c.subject_type === 'project' && projects.has(c.subject_id)) || (c.subject_type === 'event' && events.has(c.subject_id)) || (c.subject_type === 'program' && c.subject_id === id)),
+  }
+  const csv = syntheticCsv(part)
+  for (const [name, text] of csv) if (text.split('\n').filter(Boolean).length <= 1) csv.delete(name)
+  return { part, csv }
+}
+
 /** Runs both imports on a copy of the 100× directory; the copy is deleted after. */
 export async function runImportBench(onProgress: (m: string) => void = () => {}): Promise<ImportFigure[]> {
+  if (!fs.existsSync(path.join(big, 'loaded'))) throw new Error(`${big}: no 100× data directory (run bench/readModel.bench.ts first)`)
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-import-bench-'))
   try {
     onProgress(`copying ${big} (the imports change it)`)
@@ -85,19 +103,7 @@ export async function runImportBench(onProgress: (m: string) => void = () => {})
     const csvId = programIds.at(-1)!
     const list = syntheticWiki(full, { programId: wikiId })
     // The CSV tables of one programme the 100× database does not hold yet.
-    const projects = new Set(full.projects.filter((p) => p.program_id === csvId).map((p) => p.id))
-    const events = new Set(full.events.filter((e) => e.program_id === csvId).map((e) => e.id))
-    const part: Dataset = {
-      programs: full.programs.filter((p) => p.id === csvId),
-      provinces: [],
-      localities: [],
-      sources: [],
-      projects: full.projects.filter((p) => projects.has(p.id)),
-      events: full.events.filter((e) => events.has(e.id)),
-      claims: full.claims.filter((c) => (c.subject_type === 'project' && projects.has(c.subject_id)) || (c.subject_type === 'event' && events.has(c.subject_id)) || (c.subject_type === 'program' && c.subject_id === csvId)),
-    }
-    const csv = syntheticCsv(part)
-    for (const [name, text] of csv) if (text.split('\n').filter(Boolean).length <= 1) csv.delete(name)
+    const { part, csv } = programmeCsv(full, csvId)
     const t = performance.now()
     const tracker = await openTracker(loadConfig({ TRACKER_DATA_DIR: copy, TRACKER_LOG_LEVEL: 'silent' }), { loadBundled: false })
     const usesFile = await tracker.readModel.persistIn('auto', copy)
@@ -105,9 +111,9 @@ export async function runImportBench(onProgress: (m: string) => void = () => {})
     onProgress(`opened the 100× copy and its snapshot in ${Math.round(performance.now() - t)} ms (${tracker.readModel.lastLoad?.kind}${usesFile ? ', persisted snapshot on' : ''})`)
     try {
       const out: ImportFigure[] = []
-      out.push(await measure(tracker, `wiki list of ${wikiId} (${list.rows} rows)`, { format: 'wiki', files: new Map([[`${wikiId}.txt`, list.text]]), sourceId: 'wikipedia-20x10-policy' }, null))
+      out.push(await measureImport(tracker, `wiki list of ${wikiId} (${list.rows} rows)`, { format: 'wiki', files: new Map([[`${wikiId}.txt`, list.text]]), sourceId: 'wikipedia-20x10-policy' }, null))
       onProgress(`${out.at(-1)!.name}: ${Math.round(out.at(-1)!.rowsPerS)} rows/s — ${out.at(-1)!.detail}`)
-      out.push(await measure(tracker, `CSV tables of ${csvId}`, { format: 'csv', files: csv }, part))
+      out.push(await measureImport(tracker, `CSV tables of ${csvId}`, { format: 'csv', files: csv }, part))
       onProgress(`${out.at(-1)!.name}: ${Math.round(out.at(-1)!.rowsPerS)} rows/s — ${out.at(-1)!.detail}`)
       return out
     } finally {

@@ -64,6 +64,7 @@ export class ReadModel {
   /** The database state the current snapshot holds (when a cache is used). */
   #snapshotKey: SnapshotKey | null = null
   #writeTimer: NodeJS.Timeout | null = null
+  #pendingSince: number | null = null
   #writing: Promise<void> | null = null
   #materializeTimer: NodeJS.Timeout | null = null
 
@@ -71,11 +72,11 @@ export class ReadModel {
 
   /**
    * Persists snapshots in `cache` and starts from it: a full load reads the file when its key is
-   * the database's, and each snapshot loaded is written back `writeDelayMs` after the last change
-   * (and on close). Call before the first load.
+   * the database's, and each snapshot loaded is written back once the data has been quiet for
+   * `writeDelayMs` (and on close). Call before the first load.
    */
   useCache(cache: SnapshotCache, options: { writeDelayMs?: number } = {}): void {
-    this.#cache = { file: cache, writeDelayMs: options.writeDelayMs ?? 5000 }
+    this.#cache = { file: cache, writeDelayMs: options.writeDelayMs ?? 10_000 }
   }
 
   /**
@@ -92,29 +93,42 @@ export class ReadModel {
   }
 
   /** Writes the current snapshot to the cache now if it does not hold it yet (the bench and tests call it; close() does). */
-  async flushCache(): Promise<void> {
+  flushCache(): Promise<void> {
     if (this.#writeTimer) clearTimeout(this.#writeTimer)
     this.#writeTimer = null
-    await this.#writing
-    const cache = this.#cache?.file
-    const snapshot = this.#snapshot
-    const key = this.#snapshotKey
-    if (!cache || !snapshot || !key || key.version !== snapshot.version || cache.holds(key)) return
-    this.#writing = cache.write(key, snapshot).then(
-      () => {},
-      () => {},
-    )
-    await this.#writing
-    this.#writing = null
+    this.#pendingSince = null
+    // One write at a time, each of the snapshot current when its turn comes.
+    const next = (this.#writing ?? Promise.resolve()).then(async () => {
+      const cache = this.#cache?.file
+      const snapshot = this.#snapshot
+      const key = this.#snapshotKey
+      if (!cache || !snapshot || !key || key.version !== snapshot.version || cache.holds(key)) return
+      // A failed write (disk full…) leaves the old file, which its key keeps from being misread.
+      await cache.write(key, snapshot).catch(() => {})
+    })
+    this.#writing = next
+    void next.then(() => {
+      if (this.#writing === next) this.#writing = null
+    })
+    return next
   }
 
+  /**
+   * Writes once the data has been quiet for writeDelayMs (serializing 100× the data takes a second
+   * or two of this process's time, so not after every edit of a busy spell), but at the latest
+   * ten delays after the first change it has not written.
+   */
   #scheduleWrite(): void {
-    if (!this.#cache || this.#writeTimer) return
+    if (!this.#cache) return
     if (this.#snapshotKey && this.#cache.file.holds(this.#snapshotKey)) return
+    const now = Date.now()
+    this.#pendingSince ??= now
+    if (this.#writeTimer) clearTimeout(this.#writeTimer)
+    const delay = Math.min(this.#cache.writeDelayMs, Math.max(0, this.#pendingSince + 10 * this.#cache.writeDelayMs - now))
     this.#writeTimer = setTimeout(() => {
       this.#writeTimer = null
       void this.flushCache()
-    }, this.#cache.writeDelayMs)
+    }, delay)
     this.#writeTimer.unref()
   }
 
