@@ -46,6 +46,19 @@ export class CachedSnapshot implements Snapshot {
       const dataset = {} as Record<string, unknown[]>
       for (const name of entityNames) dataset[name] = this.#small.get(name) ?? sections.take<unknown[]>(name)
       const meta = sections.take<Map<string, RecordMeta>>('meta')
+      // Timestamps repeat (a bulk load writes thousands of records in the same instant) and the
+      // serializer writes each anew: one string each again, as loadDataset keeps them.
+      const interned = new Map<string, string>()
+      const intern = (t: string) => {
+        const known = interned.get(t)
+        if (known !== undefined) return known
+        if (interned.size < 100_000) interned.set(t, t)
+        return t
+      }
+      for (const m of meta.values()) {
+        m.created_at = intern(m.created_at)
+        m.updated_at = intern(m.updated_at)
+      }
       this.#built = buildSnapshot(dataset as unknown as Dataset, this.version, meta)
     } catch (error) {
       this.onBroken(error as Error)

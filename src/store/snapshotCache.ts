@@ -99,14 +99,12 @@ export class SnapshotCache {
 
   /** Persists `snapshot` (whose state is `key`) with its extras; returns the bytes written. */
   async write(key: SnapshotKey, snapshot: Snapshot): Promise<number> {
-    const sections = new Map<string, unknown>()
-    for (const name of entityNames) sections.set(name, snapshot.dataset[name])
-    // A patched snapshot's metadata is layered over its predecessors': persist a plain map.
-    sections.set('meta', snapshot.meta instanceof Map ? snapshot.meta : new Map(snapshot.meta))
-    for (const extra of this.#extras) {
-      const value = extra.get(snapshot)
-      if (value !== undefined) sections.set(`extra:${extra.name}`, value)
-    }
+    // Each section made when its turn comes (see writeSnapshotFile).
+    const sections = new Map<string, () => unknown>()
+    for (const name of entityNames) sections.set(name, () => snapshot.dataset[name])
+    // A patched snapshot's metadata is layered over its predecessors': persisted as a plain map.
+    sections.set('meta', () => (snapshot.meta instanceof Map ? snapshot.meta : new Map(snapshot.meta)))
+    for (const extra of this.#extras) sections.set(`extra:${extra.name}`, () => extra.get(snapshot))
     const bytes = await writeSnapshotFile(this.file, key, sections)
     this.#written = key
     return bytes

@@ -65,29 +65,30 @@ export function readSnapshotFile(file: string, key: unknown): SnapshotSections |
     return null
   }
   try {
+    // Layout: the sections, then the header (JSON), then its length (u32 LE) and the magic.
     const size = fs.fstatSync(fd).size
-    const head = Buffer.alloc(12)
-    if (size < 12 || fs.readSync(fd, head, 0, 12, 0) !== 12 || !head.subarray(0, 8).equals(magic)) return null
-    const headerLength = head.readUInt32LE(8)
-    if (headerLength > 1_000_000 || 12 + headerLength > size) return null
+    const tail = Buffer.alloc(12)
+    if (size < 12 || fs.readSync(fd, tail, 0, 12, size - 12) !== 12 || !tail.subarray(4).equals(magic)) return null
+    const headerLength = tail.readUInt32LE(0)
+    if (headerLength > 1_000_000 || headerLength + 12 > size) return null
     const headerBytes = Buffer.alloc(headerLength)
-    fs.readSync(fd, headerBytes, 0, headerLength, 12)
+    if (fs.readSync(fd, headerBytes, 0, headerLength, size - 12 - headerLength) !== headerLength) return null
     const header = JSON.parse(headerBytes.toString('utf8')) as { key: unknown; sections: SectionInfo[] }
     if (!sameKey(header.key, key) || !Array.isArray(header.sections)) return null
-    const start = 12 + headerLength
     const end = header.sections.reduce((n, s) => Math.max(n, s.offset + s.length), 0)
-    if (start + end !== size) return null
-    const body = Buffer.allocUnsafe(end)
-    for (let done = 0; done < end; ) {
-      const n = fs.readSync(fd, body, done, end - done, start + done)
-      if (n <= 0) return null
-      done += n
-    }
+    if (end + headerLength + 12 !== size) return null
+    // One buffer a section (each is let go of once decoded: the peak while the bulk is decoded
+    // holds only what is left), every checksum checked before anything is served from the file.
     const buffers = new Map<string, Buffer>()
-    for (const s of header.sections) {
-      const bytes = body.subarray(s.offset, s.offset + s.length)
-      if (zlib.crc32(bytes) !== s.crc) return null
-      buffers.set(s.name, bytes)
+    for (const section of header.sections) {
+      const bytes = Buffer.allocUnsafe(section.length)
+      for (let done = 0; done < section.length; ) {
+        const n = fs.readSync(fd, bytes, done, section.length - done, section.offset + done)
+        if (n <= 0) return null
+        done += n
+      }
+      if (zlib.crc32(bytes) !== section.crc) return null
+      buffers.set(section.name, bytes)
     }
     return new SnapshotSections(buffers)
   } catch {
@@ -97,36 +98,41 @@ export function readSnapshotFile(file: string, key: unknown): SnapshotSections |
   }
 }
 
-/** Writes the sections under `key`, atomically (temporary file, fsync, rename), private to the owner. */
-export async function writeSnapshotFile(file: string, key: unknown, sections: ReadonlyMap<string, unknown>): Promise<number> {
-  const buffers: Buffer[] = []
+async function writeAll(handle: fs.promises.FileHandle, bytes: Buffer): Promise<void> {
+  for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten
+}
+
+/**
+ * Writes the sections under `key`, atomically (temporary file, fsync, rename), private to the
+ * owner. Each section is serialized and written before the next (the header, with every offset
+ * and checksum, goes last), so writing holds one section's bytes at a time, not the whole file.
+ */
+export async function writeSnapshotFile(file: string, key: unknown, sections: ReadonlyMap<string, () => unknown>): Promise<number> {
   const infos: SectionInfo[] = []
   let offset = 0
-  for (const [name, value] of sections) {
-    const bytes = v8.serialize(value)
-    infos.push({ name, offset, length: bytes.length, crc: zlib.crc32(bytes) })
-    buffers.push(bytes)
-    offset += bytes.length
-    // Serializing the claims of 100× the data takes a few hundred milliseconds: let requests in between.
-    await new Promise((resolve) => setImmediate(resolve))
-  }
-  const header = Buffer.from(JSON.stringify({ key, sections: infos }), 'utf8')
-  const head = Buffer.alloc(12)
-  magic.copy(head)
-  head.writeUInt32LE(header.length, 8)
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomUUID()}.tmp`)
   const handle = await fs.promises.open(tmp, 'w', 0o600)
   try {
-    for (const b of [head, header, ...buffers]) {
-      for (let done = 0; done < b.length; ) done += (await handle.write(b, done, b.length - done)).bytesWritten
+    for (const [name, value] of sections) {
+      const bytes = v8.serialize(value())
+      infos.push({ name, offset, length: bytes.length, crc: zlib.crc32(bytes) })
+      await writeAll(handle, bytes)
+      offset += bytes.length
     }
+    const header = Buffer.from(JSON.stringify({ key, sections: infos }), 'utf8')
+    const tail = Buffer.alloc(12)
+    tail.writeUInt32LE(header.length, 0)
+    magic.copy(tail, 4)
+    await writeAll(handle, header)
+    await writeAll(handle, tail)
     await handle.sync()
-  } catch (error) {
     await handle.close()
+    offset += header.length + 12
+  } catch (error) {
+    await handle.close().catch(() => {})
     await fs.promises.rm(tmp, { force: true })
     throw error
   }
-  await handle.close()
   await fs.promises.rename(tmp, file)
-  return 12 + header.length + offset
+  return offset
 }
