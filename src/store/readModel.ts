@@ -60,7 +60,8 @@ export class ReadModel {
   #listeners = new Set<(version: number) => void>()
   /** While the first snapshot loads in the background (warmUp): the data and schema versions found at start. */
   #warming: { version: number; schema: number } | null = null
-  #cache: { file: SnapshotCache; writeDelayMs: number } | null = null
+  /** readOnly: starts from the file, never writes it (a command without the server's derived views). */
+  #cache: { file: SnapshotCache; writeDelayMs: number; readOnly: boolean } | null = null
   /** The database state the current snapshot holds (when a cache is used). */
   #snapshotKey: SnapshotKey | null = null
   #writeTimer: NodeJS.Timeout | null = null
@@ -75,8 +76,8 @@ export class ReadModel {
    * the database's, and each snapshot loaded is written back once the data has been quiet for
    * `writeDelayMs` (and on close). Call before the first load.
    */
-  useCache(cache: SnapshotCache, options: { writeDelayMs?: number } = {}): void {
-    this.#cache = { file: cache, writeDelayMs: options.writeDelayMs ?? 10_000 }
+  useCache(cache: SnapshotCache, options: { writeDelayMs?: number; readOnly?: boolean } = {}): void {
+    this.#cache = { file: cache, writeDelayMs: options.writeDelayMs ?? 10_000, readOnly: options.readOnly ?? false }
   }
 
   /**
@@ -84,11 +85,11 @@ export class ReadModel {
    * the setting asks for it with this engine, with the derived views of `extras` beside them.
    * Returns whether it does.
    */
-  async persistIn(setting: 'auto' | 'on' | 'off', dataDir: string, extras: readonly SnapshotExtra[] = []): Promise<boolean> {
+  async persistIn(setting: 'auto' | 'on' | 'off', dataDir: string, extras: readonly SnapshotExtra[] = [], options: { readOnly?: boolean } = {}): Promise<boolean> {
     if (!snapshotCacheWanted(setting, this.store.engine)) return false
     const cache = new SnapshotCache(snapshotCacheFile(dataDir, this.store), await systemIdentifier(this.store.db))
     for (const extra of extras) cache.addExtra(extra)
-    this.useCache(cache)
+    this.useCache(cache, options)
     return true
   }
 
@@ -99,6 +100,7 @@ export class ReadModel {
     this.#pendingSince = null
     // One write at a time, each of the snapshot current when its turn comes.
     const next = (this.#writing ?? Promise.resolve()).then(async () => {
+      if (this.#cache?.readOnly) return
       const cache = this.#cache?.file
       const snapshot = this.#snapshot
       const key = this.#snapshotKey
@@ -119,7 +121,7 @@ export class ReadModel {
    * ten delays after the first change it has not written.
    */
   #scheduleWrite(): void {
-    if (!this.#cache) return
+    if (!this.#cache || this.#cache.readOnly) return
     if (this.#snapshotKey && this.#cache.file.holds(this.#snapshotKey)) return
     const now = Date.now()
     this.#pendingSince ??= now
