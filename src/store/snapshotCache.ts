@@ -117,8 +117,39 @@ export class SnapshotCache {
  */
 export function snapshotCacheFile(dataDir: string, store: Pick<Store, 'engine' | 'location'>): string {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  if (store.engine === 'pglite') return path.join(dataDir, 'snapshot.bin')
-  return path.join(dataDir, `snapshot-${createHash('sha256').update(store.location).digest('hex').slice(0, 16)}.bin`)
+  const file = store.engine === 'pglite' ? path.join(dataDir, 'snapshot.bin') : path.join(dataDir, `snapshot-${createHash('sha256').update(store.location).digest('hex').slice(0, 16)}.bin`)
+  removeLeftovers(file)
+  return file
+}
+
+/**
+ * Removes temporary files a writer killed mid-write left beside `file` (200 MB each at 100×):
+ * those of processes no longer running.
+ */
+export function removeLeftovers(file: string): void {
+  const dir = path.dirname(file)
+  const prefix = `.${path.basename(file)}.`
+  let names: string[]
+  try {
+    names = fs.readdirSync(dir)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
+    const pid = Number(name.slice(prefix.length).split('.')[0])
+    if (pid === process.pid || (Number.isInteger(pid) && pid > 0 && running(pid))) continue
+    fs.rmSync(path.join(dir, name), { force: true })
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /** Whether TRACKER_SNAPSHOT_CACHE asks for a persisted snapshot with this engine. */

@@ -16,7 +16,7 @@ import { changeRecord, editableEntities } from '../../src/service/edit/operation
 import { openTracker, type Tracker } from '../../src/service/tracker.ts'
 import { CachedSnapshot } from '../../src/store/cachedSnapshot.ts'
 import { loadDataset } from '../../src/store/loadDataset.ts'
-import { SnapshotCache, snapshotKey, systemIdentifier } from '../../src/store/snapshotCache.ts'
+import { removeLeftovers, SnapshotCache, snapshotKey, systemIdentifier } from '../../src/store/snapshotCache.ts'
 import { readSnapshotFile } from '../../src/store/snapshotFile.ts'
 import { engines, freshDatabase, type TestDatabase } from '../support/engines.ts'
 
@@ -165,6 +165,16 @@ for (const engine of engines()) {
       expect(readSnapshotFile(file, { ...key, code: 'other code' })).toBeNull()
       expect(readSnapshotFile(file, { ...key, schema: key.schema + 1 })).toBeNull()
       expect(readSnapshotFile(file, { ...key, system: 'another database' })).toBeNull()
+    })
+
+    it('removes the temporary files of writers no longer running, keeps those of running ones', () => {
+      const dead = path.join(dir, '.snapshot.bin.2147483646.x.tmp')
+      const alive = path.join(dir, `.snapshot.bin.${process.pid}.y.tmp`)
+      const other = path.join(dir, 'unrelated.tmp')
+      for (const f of [dead, alive, other]) fs.writeFileSync(f, 'partial')
+      removeLeftovers(file)
+      expect([dead, alive, other].map((f) => fs.existsSync(f))).toEqual([false, true, true])
+      for (const f of [alive, other]) fs.rmSync(f)
     })
   })
 }
