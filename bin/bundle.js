@@ -15,11 +15,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
-const entry = path.join(root, 'src/cli/main.ts')
+const defaultRoot = fileURLToPath(new URL('..', import.meta.url))
 const self = fileURLToPath(import.meta.url)
 
-function fingerprint(files, esbuildVersion, read = (f) => fs.readFileSync(path.join(root, f))) {
+function fingerprint(root, files, esbuildVersion, read = (f) => fs.readFileSync(path.join(root, f))) {
   const hash = createHash('sha256')
   hash.update(`${esbuildVersion} ${process.version}\0`)
   hash.update(fs.readFileSync(self))
@@ -31,10 +30,10 @@ function fingerprint(files, esbuildVersion, read = (f) => fs.readFileSync(path.j
 }
 
 /** The bundle's entry when the cached one was built from the sources as they are now, else null. */
-function cached(dir) {
+function cached(root, dir) {
   try {
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'))
-    const current = fingerprint(manifest.inputs, manifest.esbuild)
+    const current = fingerprint(root, manifest.inputs, manifest.esbuild)
     const main = path.join(dir, manifest.hash, 'main.js')
     return current === manifest.hash && fs.existsSync(main) ? main : null
   } catch {
@@ -42,12 +41,12 @@ function cached(dir) {
   }
 }
 
-async function build(dir) {
+async function build(root, dir) {
   const esbuild = await import('esbuild')
   const read = new Map()
   const tmp = path.join(dir, `.build-${process.pid}-${Date.now()}`)
   const result = await esbuild.build({
-    entryPoints: [entry],
+    entryPoints: [path.join(root, 'src/cli/main.ts')],
     outdir: tmp,
     absWorkingDir: root,
     bundle: true,
@@ -76,7 +75,7 @@ async function build(dir) {
   })
   const inputs = Object.keys(result.metafile.inputs).map((f) => path.relative(root, path.resolve(root, f)))
   for (const f of inputs) if (!read.has(f)) throw new Error(`bundle: ${f} was not read by the build`)
-  const hash = fingerprint(inputs, esbuild.version, (f) => read.get(f))
+  const hash = fingerprint(root, inputs, esbuild.version, (f) => read.get(f))
   const target = path.join(dir, hash)
   try {
     fs.renameSync(tmp, target)
@@ -100,15 +99,16 @@ async function build(dir) {
 
 /**
  * The entry of a bundle of the current sources, built if need be; null when it cannot be had
- * (no esbuild, a read-only install): the caller then runs the sources through tsx.
+ * (no esbuild, a read-only install): the caller then runs the sources through tsx. `root` is the
+ * project's folder (src/cli/main.ts is the entry); tests point it elsewhere.
  */
-export async function bundledMain() {
+export async function bundledMain(root = defaultRoot) {
   const dir = path.join(root, 'node_modules', '.cache', 'tracker-bundle', createHash('sha256').update(root).digest('hex').slice(0, 12))
   try {
-    const found = cached(dir)
+    const found = cached(root, dir)
     if (found) return found
     fs.mkdirSync(dir, { recursive: true })
-    return await build(dir)
+    return await build(root, dir)
   } catch {
     return null
   }
