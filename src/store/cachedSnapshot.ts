@@ -15,6 +15,17 @@ import type { SnapshotSections } from './snapshotFile.ts'
 
 const small = ['programs', 'provinces', 'localities'] as const
 
+/** An entity's records, written in parts of a bounded size ("<entity>:0", "<entity>:1", …). */
+function takeList(sections: SnapshotSections, name: string): unknown[] {
+  if (!sections.has(`${name}:0`)) throw new Error(`persisted snapshot: no records of ${name}`)
+  const out: unknown[] = []
+  for (let part = 0; sections.has(`${name}:${part}`); part++) {
+    const list = sections.take<unknown[]>(`${name}:${part}`)
+    for (let i = 0; i < list.length; i++) out.push(list[i])
+  }
+  return out
+}
+
 export class CachedSnapshot implements Snapshot {
   readonly serial = nextSerial()
   readonly lineage: Lineage | null = null
@@ -30,7 +41,7 @@ export class CachedSnapshot implements Snapshot {
     private readonly onBroken: (error: Error) => void = () => {},
   ) {
     this.#sections = sections
-    for (const name of small) this.#small.set(name, sections.take<unknown[]>(name))
+    for (const name of small) this.#small.set(name, takeList(sections, name))
   }
 
   /** True once every record is decoded and indexed. */
@@ -44,7 +55,7 @@ export class CachedSnapshot implements Snapshot {
     const sections = this.#sections!
     try {
       const dataset = {} as Record<string, unknown[]>
-      for (const name of entityNames) dataset[name] = this.#small.get(name) ?? sections.take<unknown[]>(name)
+      for (const name of entityNames) dataset[name] = this.#small.get(name) ?? takeList(sections, name)
       const meta = sections.take<Map<string, RecordMeta>>('meta')
       // Timestamps repeat (a bulk load writes thousands of records in the same instant) and the
       // serializer writes each anew: one string each again, as loadDataset keeps them.
