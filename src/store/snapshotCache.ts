@@ -67,6 +67,7 @@ export class SnapshotCache {
   #extras: SnapshotExtra[] = []
   /** What the file holds now (as far as this process knows). */
   #written: SnapshotKey | null = null
+  #broken = false
 
   constructor(
     readonly file: string,
@@ -79,10 +80,19 @@ export class SnapshotCache {
 
   /** The persisted snapshot when the file's key is `key`, else null (absent, stale or damaged). */
   read(key: SnapshotKey, onBroken?: (error: Error) => void): CachedSnapshot | null {
+    if (this.#broken) return null
     const sections = readSnapshotFile(this.file, key)
     if (!sections) return null
+    // Checksums passed but a section would not decode: this file is never read again (the next
+    // load reads the database, and its snapshot is written anew).
+    const broken = (error: Error) => {
+      this.#broken = true
+      this.#written = null
+      fs.rmSync(this.file, { force: true })
+      onBroken?.(error)
+    }
     try {
-      const snapshot = new CachedSnapshot(key.version, sections, onBroken)
+      const snapshot = new CachedSnapshot(key.version, sections, broken)
       for (const extra of this.#extras) {
         const value = snapshot.takeExtra(extra.name)
         if (value !== undefined) extra.seed(snapshot, value)
@@ -113,6 +123,7 @@ export class SnapshotCache {
     for (const extra of this.#extras) sections.set(`extra:${extra.name}`, () => extra.get(snapshot))
     const bytes = await writeSnapshotFile(this.file, key, sections)
     this.#written = key
+    this.#broken = false
     return bytes
   }
 }

@@ -9,6 +9,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listIndexBuilds, listIndexExtra, selectProjects } from '../../src/api/routes/projects.ts'
 import { buildSnapshot, type Snapshot } from '../../src/model/snapshot.ts'
@@ -165,6 +166,39 @@ for (const engine of engines()) {
       expect(readSnapshotFile(file, { ...key, code: 'other code' })).toBeNull()
       expect(readSnapshotFile(file, { ...key, schema: key.schema + 1 })).toBeNull()
       expect(readSnapshotFile(file, { ...key, system: 'another database' })).toBeNull()
+    })
+
+    it('a section that passes its checksum but does not decode: that request fails, the next reads the database, the file goes', async () => {
+      await open?.close()
+      open = null
+      // Rebuild the good file with the claims replaced by bytes no deserializer reads (checksum right).
+      const good = fs.readFileSync(file)
+      const headerLength = good.readUInt32LE(good.length - 12)
+      const header = JSON.parse(good.subarray(good.length - 12 - headerLength, good.length - 12).toString('utf8')) as { key: unknown; sections: { name: string; offset: number; length: number; crc: number }[] }
+      const parts: Buffer[] = []
+      let offset = 0
+      const sections = header.sections.map((sec) => {
+        const bytes = sec.name === 'claims:0' ? Buffer.from('\xff\x0fnot v8 at all') : good.subarray(sec.offset, sec.offset + sec.length)
+        parts.push(bytes)
+        const out = { ...sec, offset, length: bytes.length, crc: zlib.crc32(bytes) }
+        offset += bytes.length
+        return out
+      })
+      const head = Buffer.from(JSON.stringify({ key: header.key, sections }), 'utf8')
+      const tail = Buffer.alloc(12)
+      tail.writeUInt32LE(head.length, 0)
+      tail.write('TRKSNAP1', 4)
+      fs.writeFileSync(file, Buffer.concat([...parts, head, tail]))
+      const t = await start()
+      const s = await t.readModel.current()
+      expect(t.readModel.lastLoad?.kind).toBe('cached')
+      expect(() => s.dataset).toThrow()
+      expect(fs.existsSync(file)).toBe(false)
+      const again = await t.readModel.current()
+      expect(t.readModel.lastLoad?.kind).toBe('full')
+      expect(plain(again)).toEqual(plain(await rebuilt(t)))
+      await t.readModel.flushCache()
+      expect(fs.existsSync(file)).toBe(true)
     })
 
     it('removes the temporary files of writers no longer running, keeps those of running ones', () => {
