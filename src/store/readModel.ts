@@ -77,7 +77,7 @@ export class ReadModel {
    * `writeDelayMs` (and on close). Call before the first load.
    */
   useCache(cache: SnapshotCache, options: { writeDelayMs?: number; readOnly?: boolean } = {}): void {
-    this.#cache = { file: cache, writeDelayMs: options.writeDelayMs ?? 60_000, readOnly: options.readOnly ?? false }
+    this.#cache = { file: cache, writeDelayMs: options.writeDelayMs ?? 300_000, readOnly: options.readOnly ?? false }
   }
 
   /**
