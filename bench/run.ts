@@ -29,6 +29,7 @@ import { runIntakeBench, runIntakeQueueBench } from './intake.bench.ts'
 import { request as rawRequest, runLoad as rawRunLoad, type LoadOptions } from './load.ts'
 import { runResolveBench } from './resolve.bench.ts'
 import { countRecords, generateSynthetic, prng, syntheticCsv, syntheticWiki } from './synthetic.ts'
+import { measureImport, programmeCsv } from './wikiImport.bench.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const runStart = Date.now()
@@ -364,42 +365,47 @@ async function pgliteLoad(dir: string, ds: Dataset): Promise<string> {
   }
 }
 
+/**
+ * Imports into the 100× database (bench/wikiImport.bench.ts): the wiki list of one held-out
+ * programme (its projects are new), then the CSV tables of the other; each end to end after
+ * opening (prepare, apply, the read model after it). Opening the tracker and its snapshot is
+ * reported apart: it is the start-up's figure, not the import's.
+ */
 async function wikiImportBench(dir: string, full: Dataset, heldOut: string[]): Promise<void> {
   const section = 'import (PGlite, into the 100× database)'
-  const lists = heldOut.map((id) => ({ id, ...syntheticWiki(full, { programId: id }) }))
+  const [wikiId, csvId] = heldOut as [string, string]
+  const list = syntheticWiki(full, { programId: wikiId })
+  const { part, csv } = programmeCsv(full, csvId)
   const t0 = performance.now()
   const tracker = await openTracker(loadConfig({ TRACKER_DATA_DIR: dir, TRACKER_LOG_LEVEL: 'silent' }), { loadBundled: false })
-  let reloadMs = 0
-  let prepareMs = 0
-  let applyMs = 0
-  let rows = 0
-  let added = 0
   try {
-    for (const list of lists) {
+    await tracker.readModel.persistIn('auto', dir)
+    // Decoded whole now (a snapshot read back from the file decodes its bulk on first use): opening, not importing.
+    void (await tracker.readModel.current()).dataset
+    const kind = tracker.readModel.lastLoad?.kind
+    add({ section, name: 'open the tracker and its snapshot (not counted in rows/s)', value: (performance.now() - t0) / 1000, unit: `s (${kind === 'cached' ? 'from the persisted snapshot' : 'read in full'})` })
+    const cases: [string, Parameters<typeof measureImport>[2], Dataset | null][] = [
+      [`wiki list of ${wikiId}`, { format: 'wiki', files: new Map([[`${wikiId}.txt`, list.text]]), sourceId: 'wikipedia-20x10-policy' }, null],
+      [`CSV tables of ${csvId}`, { format: 'csv', files: csv }, part],
+    ]
+    for (const [name, input, incoming] of cases) {
       if (left() < 60_000) {
-        notes.push(`wiki import: stopped after ${rows} rows, the run's deadline is near`)
-        break
+        notMeasured(section, name, "the run's deadline is near")
+        continue
       }
-      let t = performance.now()
-      await tracker.readModel.current() // the snapshot the import plans against (reloaded after each write)
-      reloadMs += performance.now() - t
-      t = performance.now()
-      const prepared = await prepareImport(tracker, { format: 'wiki', files: new Map([[`${list.id}.txt`, list.text]]), sourceId: 'wikipedia-20x10-policy' })
-      prepareMs += performance.now() - t
-      t = performance.now()
-      const result = await applyImport(tracker, prepared, { actor: 'bench', comment: `wiki list of ${list.id}` })
-      applyMs += performance.now() - t
-      rows += prepared.rows
-      added += result.added
+      const f = await measureImport(tracker, name, input, incoming)
+      add({
+        section,
+        name: `${name} (${f.rows.toLocaleString('en')} rows): rows/s end to end after opening — prepare + apply + read model after`,
+        value: f.rowsPerS,
+        unit: `rows/s (${fmt(f.ms / 1000)} s; ${f.detail})`,
+        goal: { text: '≥ 1,000 rows/s', met: f.rowsPerS >= 1000 },
+      })
+      add({ section, name: `${name}: prepare (parse, reconcile and plan against the snapshot's indexes)`, value: f.planMs, unit: 'ms', baseline: { value: f.wholeDataPlanMs, label: 'reconcile + plan alone against the whole data, as before, same run' }, ratio: f.planMs / f.wholeDataPlanMs })
     }
   } finally {
     await tracker.close()
   }
-  const total = (performance.now() - t0) / 1000
-  if (rows === 0) return notMeasured(section, 'wiki import', 'no time left')
-  add({ section, name: `wiki lists (${lists.length} programmes, ${rows} rows → ${added} records): rows/s end to end`, value: rows / total, unit: `rows/s (${fmt(total)} s incl. opening)`, goal: { text: '≥ 1,000 rows/s', met: rows / total >= 1000 } })
-  add({ section, name: 'wiki — where the time goes: read-model (re)load / parse+reconcile+plan / apply', value: reloadMs / 1000, unit: `s / ${fmt(prepareMs / 1000)} s / ${fmt(applyMs / 1000)} s` })
-  add({ section, name: 'wiki — rows/s excluding the read-model reload', value: rows / ((prepareMs + applyMs) / 1000), unit: 'rows/s' })
 }
 
 /** CSV import of the 100× tables into an empty database: on PostgreSQL this is also its load. */
@@ -478,7 +484,21 @@ async function pgliteServerPhase(dir: string, ds: Dataset, token: string, tmp: s
     await s.stop()
   }
   const median = [...starts].sort((a, b) => a - b)[Math.floor(starts.length / 2)]!
-  const dataMedian = [...data].sort((a, b) => a - b)[Math.floor(data.length / 2)]!
+  // The first start had no persisted snapshot yet (it read every record: the same-run baseline);
+  // the later ones start from the file it left (TRACKER_SNAPSHOT_CACHE, on by default for PGlite).
+  const later = data.slice(1)
+  const dataMedian = later.length ? [...later].sort((a, b) => a - b)[Math.floor(later.length / 2)]! : Number.NaN
+  if (later.length) {
+    add({
+      section: 'start-up (PGlite)',
+      name: `spawn \`node bin/tracker.js serve\` → first 200 of GET /api/projects?limit=1, 100× data dir with its persisted snapshot (median of ${later.length})`,
+      value: dataMedian,
+      unit: `ms (runs: ${later.map((s) => Math.round(s)).join(', ')})`,
+      baseline: { value: data[0]!, label: 'first start, no persisted snapshot yet (reads every record), same run' },
+      ratio: dataMedian / data[0]!,
+      goal: { text: '< 3000 ms', met: dataMedian < 3000 },
+    })
+  } else notMeasured('start-up (PGlite)', 'first 200 of GET /api/projects with the persisted snapshot', 'no time left for a second start')
   add({
     section: 'start-up (PGlite)',
     name: `spawn \`node bin/tracker.js serve\` → first 200 of /api/health, 100× data dir (median of ${starts.length})`,
@@ -487,12 +507,6 @@ async function pgliteServerPhase(dir: string, ds: Dataset, token: string, tmp: s
     baseline: bundledStartMs === null ? undefined : { value: bundledStartMs, label: 'bundled data dir, same run' },
     ratio: bundledStartMs === null ? undefined : median / bundledStartMs,
     goal: { text: '< 3000 ms', met: median < 3000 },
-  })
-  add({
-    section: 'start-up (PGlite)',
-    name: 'the same starts → first 200 of GET /api/projects (the first answer that needs the 100× snapshot, loaded after the server listens)',
-    value: dataMedian,
-    unit: `ms (runs: ${data.map((s) => Math.round(s)).join(', ')})`,
   })
   add({ section: 'start-up (PGlite)', name: 'peak memory at the first 200 (VmHWM, max of the runs)', value: Math.max(...hwm), unit: 'MB' })
 }

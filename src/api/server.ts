@@ -10,7 +10,7 @@ import type { Config } from '../config/config.ts'
 import { createApp } from './app.ts'
 import { createLogger, type Logger } from './log.ts'
 import { openTracker, type Tracker } from '../service/tracker.ts'
-import { startFeedPoller } from '../service/feedPoller.ts'
+import { listIndexExtra } from './routes/projects.ts'
 
 export interface RunningServer {
   url: string
@@ -24,6 +24,9 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const startedAt = new Date()
   const tracker = await openTracker(config, { command: 'serve', onProgress: (m) => log.info(m) })
+  // TRACKER_SNAPSHOT_CACHE: start from the snapshot persisted in the data directory when it is
+  // the database's current one (store/snapshotCache.ts), with the list index beside it.
+  await tracker.readModel.persistIn(config.snapshotCache, config.dataDir, [listIndexExtra])
   await tracker.readModel.follow(config.pollIntervalMs)
   // The first snapshot loads while the server already listens (seconds at 100× the data): the
   // web app and /api/health answer at once, data requests wait for the load.
@@ -62,7 +65,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   tracker.store.lock?.update({ url })
   log.info(`serving ${url} (${tracker.store.engine}: ${tracker.store.location})`)
   // TRACKER_FEEDS: new items of each feed go into the review queue, polled in the background.
-  const poller = config.feeds?.length ? startFeedPoller(tracker, { feeds: config.feeds, intervalMs: config.feedIntervalMs, log }) : null
+  // Loaded only then: the feed and HTML parsers are hundreds of modules a server without feeds never needs.
+  const poller = config.feeds?.length ? (await import('../service/feedPoller.ts')).startFeedPoller(tracker, { feeds: config.feeds, intervalMs: config.feedIntervalMs, log }) : null
 
   let done: Promise<void> | null = null
   const shutdown = (reason = 'shutdown') =>

@@ -142,6 +142,12 @@ export const settings = {
     help: 'With PostgreSQL: how often to check for writes made by other instances, besides LISTEN/NOTIFY.',
     parse: integer('TRACKER_POLL_INTERVAL_MS', 50, 3_600_000),
   },
+  snapshotCache: {
+    env: 'TRACKER_SNAPSHOT_CACHE',
+    default: 'auto',
+    help: 'Persist the read model\'s snapshot in TRACKER_DATA_DIR so that `tracker serve` answers from it at start instead of reading every record again: on, off, or auto (on with the embedded database, off with PostgreSQL, where it is opt-in). A file whose data version, last write, schema or code differs from the database and the server is ignored.',
+    parse: oneOf('TRACKER_SNAPSHOT_CACHE', ['auto', 'on', 'off'] as const),
+  },
   logLevel: {
     env: 'TRACKER_LOG_LEVEL',
     default: 'info',

@@ -6,11 +6,12 @@
 import { parseCsvTables } from '../import/csv.ts'
 import { parseJsonDocument } from '../import/json.ts'
 import { parseWiki } from '../import/wiki.ts'
-import type { Dataset } from '../model/dataset.ts'
+import { entityNames, type Dataset, type EntityName } from '../model/dataset.ts'
 import { InvalidInputError, type ErrorDetail } from '../model/errors.ts'
 import { referenceProblemsAdding } from '../model/integrity.ts'
 import { createResolver } from '../model/names/resolve.ts'
 import { describeProblems, maxProblemsListed } from '../model/problems.ts'
+import { compareIds } from '../model/patchSnapshot.ts'
 import { planChanges, planCounts, type Plan } from '../model/plan.ts'
 import { reconcile, type KeptConflict } from '../model/reconcile.ts'
 import { buildSnapshot, type Snapshot } from '../model/snapshot.ts'
@@ -69,6 +70,34 @@ async function parse(snapshot: Snapshot, input: ImportInput): Promise<{ dataset:
 }
 
 /**
+ * The current records an import's plan can depend on, looked up in the snapshot's indexes: those
+ * with the ids of the incoming records, and the claims on incoming events (a preferred date claim
+ * keeps an event's date, model/reconcile.ts). Reconciling and planning against these alone gives
+ * the plan the whole data would (both only look incoming ids up, and keep the current order),
+ * in time proportional to the import instead of to the 474k records of 100× the data.
+ */
+function concerned(snapshot: Snapshot, incoming: Dataset): Dataset {
+  const out = {} as Record<EntityName, { id: string }[]>
+  for (const entity of entityNames) {
+    const map = snapshot[entity] as ReadonlyMap<string, { id: string }>
+    const found: { id: string }[] = []
+    for (const r of incoming[entity] as { id: string }[]) {
+      const before = map.get(r.id)
+      if (before) found.push(before)
+    }
+    out[entity] = found
+  }
+  const claims = new Map(out.claims.map((c) => [c.id, c]))
+  for (const e of incoming.events) for (const c of snapshot.claimsBySubject.get(`event:${e.id}`) ?? []) claims.set(c.id, c)
+  for (const entity of entityNames) {
+    const list = entity === 'claims' ? [...claims.values()] : out[entity]
+    // The order of the whole data (by id, code point): the last of several preferred claims wins in reconcile.
+    out[entity] = [...new Map(list.map((r) => [r.id, r])).values()].sort((a, b) => compareIds(a.id, b.id))
+  }
+  return out as unknown as Dataset
+}
+
+/**
  * Plans an import against the current data — or, when `base` is given, against that dataset
  * instead (a dry run into an empty database previews against the bundled reference data).
  */
@@ -76,14 +105,15 @@ export async function prepareImport(tracker: Tracker, input: ImportInput, base?:
   const current = await tracker.readModel.current()
   const snapshot = base ? buildSnapshot(base, current.version) : current
   const { dataset, warnings, rows } = await parse(snapshot, input)
-  const { dataset: merged, kept } = reconcile(snapshot.dataset, dataset)
+  const touched = concerned(snapshot, dataset)
+  const { dataset: merged, kept } = reconcile(touched, dataset)
   const problems = referenceProblemsAdding(snapshot, merged)
   if (problems.length > 0) {
     const where = [...input.files.keys()].join(', ')
     const listed = problems.slice(0, maxProblemsListed).map((p) => ({ ...p, path: `${where}: ${p.path}` }))
     throw new InvalidInputError(`${where}: ${problems.length} broken reference(s), first: ${problems[0]!.path}: ${problems[0]!.message}`, describeProblems(listed, problems.length)[1])
   }
-  const plan = planChanges(snapshot.dataset, merged)
+  const plan = planChanges(touched, merged)
   return { format: input.format, plan, kept, warnings, counts: planCounts(plan), rows, version: snapshot.version }
 }
 

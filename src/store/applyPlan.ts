@@ -27,17 +27,54 @@ export interface ApplyResult {
 }
 
 const chunk = 400
+/** Rows per insert statement (one JSON parameter each). */
+const insertChunk = 1000
 
-async function insertChunks(trx: Transaction<DB>, table: EntityName | 'revisions', rows: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) {
-    // Column sets can differ between records (optional fields): insert each shape separately.
-    const part = rows.slice(i, i + chunk)
-    const byShape = new Map<string, Record<string, unknown>[]>()
-    for (const r of part) {
-      const key = Object.keys(r).sort().join(',')
-      byShape.set(key, [...(byShape.get(key) ?? []), r])
+/** Each table's column types, as PostgreSQL names them (read once a process per database). */
+const columnTypes = new WeakMap<object, Map<string, Promise<Map<string, string>>>>()
+
+function typesOf(trx: Transaction<DB>, db: Kysely<DB>, table: string): Promise<Map<string, string>> {
+  let tables = columnTypes.get(db)
+  if (!tables) columnTypes.set(db, (tables = new Map()))
+  let types = tables.get(table)
+  if (!types) {
+    types = sql<{ name: string; type: string }>`select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = ${table}::regclass and attnum > 0 and not attisdropped`
+      .execute(trx)
+      .then((r) => new Map(r.rows.map((c) => [c.name, c.type])))
+    types.catch(() => tables!.delete(table))
+    tables.set(table, types)
+  }
+  return types
+}
+
+/**
+ * Inserts rows as one JSON parameter a statement (json_to_recordset), not one parameter a value:
+ * twice as fast on PGlite for the thousands of claims and revisions of an import (measured:
+ * 2,626 claims in 0.35–0.41 s where multi-row VALUES took 0.66–0.94 s). jsonb columns travel as
+ * the text toRow made and are cast, so they store exactly what a parameter did (a JSON null
+ * stays the jsonb value null).
+ */
+async function insertChunks(trx: Transaction<DB>, db: Kysely<DB>, table: EntityName | 'revisions', rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return
+  const types = await typesOf(trx, db, table)
+  // Column sets can differ between records (optional fields): insert each shape separately, so
+  // that a field a record leaves out takes the column's default.
+  const byShape = new Map<string, Record<string, unknown>[]>()
+  for (const r of rows) {
+    const key = Object.keys(r).sort().join(',')
+    const group = byShape.get(key)
+    if (group) group.push(r)
+    else byShape.set(key, [r])
+  }
+  for (const group of byShape.values()) {
+    const columns = Object.keys(group[0]!).sort()
+    for (const c of columns) if (!types.has(c)) throw new Error(`${table} has no column ${c}`)
+    const declared = sql.join(columns.map((c) => sql`${sql.id(c)} ${sql.raw(types.get(c) === 'jsonb' ? 'text' : types.get(c)!)}`))
+    const selected = sql.join(columns.map((c) => (types.get(c) === 'jsonb' ? sql`${sql.id(c)}::jsonb` : sql.id(c))))
+    for (let i = 0; i < group.length; i += insertChunk) {
+      const part = group.slice(i, i + insertChunk)
+      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.id(c)))}) select ${selected} from json_to_recordset(${JSON.stringify(part)}::json) as x(${declared})`.execute(trx)
     }
-    for (const group of byShape.values()) await trx.insertInto(table as 'projects').values(group as never).execute()
   }
 }
 
@@ -80,9 +117,9 @@ export async function applyPlan(db: Kysely<DB>, plan: Plan, ctx: WriteContext): 
           batch,
         })
       }
-      await insertChunks(trx, entity, inserts)
+      await insertChunks(trx, db, entity, inserts)
     }
-    await insertChunks(trx, 'revisions', revisions)
+    await insertChunks(trx, db, 'revisions', revisions)
     for (let i = 0; i < plan.seenAgain.length; i += chunk) {
       await trx
         .updateTable('claims')

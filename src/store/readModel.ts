@@ -15,6 +15,8 @@ import { batchChanges } from './batchChanges.ts'
 import { readDataset } from './loadDataset.ts'
 import type { Store } from './open.ts'
 import { migrationStatus } from './migrate.ts'
+import { CachedSnapshot } from './cachedSnapshot.ts'
+import { SnapshotCache, snapshotCacheFile, snapshotCacheWanted, snapshotKey, systemIdentifier, type SnapshotExtra, type SnapshotKey } from './snapshotCache.ts'
 import { dataVersion, dataVersionAndBatch, parseChangePayload } from './version.ts'
 
 /** A patch touching more records than this reloads instead (a bulk import). */
@@ -23,7 +25,8 @@ const patchLimit = 50_000
 const pgliteChunkRows = 10_000
 
 export interface LoadInfo {
-  kind: 'full' | 'patch' | 'unchanged'
+  /** cached: read back from the persisted snapshot (store/snapshotCache.ts). */
+  kind: 'full' | 'patch' | 'unchanged' | 'cached'
   version: number
   ms: number
   /** Records read: all of them for a full load, the touched ones for a patch. */
@@ -57,8 +60,79 @@ export class ReadModel {
   #listeners = new Set<(version: number) => void>()
   /** While the first snapshot loads in the background (warmUp): the data and schema versions found at start. */
   #warming: { version: number; schema: number } | null = null
+  /** readOnly: starts from the file, never writes it (a command without the server's derived views). */
+  #cache: { file: SnapshotCache; writeDelayMs: number; readOnly: boolean } | null = null
+  /** The database state the current snapshot holds (when a cache is used). */
+  #snapshotKey: SnapshotKey | null = null
+  #writeTimer: NodeJS.Timeout | null = null
+  #pendingSince: number | null = null
+  #writing: Promise<void> | null = null
+  #materializeTimer: NodeJS.Timeout | null = null
 
   constructor(readonly store: Store) {}
+
+  /**
+   * Persists snapshots in `cache` and starts from it: a full load reads the file when its key is
+   * the database's, and each snapshot loaded is written back once the data has been quiet for
+   * `writeDelayMs` (and on close). Call before the first load.
+   */
+  useCache(cache: SnapshotCache, options: { writeDelayMs?: number; readOnly?: boolean } = {}): void {
+    this.#cache = { file: cache, writeDelayMs: options.writeDelayMs ?? 300_000, readOnly: options.readOnly ?? false }
+  }
+
+  /**
+   * TRACKER_SNAPSHOT_CACHE: persists snapshots in the data directory (store/snapshotCache.ts) when
+   * the setting asks for it with this engine, with the derived views of `extras` beside them.
+   * Returns whether it does.
+   */
+  async persistIn(setting: 'auto' | 'on' | 'off', dataDir: string, extras: readonly SnapshotExtra[] = [], options: { readOnly?: boolean } = {}): Promise<boolean> {
+    if (!snapshotCacheWanted(setting, this.store.engine)) return false
+    const cache = new SnapshotCache(snapshotCacheFile(dataDir, this.store), await systemIdentifier(this.store.db))
+    for (const extra of extras) cache.addExtra(extra)
+    this.useCache(cache, options)
+    return true
+  }
+
+  /** Writes the current snapshot to the cache now if it does not hold it yet (the bench and tests call it; close() does). */
+  flushCache(): Promise<void> {
+    if (this.#writeTimer) clearTimeout(this.#writeTimer)
+    this.#writeTimer = null
+    this.#pendingSince = null
+    // One write at a time, each of the snapshot current when its turn comes.
+    const next = (this.#writing ?? Promise.resolve()).then(async () => {
+      if (this.#cache?.readOnly) return
+      const cache = this.#cache?.file
+      const snapshot = this.#snapshot
+      const key = this.#snapshotKey
+      if (!cache || !snapshot || !key || key.version !== snapshot.version || cache.holds(key)) return
+      // A failed write (disk full…) leaves the old file, which its key keeps from being misread.
+      await cache.write(key, snapshot).catch(() => {})
+    })
+    this.#writing = next
+    void next.then(() => {
+      if (this.#writing === next) this.#writing = null
+    })
+    return next
+  }
+
+  /**
+   * Writes once the data has been quiet for writeDelayMs (serializing 100× the data takes a second
+   * or two of this process's time, so not after every edit of a busy spell), but at the latest
+   * ten delays after the first change it has not written.
+   */
+  #scheduleWrite(): void {
+    if (!this.#cache || this.#cache.readOnly) return
+    if (this.#snapshotKey && this.#cache.file.holds(this.#snapshotKey)) return
+    const now = Date.now()
+    this.#pendingSince ??= now
+    if (this.#writeTimer) clearTimeout(this.#writeTimer)
+    const delay = Math.min(this.#cache.writeDelayMs, Math.max(0, this.#pendingSince + 10 * this.#cache.writeDelayMs - now))
+    this.#writeTimer = setTimeout(() => {
+      this.#writeTimer = null
+      void this.flushCache()
+    }, delay)
+    this.#writeTimer.unref()
+  }
 
   /**
    * Starts loading the first snapshot in the background (a server listens meanwhile; requests
@@ -172,8 +246,11 @@ export class ReadModel {
         try {
           const previous = this.#snapshot
           const start = performance.now()
-          const { snapshot, kind, records } = await this.#load(full ? null : previous)
+          const { snapshot, kind, records, key } = await this.#load(full ? null : previous)
           this.#snapshot = snapshot
+          this.#snapshotKey = key
+          if (snapshot instanceof CachedSnapshot) this.#materializeSoon(snapshot)
+          else this.#scheduleWrite()
           this.#snapshotGeneration = generation
           this.#lastLoad = { kind, version: snapshot.version, ms: performance.now() - start, records }
           for (const v of this.#batches.keys()) if (v <= snapshot.version) this.#batches.delete(v)
@@ -197,12 +274,14 @@ export class ReadModel {
    * Reads what changed since `previous` in one repeatable-read transaction (the version, the
    * batches' records and, on a gap, the whole data all come from one state of the database).
    */
-  async #load(previous: Snapshot | null): Promise<{ snapshot: Snapshot; kind: LoadInfo['kind']; records: number }> {
+  async #load(previous: Snapshot | null): Promise<{ snapshot: Snapshot; kind: LoadInfo['kind']; records: number; key: SnapshotKey | null }> {
+    const cache = this.#cache?.file ?? null
     return this.store.db.transaction().execute(async (trx) => {
       await sql`set transaction isolation level repeatable read`.execute(trx)
+      const key = cache ? await snapshotKey(trx, cache.system) : null
       if (previous) {
         const { version, batch } = await dataVersionAndBatch(trx)
-        if (version === previous.version) return { snapshot: previous, kind: 'unchanged' as const, records: 0 }
+        if (version === previous.version) return { snapshot: previous, kind: 'unchanged' as const, records: 0, key: this.#snapshotKey }
         if (batch) this.#remember(version, batch)
         const batches: string[] = []
         const also: { entity: EntityName; id: string }[] = []
@@ -214,12 +293,16 @@ export class ReadModel {
         }
         if (version > previous.version && batches.length === version - previous.version) {
           const changes = await batchChanges(trx, batches, patchLimit, also)
-          if (changes) return { snapshot: patchSnapshot(previous, changes, version), kind: 'patch' as const, records: changes.length }
+          if (changes) return { snapshot: patchSnapshot(previous, changes, version), kind: 'patch' as const, records: changes.length, key }
         }
+      }
+      if (cache && key) {
+        const cached = cache.read(key, () => this.invalidate())
+        if (cached) return { snapshot: cached, kind: 'cached' as const, records: 0, key }
       }
       const { dataset, meta, version } = await readDataset(trx, this.store.engine === 'pglite' ? pgliteChunkRows : Number.POSITIVE_INFINITY)
       const records = Object.values(dataset).reduce((n, list) => n + list.length, 0)
-      return { snapshot: buildSnapshot(dataset, version, meta), kind: 'full' as const, records }
+      return { snapshot: buildSnapshot(dataset, version, meta), kind: 'full' as const, records, key }
     })
   }
 
@@ -233,8 +316,27 @@ export class ReadModel {
     return this.#snapshot
   }
 
+  /**
+   * A snapshot read back from the file answers at once; the rest of it is decoded shortly after
+   * (seconds at 100×, in one go), so that the first request needing it does not wait.
+   */
+  #materializeSoon(snapshot: CachedSnapshot): void {
+    if (this.#materializeTimer) clearTimeout(this.#materializeTimer)
+    this.#materializeTimer = setTimeout(() => {
+      this.#materializeTimer = null
+      try {
+        if (this.#snapshot === snapshot) snapshot.materialize()
+      } catch {
+        // Reported by onBroken (the next request reloads).
+      }
+    }, 100)
+    this.#materializeTimer.unref()
+  }
+
   async close(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer)
+    if (this.#materializeTimer) clearTimeout(this.#materializeTimer)
+    await this.flushCache()
     if (this.#unlisten) await this.#unlisten().catch(() => {})
   }
 }

@@ -8,8 +8,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { InvalidInputError } from '../../model/errors.ts'
 import { PartialDate } from '../../model/partialDate.ts'
-import { extractWithRecord } from '../../service/extractor.ts'
-import { ingestReport, type ReportIn } from '../../service/intake.ts'
+import type { ReportIn } from '../../service/intake.ts'
 import type { AppEnv } from '../context.ts'
 import { ErrorSchema, errorResponses, json } from '../openapi.ts'
 import { booleanParam } from '../params.ts'
@@ -75,6 +74,9 @@ export function registerIntake(app: OpenAPIHono<AppEnv>): void {
     const type = c.req.header('content-type') ?? ''
     const input: ReportIn = /multipart\/form-data/i.test(type) ? await fromUpload(c.req.valid('form') as Record<string, unknown>) : (c.req.valid('json') as ReportIn)
     const dryRun = c.req.valid('query').dry_run === true
+    // Loaded on first use: the intake's libraries (dates, HTML, language) are hundreds of modules
+    // a server would otherwise load at every start (bench/startup.bench.ts).
+    const [{ ingestReport }, { extractWithRecord }] = await Promise.all([import('../../service/intake.ts'), import('../../service/extractor.ts')])
     const out = await ingestReport(c.var.tracker, extractWithRecord, input, { actor: c.var.auth.user!.name, via: 'api', dryRun })
     return c.json(out as never, out.duplicate || out.dry_run ? 200 : 201)
   })

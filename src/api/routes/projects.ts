@@ -147,6 +147,23 @@ function ordered(snapshot: Snapshot, key: string): ProjectItem[] {
   return order
 }
 
+/**
+ * The list index persisted with the snapshot (store/snapshotCache.ts): a server starting from the
+ * file answers its first list without making 20,000 items again (seconds at 100×). The items are
+ * derived by this code: the file is keyed by the code's version too.
+ */
+export const listIndexExtra = {
+  name: 'projects.list',
+  get: (snapshot: Snapshot): unknown => ordered(snapshot, 'year'),
+  seed(snapshot: Snapshot, value: unknown): void {
+    const items = value as ProjectItem[]
+    const index: ItemIndex = { items, orders: new Map([['year', items]]) }
+    indexCache.set(snapshot, index)
+    recent.set(snapshot.serial, index)
+    if (recent.size > recentKept) recent.delete(recent.keys().next().value!)
+  },
+}
+
 function fullIndex(snapshot: Snapshot): ItemIndex {
   const items = snapshot.dataset.projects.map((p) => projectItem(snapshot, p)).sort(byDefault)
   return { items, orders: new Map([['year', items]]) }

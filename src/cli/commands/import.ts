@@ -78,6 +78,14 @@ export function registerImport(program: Command): void {
       const config = loadConfig()
       const tracker = await openTracker(config, { command: 'import', loadBundled: false })
       try {
+        // Starts from the server's persisted snapshot when it is current (TRACKER_SNAPSHOT_CACHE):
+        // at 100× the data that is 20 s less before planning. Read only: the file also holds the
+        // server's list index, which this command does not make; the next start rewrites it.
+        await tracker.readModel.persistIn(config.snapshotCache, config.dataDir, [], { readOnly: true })
+        const opened = performance.now()
+        const snapshot = await tracker.readModel.current()
+        const records = snapshot.dataset.projects.length + snapshot.dataset.events.length + snapshot.dataset.claims.length
+        progress(`read the current data: ${records.toLocaleString('en')} projects, events and claims (${tracker.readModel.lastLoad?.kind === 'cached' ? 'from the persisted snapshot' : 'from the database'}, ${((performance.now() - opened) / 1000).toFixed(1)} s)`)
         const empty = await isEmpty(tracker.store)
         if (empty && !opts.dryRun) {
           const added = await loadReferenceIfEmpty(tracker.store)
