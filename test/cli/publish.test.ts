@@ -37,7 +37,8 @@ describe('tracker publish', () => {
     expect(summary).toMatchObject({ base_path: '/tracker/', base_url: 'https://example.org/tracker/', removed: 0 })
     expect(summary.changed).toBe(summary.files)
     const index = fs.readFileSync(path.join(out, 'index.html'), 'utf8')
-    expect(index).toContain('<meta name="tracker-static" content="/tracker/" data-live="https://tracker.example.org" />')
+    // The copy knows its own address (for the Embed snippets) and the live tracker's.
+    expect(index).toContain('<meta name="tracker-static" content="/tracker/" data-url="https://example.org/tracker/" data-live="https://tracker.example.org" />')
     expect(index).toMatch(/src="\/tracker\/assets\//)
     expect(fs.existsSync(path.join(out, 'projects', 'index.html'))).toBe(true)
     expect(JSON.parse(fs.readFileSync(path.join(out, 'api', 'config.json'), 'utf8')).public_url).toBe('https://example.org/tracker')
