@@ -66,12 +66,13 @@ let lastPrune = 0
 
 export async function signIn(tracker: Tracker, name: string, password: string, from: string, log?: { warn(m: string): void }): Promise<SignedIn> {
   const db = tracker.store.db
+  const arrivedAt = new Date()
   const account = userNameKey(name).slice(0, 200)
   if (Date.now() - lastPrune > 60_000) {
     lastPrune = Date.now()
     await pruneLoginAttempts(db, loginLimits.windowMs * 2)
   }
-  const reserved = await reserveLoginAttempt(db, account, from, loginLimits.windowMs, (counts) => signInWait(counts))
+  const reserved = await reserveLoginAttempt(db, account, from, loginLimits.windowMs, (counts) => signInWait(counts), arrivedAt)
   if ('waitMs' in reserved) {
     const seconds = Math.max(1, Math.ceil(reserved.waitMs / 1000))
     throw new TooManyRequestsError(`too many failed sign-in attempts; try again in ${seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`}`, seconds)

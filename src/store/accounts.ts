@@ -183,7 +183,8 @@ export interface AttemptCounts {
  * Reserves one sign-in attempt for (account, address) before the password is checked, unless
  * `wait(counts)` says to wait (ms > 0). The counts and the insert happen under advisory locks on
  * the account and on the address, so concurrent attempts — on this or another instance using
- * the same PostgreSQL — see each other's reservations.
+ * the same PostgreSQL — see each other's reservations. A success settled after `arrivedAt` (while
+ * this attempt waited for the locks) still counts, so a burst gets no more checks than the limit.
  */
 export async function reserveLoginAttempt(
   db: Kysely<DB>,
@@ -191,6 +192,7 @@ export async function reserveLoginAttempt(
   address: string,
   windowMs: number,
   wait: (counts: AttemptCounts) => number,
+  arrivedAt: Date = new Date(),
 ): Promise<{ id: number } | { waitMs: number }> {
   return db.transaction().execute(async (trx) => {
     // Both locks, always in the same order, so two requests cannot each hold one and wait for the other.
@@ -199,10 +201,12 @@ export async function reserveLoginAttempt(
     await sql`select pg_advisory_xact_lock(${String(first)}::bigint)`.execute(trx)
     if (second !== first) await sql`select pg_advisory_xact_lock(${String(second)}::bigint)`.execute(trx)
     const since = new Date(Date.now() - windowMs).toISOString()
+    const arrived = arrivedAt.toISOString()
     const rows = await sql<{ scope: string; n: string; last: Date | string | null }>`
-      select 'pair' as scope, count(*)::text as n, max(at) as last from login_attempts where account = ${account} and address = ${address} and at > ${since}
-      union all select 'account', count(*)::text, max(at) from login_attempts where account = ${account} and at > ${since}
-      union all select 'address', count(*)::text, max(at) from login_attempts where address = ${address} and at > ${since}`.execute(trx)
+      with counted as (select account, address, at from login_attempts where at > ${since} and (outcome <> 'ok' or at >= ${arrived}))
+      select 'pair' as scope, count(*)::text as n, max(at) as last from counted where account = ${account} and address = ${address}
+      union all select 'account', count(*)::text, max(at) from counted where account = ${account}
+      union all select 'address', count(*)::text, max(at) from counted where address = ${address}`.execute(trx)
     const counts = Object.fromEntries(rows.rows.map((r) => [r.scope, { count: Number(r.n), last: r.last === null ? 0 : new Date(r.last).getTime() }])) as unknown as AttemptCounts
     const waitMs = wait(counts)
     if (waitMs > 0) return { waitMs }
@@ -212,12 +216,13 @@ export async function reserveLoginAttempt(
 }
 
 /**
- * Settles a reservation: a failure stays counted until it ages out; a success removes only its
- * own reservation. (Clearing the earlier failures on success would let attempts that were
- * reserved beside it in a burst be followed by fresh ones: more checks than the limit.)
+ * Settles a reservation: a failure stays counted until it ages out; a success becomes 'ok',
+ * stamped now, and counts only for attempts that arrived before that (see reserveLoginAttempt).
+ * (Clearing the earlier failures on success, or the success's own row, would let attempts of the
+ * same burst waiting for the locks be checked too: more checks than the limit.)
  */
 export async function settleLoginAttempt(db: Kysely<DB>, id: number, ok: boolean): Promise<void> {
-  if (ok) await db.deleteFrom('login_attempts').where('id', '=', id).execute()
+  if (ok) await db.updateTable('login_attempts').set({ outcome: 'ok', at: new Date().toISOString() } as never).where('id', '=', id).execute()
   else await db.updateTable('login_attempts').set({ outcome: 'failed' }).where('id', '=', id).execute()
 }
 

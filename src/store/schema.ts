@@ -165,7 +165,7 @@ export interface LoginAttemptsTable {
   account: string
   address: string
   at: ColumnType<Date | string, string | undefined, never>
-  outcome: ColumnType<'pending' | 'failed', 'pending' | 'failed' | undefined, 'pending' | 'failed'>
+  outcome: ColumnType<'pending' | 'failed' | 'ok', 'pending' | 'failed' | 'ok' | undefined, 'pending' | 'failed' | 'ok'>
 }
 
 export interface SchemaMigrationsTable {

@@ -10,6 +10,7 @@ import { createApp, type App } from '../../src/api/app.ts'
 import { createLogger } from '../../src/api/log.ts'
 import { createAccount } from '../../src/service/accounts.ts'
 import { loginLimits, signIn, signInWait } from '../../src/service/session.ts'
+import { reserveLoginAttempt, settleLoginAttempt } from '../../src/store/accounts.ts'
 import { openTracker, type Tracker } from '../../src/service/tracker.ts'
 import { engines, freshDatabase, type TestDatabase } from '../support/engines.ts'
 
@@ -41,7 +42,7 @@ describe.each(engines())('sign-in on %s', (engine) => {
     db = await freshDatabase(engine, { TRACKER_TRUSTED_PROXY: '127.0.0.1' })
     tracker = await openTracker(db.config, { loadBundled: false })
     app = createApp({ tracker, log: createLogger('silent') })
-    for (const name of ['owner', 'burst', 'backoff', 'timing']) await createAccount(tracker.store.db, name, 'editor', password)
+    for (const name of ['owner', 'burst', 'backoff', 'timing', 'regular']) await createAccount(tracker.store.db, name, 'editor', password)
   }, 120_000)
   afterAll(async () => {
     await tracker?.close()
@@ -64,9 +65,34 @@ describe.each(engines())('sign-in on %s', (engine) => {
     expect(statuses.filter((s) => s === 429).length).toBe(30 - checked)
     expect(statuses.every((s) => [200, 401, 429].includes(s))).toBe(true)
     const rows = await tracker.store.db.selectFrom('login_attempts').select('outcome').where('account', '=', 'burst').execute()
-    // Every checked wrong password is recorded as a failure; none is left pending.
+    // Every checked wrong password is recorded as a failure, the success as ok; none is left pending.
     expect(rows.filter((r) => r.outcome === 'pending')).toEqual([])
-    expect(rows.length).toBe(statuses.filter((s) => s === 401).length)
+    expect(rows.filter((r) => r.outcome === 'failed').length).toBe(statuses.filter((s) => s === 401).length)
+    expect(rows.filter((r) => r.outcome === 'ok').length).toBe(statuses.filter((s) => s === 200).length)
+  })
+
+  it('a success counts for the attempts that arrived while it was checked, and not for later ones', async () => {
+    const db = tracker.store.db
+    const reserve = (arrivedAt: Date) => reserveLoginAttempt(db, 'race', '198.51.100.9', loginLimits.windowMs, (counts) => signInWait(counts), arrivedAt)
+    const waiting = new Date()
+    const slots: number[] = []
+    for (let i = 0; i < loginLimits.perPair; i++) {
+      const r = await reserve(new Date())
+      expect('id' in r).toBe(true)
+      if ('id' in r) slots.push(r.id)
+    }
+    await new Promise((r) => setTimeout(r, 5))
+    // One of the five was the right password; the others failed.
+    await settleLoginAttempt(db, slots[0]!, true)
+    for (const id of slots.slice(1)) await settleLoginAttempt(db, id, false)
+    // An attempt that arrived before that success settled (it waited for the locks) is over the limit…
+    expect('waitMs' in (await reserve(waiting))).toBe(true)
+    // …one that arrives afterwards is not: the success no longer counts.
+    expect('id' in (await reserve(new Date()))).toBe(true)
+  })
+
+  it('an owner who signs in often from one address is never slowed down by their own successes', async () => {
+    for (let i = 0; i < loginLimits.perPair + 3; i++) expect((await attempt('regular', password, '192.0.2.77')).status, `sign-in ${i + 1}`).toBe(200)
   })
 
   it("a stranger's wrong passwords slow down the stranger's address only: the owner signs in from elsewhere", async () => {
