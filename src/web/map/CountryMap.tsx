@@ -11,7 +11,7 @@
  * (touch-action). The zoom is an affine step after the projection, so lines, dots and labels keep
  * their size.
  */
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import { hasMessage, language, t } from '../i18n/i18n.ts'
 import { geoMercator, geoPath, geoTransform, type GeoPermissibleObjects } from 'd3-geo'
 import { lookOf } from '../status.ts'
@@ -296,7 +296,9 @@ export function CountryMap({ points, title, zoom, labels = true, width = 600, ac
     setSaid(t('map.bubbleClosed', { count: g.ids.length }))
     focusNext.current = `[data-bubble-key="${CSS.escape(g.key)}"]`
   }
-  useEffect(() => {
+  // In the same task as the render that drew the places (a layout effect): a plain effect runs a
+  // frame later, when a quick key press may already have gone to the old focus.
+  useLayoutEffect(() => {
     const selector = focusNext.current
     if (!selector) return
     focusNext.current = null
