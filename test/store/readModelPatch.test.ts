@@ -21,36 +21,12 @@ import { applyImport, type PreparedImport } from '../../src/service/importServic
 import { integrityOptions } from '../../src/service/edit/integrity.ts'
 import { openTracker, type Tracker } from '../../src/service/tracker.ts'
 import { loadDataset } from '../../src/store/loadDataset.ts'
+import { plainSnapshot } from '../support/plainSnapshot.ts'
 import { engines, freshDatabase, type TestDatabase } from '../support/engines.ts'
 
 const today = '2026-11-25'
 const editor = { name: 'patch-editor' }
 const entity = (name: EntityName) => editableEntities.find((e) => e.entity === name)!
-const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0)
-const asObject = (m: ReadonlyMap<string, unknown>) => Object.fromEntries([...m].sort(byKey))
-
-/** Everything a snapshot holds, as plain data (maps by key: their iteration order is not part of the contract). */
-function plain(s: Snapshot) {
-  return {
-    version: s.version,
-    dataset: s.dataset,
-    programs: asObject(s.programs),
-    provinces: asObject(s.provinces),
-    localities: asObject(s.localities),
-    sources: asObject(s.sources),
-    projects: asObject(s.projects),
-    events: asObject(s.events),
-    claims: asObject(s.claims),
-    eventsByProject: asObject(s.eventsByProject),
-    programEvents: s.programEvents,
-    claimsBySubject: asObject(s.claimsBySubject),
-    claimsBySource: asObject(s.claimsBySource),
-    projectsByLocality: asObject(s.projectsByLocality),
-    meta: asObject(s.meta),
-    sizes: [s.programs.size, s.provinces.size, s.localities.size, s.sources.size, s.projects.size, s.events.size, s.claims.size, s.meta.size, s.claimsBySubject.size, s.eventsByProject.size],
-  }
-}
-
 /** The project list in every order, with facets, as served from a snapshot (its list index). */
 function lists(s: Snapshot) {
   const provinces = s.dataset.provinces.map((p) => p.id)
@@ -215,7 +191,7 @@ for (const engine of engines()) {
               patched++
             }
             const full = await rebuilt()
-            expect(plain(served), `after ${w.op} (#${n})`).toEqual(plain(full))
+            expect(plainSnapshot(served), `after ${w.op} (#${n})`).toEqual(plainSnapshot(full))
             if (read) {
               // The rebuild's index first: the served snapshot's is then patched from the last one served.
               const expected = lists(full)
@@ -228,7 +204,7 @@ for (const engine of engines()) {
                 await new Promise((r) => setTimeout(r, 10))
                 other = await follower.readModel.current()
               }
-              expect(plain(other), `the second instance after ${w.op} (#${n})`).toEqual(plain(full))
+              expect(plainSnapshot(other), `the second instance after ${w.op} (#${n})`).toEqual(plainSnapshot(full))
               if (ok && follower.readModel.lastLoad?.kind === 'patch') followed++
             }
           }
@@ -256,7 +232,7 @@ for (const engine of engines()) {
       expect(served.version).toBe(s.version + ids.length)
       // 'unchanged' when a reader had already patched in the last write before it was announced.
       expect(['patch', 'unchanged']).toContain(tracker.readModel.lastLoad?.kind)
-      expect(plain(served)).toEqual(plain(await rebuilt()))
+      expect(plainSnapshot(served)).toEqual(plainSnapshot(await rebuilt()))
     })
 
     it.runIf(engine === 'postgres')('an instance that missed the NOTIFYs: one version behind patches from the batch the database names, further behind reloads in full', async () => {
@@ -279,10 +255,10 @@ for (const engine of engines()) {
           const s = await settle(other, version)
           expect(s.version).toBe(version)
           expect(other.readModel.lastLoad?.kind, `${missed} version(s) behind`).toBe(missed === 1 ? 'patch' : 'full')
-          expect(plain(s)).toEqual(plain(await rebuilt()))
+          expect(plainSnapshot(s)).toEqual(plainSnapshot(await rebuilt()))
           // From then on the NOTIFYs arrive: patched.
           const next = await edit(5)
-          expect(plain(await settle(other, next))).toEqual(plain(await rebuilt()))
+          expect(plainSnapshot(await settle(other, next))).toEqual(plainSnapshot(await rebuilt()))
           expect(other.readModel.lastLoad?.kind).toBe('patch')
         } finally {
           await other.close()
@@ -306,12 +282,12 @@ for (const engine of engines()) {
       expect(tracker.readModel.lastLoad?.kind).toBe('patch')
       const full = await rebuilt()
       expect(seen.map((c) => full.claims.get(c.id)?.last_seen)).not.toEqual(seen.map((c) => c.last_seen))
-      expect(plain(served)).toEqual(plain(full))
+      expect(plainSnapshot(served)).toEqual(plainSnapshot(full))
       if (follower) {
         // Told no batch (the last_seen moves have no revision), the other instance reads everything.
         for (let i = 0; i < 250 && (await follower.readModel.current()).version < served.version; i++) await new Promise((r) => setTimeout(r, 20))
         expect(follower.readModel.lastLoad?.kind).toBe('full')
-        expect(plain(await follower.readModel.current())).toEqual(plain(full))
+        expect(plainSnapshot(await follower.readModel.current())).toEqual(plainSnapshot(full))
       }
     })
 
@@ -319,7 +295,7 @@ for (const engine of engines()) {
       tracker.readModel.invalidate()
       const s = await tracker.readModel.current()
       expect(tracker.readModel.lastLoad?.kind).toBe('full')
-      expect(plain(s)).toEqual(plain(await rebuilt()))
+      expect(plainSnapshot(s)).toEqual(plainSnapshot(await rebuilt()))
     })
   })
 }

@@ -19,30 +19,9 @@ import { CachedSnapshot } from '../../src/store/cachedSnapshot.ts'
 import { loadDataset } from '../../src/store/loadDataset.ts'
 import { removeLeftovers, SnapshotCache, snapshotKey, systemIdentifier } from '../../src/store/snapshotCache.ts'
 import { readSnapshotFile } from '../../src/store/snapshotFile.ts'
+import { plainSnapshot } from '../support/plainSnapshot.ts'
 import { engines, freshDatabase, type TestDatabase } from '../support/engines.ts'
 
-const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0)
-const asObject = (m: ReadonlyMap<string, unknown>) => Object.fromEntries([...m].sort(byKey))
-
-function plain(s: Snapshot) {
-  return {
-    version: s.version,
-    dataset: s.dataset,
-    programs: asObject(s.programs),
-    provinces: asObject(s.provinces),
-    localities: asObject(s.localities),
-    sources: asObject(s.sources),
-    projects: asObject(s.projects),
-    events: asObject(s.events),
-    claims: asObject(s.claims),
-    eventsByProject: asObject(s.eventsByProject),
-    programEvents: s.programEvents,
-    claimsBySubject: asObject(s.claimsBySubject),
-    claimsBySource: asObject(s.claimsBySource),
-    projectsByLocality: asObject(s.projectsByLocality),
-    meta: asObject(s.meta),
-  }
-}
 
 const list = (s: Snapshot) => JSON.parse(JSON.stringify(selectProjects(s, {}))) as unknown
 const projects = editableEntities.find((e) => e.entity === 'projects')!
@@ -102,7 +81,7 @@ for (const engine of engines()) {
       expect(listIndexBuilds.full).toBe(builds)
       const fresh = await rebuilt(t)
       expect(first).toEqual(list(fresh))
-      expect(plain(s)).toEqual(plain(fresh))
+      expect(plainSnapshot(s)).toEqual(plainSnapshot(fresh))
       expect((s as CachedSnapshot).materialized).toBe(true)
     })
 
@@ -121,7 +100,7 @@ for (const engine of engines()) {
       expect(t.readModel.lastLoad?.kind).toBe('cached')
       expect(s.version).toBe(patched.version)
       expect(list(s)).toEqual(list(await rebuilt(t)))
-      expect(plain(s)).toEqual(plain(await rebuilt(t)))
+      expect(plainSnapshot(s)).toEqual(plainSnapshot(await rebuilt(t)))
     })
 
     it('ignores a file the database has moved past (a write by a process without the cache) and loads in full', async () => {
@@ -133,7 +112,7 @@ for (const engine of engines()) {
       const s = await t.readModel.current()
       expect(t.readModel.lastLoad?.kind).toBe('full')
       expect(s.projects.get(id)?.notes).toBe('Written without the cache.')
-      expect(plain(s)).toEqual(plain(await rebuilt(t)))
+      expect(plainSnapshot(s)).toEqual(plainSnapshot(await rebuilt(t)))
       await t.readModel.flushCache()
     })
 
@@ -155,7 +134,7 @@ for (const engine of engines()) {
         const t = await start()
         const s = await t.readModel.current()
         expect(t.readModel.lastLoad?.kind, what).toBe('full')
-        expect(plain(s), what).toEqual(plain(await rebuilt(t)))
+        expect(plainSnapshot(s), what).toEqual(plainSnapshot(await rebuilt(t)))
       }
       await open?.close()
       open = null
@@ -196,7 +175,7 @@ for (const engine of engines()) {
       expect(fs.existsSync(file)).toBe(false)
       const again = await t.readModel.current()
       expect(t.readModel.lastLoad?.kind).toBe('full')
-      expect(plain(again)).toEqual(plain(await rebuilt(t)))
+      expect(plainSnapshot(again)).toEqual(plainSnapshot(await rebuilt(t)))
       await t.readModel.flushCache()
       expect(fs.existsSync(file)).toBe(true)
     })
