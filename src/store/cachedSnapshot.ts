@@ -7,6 +7,7 @@
  * answered without waiting for the rest. Equal to buildSnapshot over the same records.
  */
 import { entityNames, type Dataset } from '../model/dataset.ts'
+import { interner } from '../model/interner.ts'
 import type { Locality } from '../model/locality.ts'
 import type { Program } from '../model/program.ts'
 import type { Province } from '../model/province.ts'
@@ -59,13 +60,7 @@ export class CachedSnapshot implements Snapshot {
       const meta = sections.take<Map<string, RecordMeta>>('meta')
       // Timestamps repeat (a bulk load writes thousands of records in the same instant) and the
       // serializer writes each anew: one string each again, as loadDataset keeps them.
-      const interned = new Map<string, string>()
-      const intern = (t: string) => {
-        const known = interned.get(t)
-        if (known !== undefined) return known
-        if (interned.size < 100_000) interned.set(t, t)
-        return t
-      }
+      const intern = interner()
       for (const m of meta.values()) {
         m.created_at = intern(m.created_at)
         m.updated_at = intern(m.updated_at)

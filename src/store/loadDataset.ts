@@ -1,6 +1,7 @@
 /** @module Reads every live record of the store into a Dataset, with each record's version and timestamps. */
 import { sql, type Kysely } from 'kysely'
 import { emptyDataset, entityNames, entityTypeOf, type Dataset } from '../model/dataset.ts'
+import { interner } from '../model/interner.ts'
 import { fromRow, type RowMeta } from './rows.ts'
 import type { DB } from './schema.ts'
 import { dataVersion } from './version.ts'
@@ -27,13 +28,7 @@ export async function readDataset(trx: Kysely<DB>, chunkRows = Number.POSITIVE_I
   const meta = new Map<string, RowMeta>()
   const version = await dataVersion(trx)
   // Timestamps repeat (a bulk load writes thousands of records in the same instant): one string each.
-  const interned = new Map<string, string>()
-  const intern = (s: string) => {
-    const known = interned.get(s)
-    if (known !== undefined) return known
-    if (interned.size < 100_000) interned.set(s, s)
-    return s
-  }
+  const intern = interner()
   for (const entity of entityNames) {
     const type = entityTypeOf[entity]
     const target = dataset[entity] as unknown as Record<string, unknown>[]

@@ -20,7 +20,8 @@ export interface DirLock {
   release(): void
 }
 
-function alive(pid: number): boolean {
+/** Whether process `pid` is running (EPERM: it is, as another user). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

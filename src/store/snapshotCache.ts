@@ -17,6 +17,7 @@ import { entityNames } from '../model/dataset.ts'
 import type { Snapshot } from '../model/snapshot.ts'
 import { CachedSnapshot } from './cachedSnapshot.ts'
 import { codeVersion } from './codeVersion.ts'
+import { alive } from './lock.ts'
 import { migrationStatus } from './migrate.ts'
 import type { Store } from './open.ts'
 import type { DB } from './schema.ts'
@@ -155,17 +156,8 @@ export function removeLeftovers(file: string): void {
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
     const pid = Number(name.slice(prefix.length).split('.')[0])
-    if (pid === process.pid || (Number.isInteger(pid) && pid > 0 && running(pid))) continue
+    if (pid === process.pid || (Number.isInteger(pid) && pid > 0 && alive(pid))) continue
     fs.rmSync(path.join(dir, name), { force: true })
-  }
-}
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
