@@ -129,6 +129,13 @@ function patchedIndex(snapshot: Snapshot): ItemIndex | null {
   return { items, orders }
 }
 
+/** Keeps `index` as the snapshot's, and among the few recent ones the next snapshot patches from. */
+function remember(snapshot: Snapshot, index: ItemIndex): void {
+  indexCache.set(snapshot, index)
+  recent.set(snapshot.serial, index)
+  if (recent.size > recentKept) recent.delete(recent.keys().next().value!)
+}
+
 function ordered(snapshot: Snapshot, key: string): ProjectItem[] {
   let index = indexCache.get(snapshot)
   if (!index) {
@@ -138,9 +145,7 @@ function ordered(snapshot: Snapshot, key: string): ProjectItem[] {
       index = fullIndex(snapshot)
       listIndexBuilds.full++
     }
-    indexCache.set(snapshot, index)
-    recent.set(snapshot.serial, index)
-    if (recent.size > recentKept) recent.delete(recent.keys().next().value!)
+    remember(snapshot, index)
   }
   let order = index.orders.get(key)
   if (!order) index.orders.set(key, (order = sortItems(index.items, key)))
@@ -157,10 +162,7 @@ export const listIndexExtra = {
   get: (snapshot: Snapshot): unknown => ordered(snapshot, 'year'),
   seed(snapshot: Snapshot, value: unknown): void {
     const items = value as ProjectItem[]
-    const index: ItemIndex = { items, orders: new Map([['year', items]]) }
-    indexCache.set(snapshot, index)
-    recent.set(snapshot.serial, index)
-    if (recent.size > recentKept) recent.delete(recent.keys().next().value!)
+    remember(snapshot, { items, orders: new Map([['year', items]]) })
   },
 }
 
