@@ -10,10 +10,9 @@
  * checked again (model/findings.ts), against the findings the last write left.
  */
 import type { Transaction } from 'kysely'
-import type { Dataset } from '../../model/dataset.ts'
 import { ConflictError } from '../../model/errors.ts'
 import { allFindings, findingsOf, sortFindings, touchedBy, updateFindings, type FindingsState } from '../../model/findings.ts'
-import { createResolver, type Resolver } from '../../model/names/resolve.ts'
+import { resolverFor } from '../../model/placeSearch.ts'
 import { patchSnapshot } from '../../model/patchSnapshot.ts'
 import { buildSnapshot, type Snapshot } from '../../model/snapshot.ts'
 import { addedErrors, type Finding } from '../../model/validate.ts'
@@ -30,19 +29,12 @@ const notBlocking = new Set(['year_total'])
  */
 export const integrityOptions = { verifyIncremental: false, verified: 0 }
 
-const resolvers = new WeakMap<object, Resolver>()
 const states = new WeakMap<Snapshot, FindingsState>()
-
-function resolverFor(ds: Dataset): Resolver {
-  let r = resolvers.get(ds.localities)
-  if (!r) resolvers.set(ds.localities, (r = createResolver({ localities: ds.localities, provinces: ds.provinces })))
-  return r
-}
 
 /** The findings of a snapshot, computed in full once (cached per snapshot). */
 export function findingsState(snapshot: Snapshot, today: string): FindingsState {
   let f = states.get(snapshot)
-  if (!f || f.today !== today) states.set(snapshot, (f = allFindings(snapshot, resolverFor(snapshot.dataset), today)))
+  if (!f || f.today !== today) states.set(snapshot, (f = allFindings(snapshot, resolverFor(snapshot), today)))
   return f
 }
 
@@ -66,16 +58,16 @@ export async function checkIntegrity(trx: Transaction<DB>, before: Snapshot, bat
     const changes = await batchRecords(trx, batch)
     const after = patchSnapshot(before, changes.map((c) => ({ ...c, meta: null })), version)
     const start = known && known.today === today ? known : findingsState(before, today)
-    const step = updateFindings(start, before, after, touchedBy(changes), resolverFor(after.dataset), today)
+    const step = updateFindings(start, before, after, touchedBy(changes), resolverFor(after), today)
     if (step) {
       state = step.state
       added = addedErrors(step.before, step.after)
     } else {
-      state = allFindings(after, resolverFor(after.dataset), today)
+      state = allFindings(after, resolverFor(after), today)
       added = addedErrors(findingsOf(start), findingsOf(state))
     }
     if (integrityOptions.verifyIncremental) {
-      const full = allFindings(after, resolverFor(after.dataset), today)
+      const full = allFindings(after, resolverFor(after), today)
       const fullAdded = addedErrors(findingsOf(findingsState(before, today)), findingsOf(full))
       if (!same(findingsOf(full), findingsOf(state))) throw new Error(`incremental integrity check: the findings differ from a full check (${JSON.stringify(sortFindings(findingsOf(state)).slice(0, 5))} vs ${JSON.stringify(sortFindings(findingsOf(full)).slice(0, 5))})`)
       if (!same(fullAdded, added)) throw new Error(`incremental integrity check: added errors differ from a full check (${JSON.stringify(added)} vs ${JSON.stringify(fullAdded)})`)
@@ -83,7 +75,7 @@ export async function checkIntegrity(trx: Transaction<DB>, before: Snapshot, bat
     }
   } else {
     const after = buildSnapshot((await readDataset(trx)).dataset, version)
-    state = allFindings(after, resolverFor(after.dataset), today)
+    state = allFindings(after, resolverFor(after), today)
     added = addedErrors(findingsOf(known && known.today === today ? known : findingsState(before, today)), findingsOf(state))
   }
   added = sortFindings(added.filter((f) => !notBlocking.has(f.code)))
