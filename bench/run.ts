@@ -7,7 +7,7 @@
  *
  * Phases: synthetic 100× data → PGlite (load, start-up, reads next to a bare node:http server,
  * edits) → wiki import into the 100× PGlite database → PostgreSQL (CSV import of the 100× tables
- * as its load, start-up, reads, edits) → name matching → web.
+ * as its load, start-up, reads, edits, the same wiki and CSV imports) → name matching → web.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -371,15 +371,15 @@ async function pgliteLoad(dir: string, ds: Dataset): Promise<string> {
  * opening (prepare, apply, the read model after it). Opening the tracker and its snapshot is
  * reported apart: it is the start-up's figure, not the import's.
  */
-async function wikiImportBench(dir: string, full: Dataset, heldOut: string[]): Promise<void> {
-  const section = 'import (PGlite, into the 100× database)'
+async function wikiImportBench(engine: 'PGlite' | 'PostgreSQL', env: Record<string, string>, full: Dataset, heldOut: string[]): Promise<void> {
+  const section = `import (${engine}, into the 100× database)`
   const [wikiId, csvId] = heldOut as [string, string]
   const list = syntheticWiki(full, { programId: wikiId })
   const { part, csv } = programmeCsv(full, csvId)
   const t0 = performance.now()
-  const tracker = await openTracker(loadConfig({ TRACKER_DATA_DIR: dir, TRACKER_LOG_LEVEL: 'silent' }), { loadBundled: false })
+  const tracker = await openTracker(loadConfig({ ...env, TRACKER_LOG_LEVEL: 'silent' }), { loadBundled: false })
   try {
-    await tracker.readModel.persistIn('auto', dir)
+    if (env.TRACKER_DATA_DIR) await tracker.readModel.persistIn('auto', env.TRACKER_DATA_DIR)
     // Decoded whole now (a snapshot read back from the file decodes its bulk on first use): opening, not importing.
     void (await tracker.readModel.current()).dataset
     const kind = tracker.readModel.lastLoad?.kind
@@ -511,7 +511,7 @@ async function pgliteServerPhase(dir: string, ds: Dataset, token: string, tmp: s
   add({ section: 'start-up (PGlite)', name: 'peak memory at the first 200 (VmHWM, max of the runs)', value: Math.max(...hwm), unit: 'MB' })
 }
 
-async function postgresPhase(ds: Dataset, csv: Map<string, string>, tmp: string): Promise<void> {
+async function postgresPhase(ds: Dataset, csv: Map<string, string>, tmp: string, full: Dataset, heldOut: string[]): Promise<void> {
   const bin = findPgBin()
   if (!bin) {
     notes.push('PostgreSQL: no initdb found (install the Debian postgresql package): the PostgreSQL figures are SKIPPED.')
@@ -546,6 +546,10 @@ async function postgresPhase(ds: Dataset, csv: Map<string, string>, tmp: string)
     } finally {
       await served.stop()
     }
+    if (left() > 90_000) {
+      log('PostgreSQL: wiki and CSV import of the held-out programmes into the 100× database')
+      await wikiImportBench('PostgreSQL', env, full, heldOut)
+    } else notMeasured('import (PostgreSQL, into the 100× database)', 'wiki import', 'no time left before the deadline')
   } finally {
     await server?.stop()
   }
@@ -664,11 +668,11 @@ try {
   await pgliteServerPhase(pgliteDir, loaded, token, tmp)
   if (left() > 120_000) {
     log('PGlite: wiki import of the held-out programmes into the 100× database')
-    await wikiImportBench(pgliteDir, full, heldOut)
+    await wikiImportBench('PGlite', { TRACKER_DATA_DIR: pgliteDir }, full, heldOut)
   } else notMeasured('import (PGlite, into the 100× database)', 'wiki import', 'no time left before the deadline')
   fs.rmSync(pgliteDir, { recursive: true, force: true })
 
-  if (left() > 200_000) await postgresPhase(loaded, csv, tmp)
+  if (left() > 200_000) await postgresPhase(loaded, csv, tmp, full, heldOut)
   else notMeasured('PostgreSQL', 'every PostgreSQL figure', 'no time left before the deadline')
 
   log('name matching')

@@ -111,4 +111,31 @@ describe('patchSnapshot', () => {
     expect(after.dataset.projects.map((p) => p.id)).toEqual(['p-a', 'p-b'])
     expect(entityNames.length).toBe(7)
   })
+
+  it('patches large lists with many changes at once (adds before, between and after, replacements, deletions) as a rebuild would', () => {
+    // Ids of varying length and case, so that code-point order and position search are exercised.
+    const idOf = (n: number) => `c-${n % 7 === 0 ? 'Z' : 'a'}${n.toString(36)}`
+    const rand = fc.sample(fc.integer({ min: 0, max: 59_999 }), { numRuns: 30_000, seed: 7 })
+    const ds = emptyDataset()
+    const claimOf = (n: number, source: string) => ({ id: idOf(n), subject_type: 'project', subject_id: `p-${n % 50}`, field: 'other', value: n, source_id: source, quote: null, said: null, rank: 'normal', reason: null, first_seen: null, last_seen: null }) as unknown as Claim
+    ds.claims = [...new Set(rand.slice(0, 20_000))].map((n) => claimOf(n, 's-1')).sort((a, b) => compareIds(a.id, b.id))
+    const meta = new Map(ds.claims.map((c) => [`claim:${c.id}`, metaOf(1)]))
+    const before = buildSnapshot(structuredClone(ds), 1, new Map(meta))
+    const changes = new Map<string, Claim | null>()
+    rand.slice(20_000).forEach((n, i) => changes.set(idOf(n), i % 3 === 0 ? null : claimOf(n, i % 2 ? 's-2' : 's-1')))
+    const recordChanges: RecordChange[] = [...changes].map(([id, record]) => ({ entity: 'claims', id, record: record as unknown as Record<string, unknown> | null, meta: record ? metaOf(2) : null }))
+    for (const [id, record] of changes) {
+      if (record) meta.set(`claim:${id}`, metaOf(2))
+      else meta.delete(`claim:${id}`)
+    }
+    const after = new Map(ds.claims.map((c) => [c.id, c]))
+    for (const [id, record] of changes) {
+      if (record) after.set(id, record)
+      else after.delete(id)
+    }
+    ds.claims = [...after.values()].sort((a, b) => compareIds(a.id, b.id))
+    const patched = patchSnapshot(before, recordChanges, 2)
+    expect(patched.dataset.claims.map((c) => c.id)).toEqual(ds.claims.map((c) => c.id))
+    expect(plain(patched)).toEqual(plain(buildSnapshot(structuredClone(ds), 2, meta)))
+  })
 })
