@@ -4,7 +4,7 @@
  * top of their version (with its new version as If-Match) or discard it.
  */
 import { t } from '../i18n/i18n.ts'
-import { useEffect, useId, useRef } from 'preact/hooks'
+import { useId, useLayoutEffect, useRef } from 'preact/hooks'
 import { fmtTimestamp } from '../format.ts'
 import type { Save } from './useSave.ts'
 import { bookkeeping, fieldName, same, valueText } from './values.ts'
@@ -34,7 +34,7 @@ function clip(text: string, max = 140): string {
 export function ConflictView({ what, base, current, mine, action, busy, reapplyLabel = t('conflict.reapply'), onReapply, onDiscard }: ConflictProps) {
   const heading = useRef<HTMLHeadingElement>(null)
   const titleId = useId().replace(/[^A-Za-z0-9_-]/g, '') + '-conflict'
-  useEffect(() => heading.current?.focus(), [current])
+  useLayoutEffect(() => heading.current?.focus(), [current])
   const theirs = Object.keys(current).filter((f) => !bookkeeping.has(f) && !same(base[f], current[f]))
   const fields = [...new Set([...Object.keys(mine), ...theirs])].filter((f) => !bookkeeping.has(f))
   const version = typeof current.version === 'number' ? current.version : null

@@ -1,11 +1,12 @@
 /** @module Rejecting a proposal, with a reason when the editor gives one (Enter rejects, Escape cancels). */
 import { t } from '../i18n/i18n.ts'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useLayoutEffect, useRef, useState } from 'preact/hooks'
 
 export function RejectForm({ id, busy, onSubmit, onCancel }: { id: number; busy: boolean; onSubmit: (reason: string) => void; onCancel: () => void }) {
   const [reason, setReason] = useState('')
   const input = useRef<HTMLInputElement>(null)
-  useEffect(() => input.current?.focus(), [])
+  // A layout effect: focused in the same frame it appears, so a key pressed right after lands in it.
+  useLayoutEffect(() => input.current?.focus(), [])
   return (
     <form
       class="edit-form reject-form"
