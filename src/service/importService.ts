@@ -120,10 +120,8 @@ export async function prepareImport(tracker: Tracker, input: ImportInput, base?:
 
 export async function applyImport(tracker: Tracker, prepared: PreparedImport, ctx: { actor: string; comment: string; sourceId?: string | null }): Promise<ApplyResult> {
   const result = await applyPlan(tracker.store.db, prepared.plan, { actor: ctx.actor, comment: ctx.comment, source_id: ctx.sourceId ?? null })
-  // Claims seen again get a new last_seen without a revision: named here, they are patched in too
-  // (other instances, told no batch, read everything).
-  if (result.version !== null) tracker.readModel.written(result.version, result.batch, prepared.plan.seenAgain.map((id) => ({ entity: 'claims' as const, id })))
-  else tracker.readModel.invalidate()
+  // Claims seen again are named in batch_records under the batch: every instance patches them in.
+  if (result.version !== null) tracker.readModel.written(result.version, result.batch)
   return result
 }
 

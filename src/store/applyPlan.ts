@@ -22,11 +22,19 @@ export interface WriteContext {
 export interface ApplyResult {
   added: number
   changed: number
+  /** Claims seen again whose last_seen moved (no revision; named in batch_records). */
+  seen: number
   batch: string
   version: number | null
 }
 
 const chunk = 400
+/**
+ * How long batch_records keeps what a write changed without a revision. Readers patch it in on
+ * their next request (seconds); one that patches a batch older than this misses only those claims'
+ * newer last_seen, until it next reads everything (at start, or on a gap).
+ */
+const batchRecordsKeptDays = 30
 /** Rows per insert statement (one JSON parameter each). */
 const insertChunk = 1000
 
@@ -82,7 +90,7 @@ export async function applyPlan(db: Kysely<DB>, plan: Plan, ctx: WriteContext): 
   const batch = randomUUID()
   const now = (ctx.now ?? new Date()).toISOString()
   const day = now.slice(0, 10)
-  if (plan.entries.length === 0 && plan.seenAgain.length === 0) return { added: 0, changed: 0, batch, version: null }
+  if (plan.entries.length === 0 && plan.seenAgain.length === 0) return { added: 0, changed: 0, seen: 0, batch, version: null }
   return db.transaction().execute(async (trx) => {
     let added = 0
     let changed = 0
@@ -120,16 +128,22 @@ export async function applyPlan(db: Kysely<DB>, plan: Plan, ctx: WriteContext): 
       await insertChunks(trx, db, entity, inserts)
     }
     await insertChunks(trx, db, 'revisions', revisions)
+    // Claims seen again get a new last_seen without a revision; the ones it moved are named in
+    // batch_records under this batch, so that readers patch them in as they do the revisions.
+    let seen = 0
     for (let i = 0; i < plan.seenAgain.length; i += chunk) {
-      await trx
+      const moved = await trx
         .updateTable('claims')
         .set({ last_seen: day })
         .where('id', 'in', plan.seenAgain.slice(i, i + chunk))
         .where((eb) => eb.or([eb('last_seen', 'is', null), eb('last_seen', '<', day)]))
+        .returning('id')
         .execute()
+      if (moved.length) await sql`insert into batch_records (batch, entity_type, entity_id) select ${batch}, 'claim', id from unnest(${moved.map((m) => m.id)}::text[]) as k(id)`.execute(trx)
+      seen += moved.length
     }
-    // Moving last_seen writes no revision: readers could not patch from the batch, so they reload.
-    const version = plan.entries.length > 0 ? await bumpDataVersion(trx, plan.seenAgain.length ? null : batch) : null
-    return { added, changed, batch, version }
+    if (seen) await sql`delete from batch_records where at < now() - interval '${sql.raw(String(batchRecordsKeptDays))} days'`.execute(trx)
+    const version = plan.entries.length > 0 || seen > 0 ? await bumpDataVersion(trx, batch) : null
+    return { added, changed, seen, batch, version }
   })
 }

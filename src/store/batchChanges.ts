@@ -11,25 +11,28 @@ import type { DB } from './schema.ts'
 const chunk = 5000
 
 /**
- * The touched records, or null when there are more than `limit` (a reload is then cheaper).
- * `also` names records a write changed without a revision (an import moving claims' last_seen).
+ * The touched records — those with a revision in the batches and those the batches name in
+ * batch_records (changed without a revision) — or null when there are more than `limit` (a reload
+ * is then cheaper).
  */
-export async function batchChanges(db: Kysely<DB>, batches: readonly string[], limit: number, also: readonly { entity: EntityName; id: string }[] = []): Promise<RecordChange[] | null> {
+export async function batchChanges(db: Kysely<DB>, batches: readonly string[], limit: number): Promise<RecordChange[] | null> {
   // Not DISTINCT (the Set below dedupes): with DISTINCT and LIMIT the planner may walk the whole
   // revisions_entity index in order instead of looking the batch up (40 ms at 100× the data).
-  const rows = batches.length ? await db.selectFrom('revisions').select(['entity_type', 'entity_id']).where('batch', 'in', [...batches]).limit(limit + 1).execute() : []
-  if (rows.length + also.length > limit) return null
+  if (batches.length === 0) return []
+  const rows = await db.selectFrom('revisions').select(['entity_type', 'entity_id']).where('batch', 'in', [...batches]).limit(limit + 1).execute()
+  // What the same writes changed without a revision (claims an import saw again).
+  const extra = rows.length > limit ? [] : await db.selectFrom('batch_records').select(['entity_type', 'entity_id']).where('batch', 'in', [...batches]).limit(limit + 1 - rows.length).execute()
+  if (rows.length + extra.length > limit) return null
   const sets = new Map<EntityName, Set<string>>()
   const add = (entity: EntityName, id: string) => {
     const set = sets.get(entity)
     if (set) set.add(id)
     else sets.set(entity, new Set([id]))
   }
-  for (const r of rows) {
+  for (const r of [...rows, ...extra]) {
     const entity = entityOfType[r.entity_type]
     if (entity) add(entity, r.entity_id)
   }
-  for (const a of also) add(a.entity, a.id)
   const ids = new Map([...sets].map(([entity, set]) => [entity, [...set]]))
   const out: RecordChange[] = []
   for (const [entity, list] of ids) {

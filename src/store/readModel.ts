@@ -8,7 +8,6 @@
  * is unknown — at start, or after invalidate(), the whole data is read again.
  */
 import { sql } from 'kysely'
-import type { EntityName } from '../model/dataset.ts'
 import { patchSnapshot } from '../model/patchSnapshot.ts'
 import { buildSnapshot, type Snapshot } from '../model/snapshot.ts'
 import { batchChanges } from './batchChanges.ts'
@@ -50,8 +49,6 @@ export class ReadModel {
   #loadingGeneration = -1
   /** The revision batch of each data version newer than the snapshot, as far as announced. */
   #batches = new Map<number, string>()
-  /** Records own writes changed beyond their revisions, per data version. */
-  #also = new Map<number, readonly { entity: EntityName; id: string }[]>()
   /** Something changed that no batch describes (or nothing is loaded yet): the next load reads everything. */
   #fullReload = true
   #lastLoad: LoadInfo | null = null
@@ -200,13 +197,9 @@ export class ReadModel {
     }
   }
 
-  /**
-   * This process committed `version` with the revisions of `batch` (and changed the records of
-   * `also` without a revision): the next read patches them in.
-   */
-  written(version: number, batch: string, also: readonly { entity: EntityName; id: string }[] = []): void {
+  /** This process committed `version` with the records of `batch`: the next read patches them in. */
+  written(version: number, batch: string): void {
     this.#remember(version, batch)
-    if (also.length) this.#also.set(version, also)
     if (version > this.#newestSeen) this.#newestSeen = version
     this.#generation++
   }
@@ -254,7 +247,6 @@ export class ReadModel {
           this.#snapshotGeneration = generation
           this.#lastLoad = { kind, version: snapshot.version, ms: performance.now() - start, records }
           for (const v of this.#batches.keys()) if (v <= snapshot.version) this.#batches.delete(v)
-          for (const v of this.#also.keys()) if (v <= snapshot.version) this.#also.delete(v)
           // A write announced while this load ran but committed after it started: load again.
           if (snapshot.version < this.#newestSeen) this.#generation++
           if (previous?.version !== snapshot.version) for (const l of this.#listeners) l(snapshot.version)
@@ -284,15 +276,13 @@ export class ReadModel {
         if (version === previous.version) return { snapshot: previous, kind: 'unchanged' as const, records: 0, key: this.#snapshotKey }
         if (batch) this.#remember(version, batch)
         const batches: string[] = []
-        const also: { entity: EntityName; id: string }[] = []
         for (let v = previous.version + 1; v <= version; v++) {
           const b = this.#batches.get(v)
           if (!b) break
           batches.push(b)
-          also.push(...(this.#also.get(v) ?? []))
         }
         if (version > previous.version && batches.length === version - previous.version) {
-          const changes = await batchChanges(trx, batches, patchLimit, also)
+          const changes = await batchChanges(trx, batches, patchLimit)
           if (changes) return { snapshot: patchSnapshot(previous, changes, version), kind: 'patch' as const, records: changes.length, key }
         }
       }

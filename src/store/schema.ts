@@ -128,6 +128,14 @@ export interface RevisionsTable {
   proposal_id: ColumnType<number | null, number | null | undefined, number | null>
 }
 
+/** Records a write changed without a revision (claims seen again by an import), by the write's batch. */
+export interface BatchRecordsTable {
+  batch: string
+  entity_type: string
+  entity_id: string
+  at: ColumnType<Date | string, string | undefined, never>
+}
+
 export interface UsersTable {
   id: Generated<number>
   name: string
@@ -237,6 +245,7 @@ export interface DB {
   events: EventsTable
   claims: ClaimsTable
   revisions: RevisionsTable
+  batch_records: BatchRecordsTable
   users: UsersTable
   sessions: SessionsTable
   api_tokens: ApiTokensTable

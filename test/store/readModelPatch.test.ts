@@ -284,10 +284,35 @@ for (const engine of engines()) {
       expect(seen.map((c) => full.claims.get(c.id)?.last_seen)).not.toEqual(seen.map((c) => c.last_seen))
       expect(plainSnapshot(served)).toEqual(plainSnapshot(full))
       if (follower) {
-        // Told no batch (the last_seen moves have no revision), the other instance reads everything.
+        // The last_seen moves have no revision; batch_records names them under the batch, so the other instance patches too.
         for (let i = 0; i < 250 && (await follower.readModel.current()).version < served.version; i++) await new Promise((r) => setTimeout(r, 20))
-        expect(follower.readModel.lastLoad?.kind).toBe('full')
+        expect(follower.readModel.lastLoad?.kind).toBe('patch')
         expect(plainSnapshot(await follower.readModel.current())).toEqual(plainSnapshot(full))
+      }
+    })
+
+    it('a re-import that only sees claims again (no record changes) bumps the version and is patched in everywhere', async () => {
+      const old = (await tracker.readModel.current()).dataset.claims.slice(5, 12).map((c) => c.id)
+      await tracker.store.db.updateTable('claims').set({ last_seen: '2025-02-28' }).where('id', 'in', old).execute()
+      tracker.readModel.invalidate()
+      const s = await tracker.readModel.current()
+      const seen = old.map((id) => s.claims.get(id)!)
+      const plan = planChanges(s.dataset, { ...emptyDataset(), claims: seen })
+      expect([plan.entries.length, plan.seenAgain.length]).toEqual([0, seen.length])
+      const result = await applyImport(tracker, { plan } as PreparedImport, { actor: 'patch-test', comment: 're-import, nothing new' })
+      expect(result.seen).toBe(seen.length)
+      expect(result.version).toBe(s.version + 1)
+      const served = await tracker.readModel.current()
+      expect(tracker.readModel.lastLoad?.kind).toBe('patch')
+      expect(seen.map((c) => served.claims.get(c.id)?.last_seen)).toEqual(seen.map(() => new Date().toISOString().slice(0, 10)))
+      expect(plainSnapshot(served)).toEqual(plainSnapshot(await rebuilt()))
+      // The same import again the same day moves nothing: no new version, nothing to patch.
+      const again = await applyImport(tracker, { plan } as PreparedImport, { actor: 'patch-test', comment: 're-import, same day' })
+      expect([again.seen, again.version]).toEqual([0, null])
+      if (follower) {
+        for (let i = 0; i < 250 && (await follower.readModel.current()).version < served.version; i++) await new Promise((r) => setTimeout(r, 20))
+        expect(follower.readModel.lastLoad?.kind).toBe('patch')
+        expect(plainSnapshot(await follower.readModel.current())).toEqual(plainSnapshot(served))
       }
     })
 

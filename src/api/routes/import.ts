@@ -31,7 +31,7 @@ const Preview = z
     change: z.array(z.object({ entity: z.string(), id: z.string(), changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })) })),
     kept_conflicts: z.array(z.object({ entity: z.string(), id: z.string(), field: z.string(), current: z.unknown(), incoming: z.unknown(), why: z.string() })),
     warnings: z.array(z.object({ path: z.string().optional(), message: z.string() })),
-    applied: z.object({ added: z.number(), changed: z.number(), batch: z.string(), version: z.number().nullable() }).optional(),
+    applied: z.object({ added: z.number(), changed: z.number(), seen: z.number().describe('claims seen again whose last_seen moved (no revision)'), batch: z.string(), version: z.number().nullable() }).optional(),
   })
   .meta({ id: 'ImportPreview' })
 

@@ -109,7 +109,7 @@ export function registerImport(program: Command): void {
         const result = await applyImport(tracker, prepared, { actor: 'cli', comment, sourceId: opts.format === 'wiki' ? opts.source : null })
         if (opts.json) printJson({ dry_run: false, ...previewOf(prepared), applied: result })
         else {
-          print(`imported: ${result.added} added, ${result.changed} changed${result.version ? ` (data version ${result.version})` : ''}`)
+          print(`imported: ${result.added} added, ${result.changed} changed, ${result.seen} seen again${result.version ? ` (data version ${result.version})` : ''}`)
           printPreview(prepared, false)
         }
       } finally {
