@@ -118,8 +118,8 @@ export async function prepareImport(tracker: Tracker, input: ImportInput, base?:
   return { format: input.format, plan, kept, warnings, counts: planCounts(plan), rows, version: snapshot.version }
 }
 
-export async function applyImport(tracker: Tracker, prepared: PreparedImport, ctx: { actor: string; comment: string; sourceId?: string | null }): Promise<ApplyResult> {
-  const result = await applyPlan(tracker.store.db, prepared.plan, { actor: ctx.actor, comment: ctx.comment, source_id: ctx.sourceId ?? null })
+export async function applyImport(tracker: Tracker, prepared: PreparedImport, ctx: { actor: string; comment: string; sourceId?: string | null; now?: Date }): Promise<ApplyResult> {
+  const result = await applyPlan(tracker.store.db, prepared.plan, { actor: ctx.actor, comment: ctx.comment, source_id: ctx.sourceId ?? null, ...(ctx.now ? { now: ctx.now } : {}) })
   // Claims seen again are named in batch_records under the batch: every instance patches them in.
   if (result.version !== null) tracker.readModel.written(result.version, result.batch)
   return result
