@@ -138,4 +138,26 @@ describe('patchSnapshot', () => {
     expect(patched.dataset.claims.map((c) => c.id)).toEqual(ds.claims.map((c) => c.id))
     expect(plain(patched)).toEqual(plain(buildSnapshot(structuredClone(ds), 2, meta)))
   })
+
+  it('a cache made before hundreds of patches still learns which projects changed since (the lineage folds instead of ending)', () => {
+    const ds = emptyDataset()
+    let s = buildSnapshot(ds, 0)
+    const first = s.serial
+    const ids = Array.from({ length: 300 }, (_, i) => `p-${i}`)
+    const changed: string[] = []
+    ids.forEach((id, i) => {
+      s = patchSnapshot(s, [{ entity: 'projects', id, record: { id, locality_id: 'l-x' }, meta: metaOf(i + 1) }], i + 1)
+      changed.push(id)
+      // At every depth: from the first snapshot, and from the one just before.
+      expect([...changedSince(s, (serial) => serial === first)!.projects].sort()).toEqual([...changed].sort())
+    })
+    const before = s
+    s = patchSnapshot(s, [{ entity: 'projects', id: 'p-last', record: { id: 'p-last', locality_id: 'l-x' }, meta: metaOf(999) }], 301)
+    expect([...changedSince(s, (serial) => serial === before.serial)!.projects]).toEqual(['p-last'])
+    // A change of every project ('all') ends the chain: nothing older can patch past it.
+    const all = patchSnapshot(s, [{ entity: 'provinces', id: 'pr-1', record: { id: 'pr-1' }, meta: metaOf(1000) }], 302)
+    for (let i = 0; i < 70; i++) s = patchSnapshot(i ? s : all, [{ entity: 'projects', id: `q-${i}`, record: { id: `q-${i}`, locality_id: 'l-x' }, meta: metaOf(1001 + i) }], 303 + i)
+    expect(changedSince(s, (serial) => serial === first)).toBeNull()
+    expect(changedSince(s, (serial) => serial === all.serial)!.projects.size).toBe(70)
+  })
 })

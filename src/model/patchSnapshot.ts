@@ -21,8 +21,14 @@ export interface RecordChange {
   meta: RecordMeta | null
 }
 
-/** Lineage steps kept: a cache older than this many patches rebuilds instead. */
+/**
+ * Lineage steps kept one by one; a longer chain is folded into one step from its oldest snapshot
+ * (folded()), so that a cache made before a burst of writes (the list index, when hundreds of
+ * edits came with no list read between) still patches instead of rebuilding (0.8 s at 100×).
+ */
 const maxDepth = 64
+/** A folded step naming more projects than this says 'all' (a rebuild is then as cheap). */
+const maxFolded = 100_000
 
 /** Code point order of two strings (PostgreSQL's "C" collation over UTF-8), not UTF-16 unit order. */
 export function compareIds(a: string, b: string): number {
@@ -180,13 +186,30 @@ export function patchSnapshot(prev: Snapshot, changes: readonly RecordChange[], 
     serial: nextSerial(),
     lineage: null,
   }
+  const prior = prev.lineage && prev.lineage.depth >= maxDepth ? folded(prev.lineage) : prev.lineage
   const lineage: Lineage = {
     from: prev.serial,
     projects: touched.has('programs') || touched.has('provinces') ? 'all' : concernedProjects(prev, next, touched),
-    prior: prev.lineage && prev.lineage.depth < maxDepth ? prev.lineage : null,
-    depth: (prev.lineage && prev.lineage.depth < maxDepth ? prev.lineage.depth : 0) + 1,
+    prior,
+    depth: (prior?.depth ?? 0) + 1,
   }
   return { ...next, lineage }
+}
+
+/**
+ * A lineage chain as one step from the oldest snapshot it reaches, naming every project its steps
+ * name: a cache of that oldest snapshot still patches; those of the snapshots in between rebuild.
+ * A step saying 'all' ends the chain (nothing older can be patched past it).
+ */
+function folded(chain: Lineage): Lineage {
+  const projects = new Set<string>()
+  let from = chain.from
+  for (let step: Lineage | null = chain; step && step.projects !== 'all'; step = step.prior) {
+    for (const id of step.projects) projects.add(id)
+    from = step.from
+  }
+  if (chain.projects === 'all' || projects.size > maxFolded) return { from: chain.from, projects: 'all', prior: null, depth: 1 }
+  return { from, projects, prior: null, depth: 1 }
 }
 
 /** The projects whose views may differ between the two snapshots, given the records touched. */
