@@ -68,6 +68,7 @@ export class ReadModel {
   #pendingSince: number | null = null
   #writing: Promise<void> | null = null
   #materializeTimer: NodeJS.Timeout | null = null
+  #closed = false
 
   constructor(readonly store: Store) {}
 
@@ -297,7 +298,7 @@ export class ReadModel {
         }
       }
       if (cache && key) {
-        const cached = cache.read(key, () => this.invalidate())
+        const cached = await cache.read(key, () => this.invalidate())
         if (cached) return { snapshot: cached, kind: 'cached' as const, records: 0, key }
       }
       const { dataset, meta, version } = await readDataset(trx, this.store.engine === 'pglite' ? pgliteChunkRows : Number.POSITIVE_INFINITY)
@@ -317,23 +318,22 @@ export class ReadModel {
   }
 
   /**
-   * A snapshot read back from the file answers at once; the rest of it is decoded shortly after
-   * (seconds at 100×, in one go), so that the first request needing it does not wait.
+   * A snapshot read back from the file answers at once; the rest of it is decoded shortly after,
+   * in the background a part per macrotask (seconds at 100×, which in one go would hold up every
+   * request meanwhile), so that the first request needing it does not wait.
    */
   #materializeSoon(snapshot: CachedSnapshot): void {
     if (this.#materializeTimer) clearTimeout(this.#materializeTimer)
     this.#materializeTimer = setTimeout(() => {
       this.#materializeTimer = null
-      try {
-        if (this.#snapshot === snapshot) snapshot.materialize()
-      } catch {
-        // Reported by onBroken (the next request reloads).
-      }
+      // Reported by onBroken when a part does not decode (the next request reloads).
+      if (this.#snapshot === snapshot) snapshot.materializeInBackground(() => this.#snapshot === snapshot && !this.#closed).catch(() => {})
     }, 100)
     this.#materializeTimer.unref()
   }
 
   async close(): Promise<void> {
+    this.#closed = true
     if (this.#timer) clearInterval(this.#timer)
     if (this.#materializeTimer) clearTimeout(this.#materializeTimer)
     await this.flushCache()
