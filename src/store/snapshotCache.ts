@@ -104,11 +104,15 @@ export class SnapshotCache {
     }
     try {
       const snapshot = new CachedSnapshot(key.version, sections, broken)
+      let complete = true
       for (const extra of this.#extras) {
         const value = snapshot.takeExtra(extra.name)
         if (value !== undefined) extra.seed(snapshot, value)
+        else complete = false
       }
-      this.#written = key
+      // A file without one of this process's extras (written by a command that does not make
+      // them) is written again with them.
+      this.#written = complete ? key : null
       return snapshot
     } catch {
       return null

@@ -142,6 +142,34 @@ for (const engine of engines()) {
       expect(plainSnapshot(s)).toEqual(plainSnapshot(await rebuilt(t)))
     })
 
+    it('a file without the list index (written by tracker import) is read, and written again with it once decoded', async () => {
+      await open?.close()
+      open = await openTracker(db.config)
+      const bare = new SnapshotCache(file, await systemIdentifier(open.store.db))
+      open.readModel.useCache(bare, { writeDelayMs: 60_000 })
+      fs.rmSync(file)
+      await open.readModel.current()
+      await open.readModel.flushCache()
+      const key = await snapshotKey(open.store.db, await systemIdentifier(open.store.db))
+      expect((await readSnapshotFile(file, key))!.pending.some((p) => p.startsWith('extra:'))).toBe(false)
+
+      let t = await start()
+      const s = (await t.readModel.current()) as CachedSnapshot
+      expect(t.readModel.lastLoad?.kind).toBe('cached')
+      expect(list(s)).toEqual(list(await rebuilt(t)))
+      await s.materializeInBackground()
+      // close() writes it again, now with the index.
+      t = await start()
+      expect(t.readModel.lastLoad).toBeNull()
+      expect((await readSnapshotFile(file, key))!.pending).toContain('extra:projects.list')
+      const builds = listIndexBuilds.full
+      const again = await t.readModel.current()
+      expect(t.readModel.lastLoad?.kind).toBe('cached')
+      const first = list(again)
+      expect(listIndexBuilds.full).toBe(builds)
+      expect(first).toEqual(list(await rebuilt(t)))
+    })
+
     it('after a write, serves the patched snapshot, writes it back, and the next instance starts from the new version', async () => {
       let t = await start()
       const before = await t.readModel.current()
