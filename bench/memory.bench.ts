@@ -50,6 +50,29 @@ for (const url of ['/api/projects?limit=50&facets=year,province,kind,status,coun
   await (await app.request(url)).text()
 }
 step('reads')
+// Whether the heap's growth costs the reads: distinct filtered lists (none answered from a cache), in process.
+{
+  let seed = 8
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+  const snapshot = await tracker.readModel.current()
+  const programs = [...snapshot.programs.keys()]
+  const provinces = [...snapshot.provinces.keys()]
+  const sorts = ['year', '-year', 'locality', 'province', 'status', '-groundbreaking', 'finished', '-updated']
+  const times: number[] = []
+  for (let i = 0; i < Number(process.env.BENCH_LISTS ?? 300); i++) {
+    const q = [`program=${programs[Math.floor(next() * programs.length)]}`, `facets=year,province,kind,status,counted`, 'limit=50', `offset=${i % 100}`]
+    if (next() < 0.4) q.push(`province=${provinces[Math.floor(next() * provinces.length)]}`)
+    if (next() < 0.3) q.push(`sort=${sorts[Math.floor(next() * sorts.length)]}`)
+    const started = performance.now()
+    const r = await app.request(`/api/projects?${q.join('&')}`)
+    await r.text()
+    if (r.status !== 200) throw new Error(`list: ${r.status}`)
+    times.push(performance.now() - started)
+  }
+  times.sort((a, b) => a - b)
+  const at = (p: number) => Math.round(times[Math.floor(p * (times.length - 1))]! * 10) / 10
+  console.log(JSON.stringify({ uncachedFilteredLists: times.length, p50ms: at(0.5), p95ms: at(0.95), maxMs: at(1) }))
+}
 const projects = editableEntities.find((e) => e.entity === 'projects')!
 const ids = (await tracker.readModel.current()).dataset.projects.filter((p) => p.program_id !== '20x10').map((p) => p.id)
 for (let i = 0; i < Number(process.env.BENCH_EDITS ?? 20); i++) {
