@@ -97,6 +97,8 @@ export class CachedSnapshot implements Snapshot {
    * keeps them (110 MB less at 100× the data), across the records and the derived views read back.
    */
   #internRecord = recordInterner()
+  /** Derived views read back, whose strings are interned first thing in the background. */
+  #extras: unknown[] = []
 
   constructor(
     readonly version: number,
@@ -111,6 +113,15 @@ export class CachedSnapshot implements Snapshot {
   }
 
   *#decode(sections: SnapshotSections): Generator<void, Snapshot> {
+    for (const value of this.#extras) {
+      const items = Array.isArray(value) ? value : [value]
+      for (let i = 0; i < items.length; i++) {
+        this.#internDeep(items[i], 1)
+        if (i % 5_000 === 4_999) yield
+      }
+      yield
+    }
+    this.#extras = []
     const builder = new SnapshotBuilder()
     const internRecord = this.#internRecord
     for (const name of entityNames) {
@@ -202,7 +213,8 @@ export class CachedSnapshot implements Snapshot {
     if (!sections?.has(`extra:${name}`)) return undefined
     try {
       const value = sections.take(`extra:${name}`)
-      this.#internDeep(value, 0)
+      // Its strings are interned with the records', in the background (not before the first answer).
+      this.#extras.push(value)
       return value
     } catch {
       return undefined
