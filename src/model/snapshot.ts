@@ -4,7 +4,7 @@
  * paths are served from it; the database stays the durable record.
  */
 import type { Claim } from './claim.ts'
-import type { Dataset } from './dataset.ts'
+import { emptyDataset, entityNames, type Dataset, type EntityName } from './dataset.ts'
 import type { Event } from './event.ts'
 import type { Locality } from './locality.ts'
 import { comparePartialDates } from './partialDate.ts'
@@ -77,47 +77,109 @@ export function changedSince(snapshot: Snapshot, wanted: (serial: number) => boo
   return null
 }
 
-function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
-  return new Map(items.map((i) => [i.id, i]))
-}
-
-function group<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {
-  const out = new Map<string, T[]>()
-  for (const item of items) {
-    const k = key(item)
-    if (k === null) continue
-    const list = out.get(k)
-    if (list) list.push(item)
-    else out.set(k, [item])
-  }
-  return out
+function add<T>(out: Map<string, T[]>, k: string | null, item: T): void {
+  if (k === null) return
+  const list = out.get(k)
+  if (list) list.push(item)
+  else out.set(k, [item])
 }
 
 /** Event order within a project and among program events: by date, then id. */
 export const byDate = (a: Event, b: Event): number => comparePartialDates(a.date, b.date) || a.id.localeCompare(b.id)
 
-export function buildSnapshot(dataset: Dataset, version: number, meta: ReadonlyMap<string, RecordMeta> = new Map()): Snapshot {
-  const eventsByProject = group(dataset.events, (e) => e.project_id)
-  for (const list of eventsByProject.values()) list.sort(byDate)
-  return {
-    version,
-    dataset,
-    programs: byId(dataset.programs),
-    provinces: byId(dataset.provinces),
-    localities: byId(dataset.localities),
-    sources: byId(dataset.sources),
-    projects: byId(dataset.projects),
-    events: byId(dataset.events),
-    claims: byId(dataset.claims),
-    eventsByProject,
-    programEvents: dataset.events.filter((e) => e.project_id === null).sort(byDate),
-    claimsBySubject: group(dataset.claims, (c) => `${c.subject_type}:${c.subject_id}`),
-    claimsBySource: group(dataset.claims, (c) => c.source_id),
-    projectsByLocality: group(dataset.projects, (p) => p.locality_id),
-    meta,
-    serial: nextSerial(),
-    lineage: null,
+/**
+ * Builds a snapshot from records given in parts (in dataset order), so that a caller can spread
+ * the work over several tasks (store/cachedSnapshot.ts decodes 474k records a part at a time);
+ * buildSnapshot gives it the whole dataset at once. Either way the result is the same.
+ */
+export class SnapshotBuilder {
+  readonly #dataset: Dataset
+  readonly #own: boolean
+  readonly #maps = {
+    programs: new Map<string, Program>(),
+    provinces: new Map<string, Province>(),
+    localities: new Map<string, Locality>(),
+    sources: new Map<string, Source>(),
+    projects: new Map<string, Project>(),
+    events: new Map<string, Event>(),
+    claims: new Map<string, Claim>(),
   }
+  readonly #eventsByProject = new Map<string, Event[]>()
+  readonly #programEvents: Event[] = []
+  readonly #claimsBySubject = new Map<string, Claim[]>()
+  readonly #claimsBySource = new Map<string, Claim[]>()
+  readonly #projectsByLocality = new Map<string, Project[]>()
+  #sorted = false
+
+  /** With `dataset`, its lists are the snapshot's (add() then only indexes); without, add() appends to new ones. */
+  constructor(dataset?: Dataset) {
+    this.#own = !dataset
+    this.#dataset = dataset ?? emptyDataset()
+  }
+
+  /** Indexes the next records of `entity` (appending them to the dataset unless it was given). */
+  add<K extends EntityName>(entity: K, records: readonly Dataset[K][number][]): void {
+    const map = this.#maps[entity] as Map<string, Dataset[K][number]>
+    const list = this.#dataset[entity] as Dataset[K][number][]
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!
+      map.set(r.id, r)
+      if (this.#own) list.push(r)
+    }
+    if (entity === 'events') {
+      for (const e of records as readonly Event[]) {
+        if (e.project_id === null) this.#programEvents.push(e)
+        else add(this.#eventsByProject, e.project_id, e)
+      }
+    } else if (entity === 'claims') {
+      for (const c of records as readonly Claim[]) add(this.#claimsBySubject, `${c.subject_type}:${c.subject_id}`, c)
+      for (const c of records as readonly Claim[]) add(this.#claimsBySource, c.source_id, c)
+    } else if (entity === 'projects') {
+      for (const p of records as readonly Project[]) add(this.#projectsByLocality, p.locality_id, p)
+    }
+  }
+
+  /** Puts each project's events in date order, `batch` projects a step (else build() does, at once). */
+  *sortEvents(batch: number): Generator<void> {
+    let n = 0
+    for (const list of this.#eventsByProject.values()) {
+      list.sort(byDate)
+      if (++n % batch === 0) yield
+    }
+    this.#sorted = true
+  }
+
+  /** The snapshot of everything added. */
+  build(version: number, meta: ReadonlyMap<string, RecordMeta> = new Map()): Snapshot {
+    if (!this.#sorted) for (const list of this.#eventsByProject.values()) list.sort(byDate)
+    this.#programEvents.sort(byDate)
+    const m = this.#maps
+    return {
+      version,
+      dataset: this.#dataset,
+      programs: m.programs,
+      provinces: m.provinces,
+      localities: m.localities,
+      sources: m.sources,
+      projects: m.projects,
+      events: m.events,
+      claims: m.claims,
+      eventsByProject: this.#eventsByProject,
+      programEvents: this.#programEvents,
+      claimsBySubject: this.#claimsBySubject,
+      claimsBySource: this.#claimsBySource,
+      projectsByLocality: this.#projectsByLocality,
+      meta,
+      serial: nextSerial(),
+      lineage: null,
+    }
+  }
+}
+
+export function buildSnapshot(dataset: Dataset, version: number, meta: ReadonlyMap<string, RecordMeta> = new Map()): Snapshot {
+  const builder = new SnapshotBuilder(dataset)
+  for (const name of entityNames) builder.add(name, dataset[name])
+  return builder.build(version, meta)
 }
 
 export function claimsOf(snapshot: Snapshot, subjectType: string, id: string): Claim[] {

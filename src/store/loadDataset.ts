@@ -1,7 +1,7 @@
 /** @module Reads every live record of the store into a Dataset, with each record's version and timestamps. */
 import { sql, type Kysely } from 'kysely'
 import { emptyDataset, entityNames, entityTypeOf, type Dataset } from '../model/dataset.ts'
-import { interner } from '../model/interner.ts'
+import { interner, recordInterner } from '../model/interner.ts'
 import { fromRow, type RowMeta } from './rows.ts'
 import type { DB } from './schema.ts'
 import { dataVersion } from './version.ts'
@@ -29,6 +29,8 @@ export async function readDataset(trx: Kysely<DB>, chunkRows = Number.POSITIVE_I
   const version = await dataVersion(trx)
   // Timestamps repeat (a bulk load writes thousands of records in the same instant): one string each.
   const intern = interner()
+  // And the values of the records' fields (a claim's subject, source, rank…: 50 MB at 100×).
+  const internRecord = recordInterner()
   for (const entity of entityNames) {
     const type = entityTypeOf[entity]
     const target = dataset[entity] as unknown as Record<string, unknown>[]
@@ -44,6 +46,7 @@ export async function readDataset(trx: Kysely<DB>, chunkRows = Number.POSITIVE_I
       const rows = JSON.parse(result.rows[0]?.rows ?? '[]') as Record<string, unknown>[]
       for (const row of rows) {
         const { record, meta: m } = fromRow(entity, row as Record<string, unknown>)
+        internRecord(record)
         target.push(record)
         meta.set(`${type}:${record.id as string}`, { ...m, created_at: intern(m.created_at), updated_at: intern(m.updated_at) })
       }

@@ -65,6 +65,7 @@ export class ReadModel {
   #pendingSince: number | null = null
   #writing: Promise<void> | null = null
   #materializeTimer: NodeJS.Timeout | null = null
+  #closed = false
 
   constructor(readonly store: Store) {}
 
@@ -92,22 +93,39 @@ export class ReadModel {
 
   /** Writes the current snapshot to the cache now if it does not hold it yet (the bench and tests call it; close() does). */
   flushCache(): Promise<void> {
+    return this.#flush(false).then(() => {})
+  }
+
+  /**
+   * A command that opened the cache read-only and then wrote (tracker import): brings the snapshot
+   * up to date and writes it now, so that the next start reads the file instead of every record.
+   * Resolves to the bytes written (0 when the file already held it, or the write failed), or null
+   * without a cache.
+   */
+  async persistNow(): Promise<number | null> {
+    if (!this.#cache) return null
+    await this.current()
+    return this.#flush(true)
+  }
+
+  #flush(evenReadOnly: boolean): Promise<number> {
     if (this.#writeTimer) clearTimeout(this.#writeTimer)
     this.#writeTimer = null
     this.#pendingSince = null
     // One write at a time, each of the snapshot current when its turn comes.
     const next = (this.#writing ?? Promise.resolve()).then(async () => {
-      if (this.#cache?.readOnly) return
+      if (this.#cache?.readOnly && !evenReadOnly) return 0
       const cache = this.#cache?.file
       const snapshot = this.#snapshot
       const key = this.#snapshotKey
-      if (!cache || !snapshot || !key || key.version !== snapshot.version || cache.holds(key)) return
+      if (!cache || !snapshot || !key || key.version !== snapshot.version || cache.holds(key)) return 0
       // A failed write (disk full…) leaves the old file, which its key keeps from being misread.
-      await cache.write(key, snapshot).catch(() => {})
+      return cache.write(key, snapshot).catch(() => 0)
     })
-    this.#writing = next
-    void next.then(() => {
-      if (this.#writing === next) this.#writing = null
+    const done = next.then(() => {})
+    this.#writing = done
+    void done.then(() => {
+      if (this.#writing === done) this.#writing = null
     })
     return next
   }
@@ -287,7 +305,7 @@ export class ReadModel {
         }
       }
       if (cache && key) {
-        const cached = cache.read(key, () => this.invalidate())
+        const cached = await cache.read(key, () => this.invalidate())
         if (cached) return { snapshot: cached, kind: 'cached' as const, records: 0, key }
       }
       const { dataset, meta, version } = await readDataset(trx, this.store.engine === 'pglite' ? pgliteChunkRows : Number.POSITIVE_INFINITY)
@@ -307,23 +325,28 @@ export class ReadModel {
   }
 
   /**
-   * A snapshot read back from the file answers at once; the rest of it is decoded shortly after
-   * (seconds at 100×, in one go), so that the first request needing it does not wait.
+   * A snapshot read back from the file answers at once; the rest of it is decoded shortly after,
+   * in the background a part per macrotask (seconds at 100×, which in one go would hold up every
+   * request meanwhile), so that the first request needing it does not wait.
    */
   #materializeSoon(snapshot: CachedSnapshot): void {
     if (this.#materializeTimer) clearTimeout(this.#materializeTimer)
     this.#materializeTimer = setTimeout(() => {
       this.#materializeTimer = null
-      try {
-        if (this.#snapshot === snapshot) snapshot.materialize()
-      } catch {
-        // Reported by onBroken (the next request reloads).
-      }
+      // Reported by onBroken when a part does not decode (the next request reloads). A file that
+      // lacks a derived view (written by tracker import, which does not make the list index) is
+      // written again with it, once the data has been quiet (or on close).
+      if (this.#snapshot === snapshot)
+        snapshot.materializeInBackground(() => this.#snapshot === snapshot && !this.#closed).then(
+          (whole) => whole && this.#snapshot === snapshot && this.#scheduleWrite(),
+          () => {},
+        )
     }, 100)
     this.#materializeTimer.unref()
   }
 
   async close(): Promise<void> {
+    this.#closed = true
     if (this.#timer) clearInterval(this.#timer)
     if (this.#materializeTimer) clearTimeout(this.#materializeTimer)
     await this.flushCache()

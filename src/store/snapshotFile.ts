@@ -55,24 +55,33 @@ function sameKey(a: unknown, b: unknown): boolean {
 
 /**
  * Reads `file` when its key is `key` and every section checks out; null otherwise (absent,
- * another key, truncated, corrupted). Never throws for a bad file.
+ * another key, truncated, corrupted). Never throws for a bad file. Reads a section at a time
+ * without blocking (200 MB at 100× the data: a tenth of a second or two read at once).
  */
-export function readSnapshotFile(file: string, key: unknown): SnapshotSections | null {
-  let fd: number
+export async function readSnapshotFile(file: string, key: unknown): Promise<SnapshotSections | null> {
+  let handle: fs.promises.FileHandle
   try {
-    fd = fs.openSync(file, 'r')
+    handle = await fs.promises.open(file, 'r')
   } catch {
     return null
   }
+  const readAt = async (bytes: Buffer, position: number) => {
+    for (let done = 0; done < bytes.length; ) {
+      const { bytesRead } = await handle.read(bytes, done, bytes.length - done, position + done)
+      if (bytesRead <= 0) return false
+      done += bytesRead
+    }
+    return true
+  }
   try {
     // Layout: the sections, then the header (JSON), then its length (u32 LE) and the magic.
-    const size = fs.fstatSync(fd).size
+    const size = (await handle.stat()).size
     const tail = Buffer.alloc(12)
-    if (size < 12 || fs.readSync(fd, tail, 0, 12, size - 12) !== 12 || !tail.subarray(4).equals(magic)) return null
+    if (size < 12 || !(await readAt(tail, size - 12)) || !tail.subarray(4).equals(magic)) return null
     const headerLength = tail.readUInt32LE(0)
     if (headerLength > 1_000_000 || headerLength + 12 > size) return null
     const headerBytes = Buffer.alloc(headerLength)
-    if (fs.readSync(fd, headerBytes, 0, headerLength, size - 12 - headerLength) !== headerLength) return null
+    if (!(await readAt(headerBytes, size - 12 - headerLength))) return null
     const header = JSON.parse(headerBytes.toString('utf8')) as { key: unknown; sections: SectionInfo[] }
     if (!sameKey(header.key, key) || !Array.isArray(header.sections)) return null
     const end = header.sections.reduce((n, s) => Math.max(n, s.offset + s.length), 0)
@@ -82,19 +91,14 @@ export function readSnapshotFile(file: string, key: unknown): SnapshotSections |
     const buffers = new Map<string, Buffer>()
     for (const section of header.sections) {
       const bytes = Buffer.allocUnsafe(section.length)
-      for (let done = 0; done < section.length; ) {
-        const n = fs.readSync(fd, bytes, done, section.length - done, section.offset + done)
-        if (n <= 0) return null
-        done += n
-      }
-      if (zlib.crc32(bytes) !== section.crc) return null
+      if (!(await readAt(bytes, section.offset)) || zlib.crc32(bytes) !== section.crc) return null
       buffers.set(section.name, bytes)
     }
     return new SnapshotSections(buffers)
   } catch {
     return null
   } finally {
-    fs.closeSync(fd)
+    await handle.close()
   }
 }
 

