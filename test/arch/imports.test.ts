@@ -27,8 +27,11 @@ const allowed: Record<string, string[]> = {
   web: ['model'],
 }
 
-/** The CLI commands that are about HTTP itself (serve it, run requests in-process: request, publish, and release, which keeps a published copy of the site) may use api/. */
-const cliUsesApi = new Set(['cli/commands/serve.ts', 'cli/commands/request.ts', 'cli/commands/publish.ts', 'cli/commands/release.ts'])
+/**
+ * The CLI commands that are about HTTP itself (serve it, run requests in-process: request, publish, and release, which keeps a published copy of the site) may use api/;
+ * so may import, which writes the persisted snapshot the server starts from, with the server's list index beside it.
+ */
+const cliUsesApi = new Set(['cli/commands/serve.ts', 'cli/commands/request.ts', 'cli/commands/publish.ts', 'cli/commands/release.ts', 'cli/commands/import.ts'])
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

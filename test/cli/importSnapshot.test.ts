@@ -1,11 +1,13 @@
 /**
  * `tracker import` and the persisted snapshot (TRACKER_SNAPSHOT_CACHE): an import that was applied
  * leaves the file current, so the next start reads it (kind 'cached') with the import's records
- * instead of every record; a dry run and a failed import leave the file as it was.
+ * and the server's list index instead of every record; a dry run and a failed import leave the
+ * file as it was.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { listIndexBuilds, listIndexExtra, selectProjects } from '../../src/api/routes/projects.ts'
 import { loadConfig } from '../../src/config/config.ts'
 import { buildSnapshot } from '../../src/model/snapshot.ts'
 import { openTracker } from '../../src/service/tracker.ts'
@@ -22,15 +24,24 @@ const file = () => path.join(dir, 'snapshot.bin')
 /** A wiki table with a project the bundled data does not have (a 2027 Songchon entry). */
 const wikiTable = (date: string) => `=== 2027 (Fourth year) ===\n| Locality | Province/Municipality | Project Type(s) | Status | Key Date(s) | Notes |\n| Songchon County | South Pyongan Province | Regional-industry factories | Under construction | Groundbreaking: ${date} | |\n`
 
-/** Opens the data directory as the server does, with the persisted snapshot: how it loaded, and whether it equals a rebuild. */
+/**
+ * Opens the data directory as the server does, with the persisted snapshot and the list index
+ * beside it: how it loaded, and whether it (and its first project list, which must come from the
+ * file, not be made again) equals a rebuild.
+ */
 async function openAsServer() {
   const tracker = await openTracker(loadConfig({ ...env(), TRACKER_LOG_LEVEL: 'silent' }) as never)
   try {
-    await tracker.readModel.persistIn('auto', dir)
+    await tracker.readModel.persistIn('auto', dir, [listIndexExtra])
     const s = await tracker.readModel.current()
     const kind = tracker.readModel.lastLoad?.kind
+    const builds = listIndexBuilds.full
+    const listed = JSON.stringify(selectProjects(s, {}))
+    expect(listIndexBuilds.full, 'the list index came from the file').toBe(builds)
     const { dataset, meta, version } = await loadDataset(tracker.store.db)
-    expect(plainSnapshot(s)).toEqual(plainSnapshot(buildSnapshot(dataset, version, meta)))
+    const rebuilt = buildSnapshot(dataset, version, meta)
+    expect(plainSnapshot(s)).toEqual(plainSnapshot(rebuilt))
+    expect(listed).toBe(JSON.stringify(selectProjects(rebuilt, {})))
     return { kind, version: s.version, projects: s.dataset.projects.map((p) => p.id) }
   } finally {
     await tracker.close()

@@ -81,7 +81,8 @@ export function registerImport(program: Command): void {
         // Starts from the server's persisted snapshot when it is current (TRACKER_SNAPSHOT_CACHE):
         // at 100× the data that is 20 s less before planning. Read only until the import has been
         // applied (a dry run or a failed import leaves the file as it was, and takes no longer).
-        const persisted = await tracker.readModel.persistIn(config.snapshotCache, config.dataDir, [], { readOnly: true })
+        const { listIndexExtra } = await import('../../api/routes/projects.ts')
+        const persisted = await tracker.readModel.persistIn(config.snapshotCache, config.dataDir, [listIndexExtra], { readOnly: true })
         const opened = performance.now()
         const snapshot = await tracker.readModel.current()
         const records = snapshot.dataset.projects.length + snapshot.dataset.events.length + snapshot.dataset.claims.length
@@ -114,8 +115,8 @@ export function registerImport(program: Command): void {
         }
         if (persisted) {
           // The snapshot after the import, written for the next start (which would otherwise read
-          // every record again: 20 s at 100×). Without the server's list index, which this command
-          // does not make: the server makes it on its first list and writes the file again.
+          // every record again: 20 s at 100×), with the server's list index: patched from the one
+          // the file held (or made, after a full read), so the server's first list needs no records.
           const started = performance.now()
           const written = await tracker.readModel.persistNow()
           if (written) progress(`wrote the persisted snapshot for the next start (${(written / 1048576).toFixed(0)} MiB, ${((performance.now() - started) / 1000).toFixed(1)} s)`)
