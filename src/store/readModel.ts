@@ -18,6 +18,8 @@ import { CachedSnapshot } from './cachedSnapshot.ts'
 import { SnapshotCache, snapshotCacheFile, snapshotCacheWanted, snapshotKey, systemIdentifier, type SnapshotExtra, type SnapshotKey } from './snapshotCache.ts'
 import { dataVersion, dataVersionAndBatch, parseChangePayload } from './version.ts'
 
+/** Data versions whose batch batchesBetween() can still name. */
+const knownKept = 2000
 /** A patch touching more records than this reloads instead (a bulk import). */
 const patchLimit = 50_000
 /** A full load on PGlite reads each table this many rows at a time (bounds its WebAssembly memory; see readDataset). */
@@ -49,6 +51,8 @@ export class ReadModel {
   #loadingGeneration = -1
   /** The revision batch of each data version newer than the snapshot, as far as announced. */
   #batches = new Map<number, string>()
+  /** The batch of each of the last data versions announced, older than the snapshot too (batchesBetween). */
+  #known = new Map<number, string>()
   /** Something changed that no batch describes (or nothing is loaded yet): the next load reads everything. */
   #fullReload = true
   #lastLoad: LoadInfo | null = null
@@ -199,6 +203,8 @@ export class ReadModel {
   }
 
   #remember(version: number, batch: string): void {
+    this.#known.set(version, batch)
+    if (this.#known.size > knownKept) this.#known.delete(this.#known.keys().next().value!)
     if (this.#snapshot && version <= this.#snapshot.version) return
     this.#batches.set(version, batch)
     // Announcements nobody reads (no request for a long time) are bounded: the oldest go, a
@@ -220,6 +226,21 @@ export class ReadModel {
     this.#remember(version, batch)
     if (version > this.#newestSeen) this.#newestSeen = version
     this.#generation++
+  }
+
+  /**
+   * The revision batches of data versions `from` + 1 … `to`, oldest first, when this process heard
+   * of every one of them (its own writes, NOTIFY, polling); null otherwise. A write that finds
+   * the data moved on since the snapshot it started from patches that snapshot with them.
+   */
+  batchesBetween(from: number, to: number): string[] | null {
+    const out: string[] = []
+    for (let v = from + 1; v <= to; v++) {
+      const b = this.#known.get(v)
+      if (!b) return null
+      out.push(b)
+    }
+    return out
   }
 
   /** The data changed in a way no batch describes: the next read loads everything. */

@@ -18,7 +18,7 @@ import { planChanges } from '../../src/model/plan.ts'
 import { buildSnapshot, type Snapshot } from '../../src/model/snapshot.ts'
 import { changeRecord, createRecord, editableEntities, preferClaimOp, removeRecord, restoreRecord, revert } from '../../src/service/edit/operations.ts'
 import { applyImport, type PreparedImport } from '../../src/service/importService.ts'
-import { integrityOptions } from '../../src/service/edit/integrity.ts'
+import { integrityOptions, integrityStats } from '../../src/service/edit/integrity.ts'
 import { openTracker, type Tracker } from '../../src/service/tracker.ts'
 import { loadDataset } from '../../src/store/loadDataset.ts'
 import { plainSnapshot } from '../support/plainSnapshot.ts'
@@ -220,6 +220,7 @@ for (const engine of engines()) {
     it('concurrent writes: each reader sees its own write, and the patched snapshot equals the rebuild', async () => {
       const s = await tracker.readModel.current()
       const ids = s.dataset.projects.slice(0, 8).map((p) => p.id)
+      const stats = { ...integrityStats }
       await Promise.all(
         ids.map(async (id, i) => {
           const notes = `concurrent write ${i}`
@@ -233,6 +234,11 @@ for (const engine of engines()) {
       // 'unchanged' when a reader had already patched in the last write before it was announced.
       expect(['patch', 'unchanged']).toContain(tracker.readModel.lastLoad?.kind)
       expect(plainSnapshot(served)).toEqual(plainSnapshot(await rebuilt()))
+      // A write that finds others committed since its snapshot patches their batches in (checked
+      // in full beside, verifyIncremental), instead of reading the whole data inside its transaction.
+      expect(integrityStats.fullReads - stats.fullReads, 'writes that read the whole data').toBe(0)
+      expect(integrityStats.patched + integrityStats.patchedOver - stats.patched - stats.patchedOver).toBe(ids.length)
+      if (engine === 'postgres') expect(integrityStats.patchedOver - stats.patchedOver, 'writes patched over concurrent ones').toBeGreaterThan(0)
     })
 
     it.runIf(engine === 'postgres')('an instance that missed the NOTIFYs: one version behind patches from the batch the database names, further behind reloads in full', async () => {

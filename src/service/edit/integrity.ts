@@ -17,7 +17,9 @@ import { patchSnapshot } from '../../model/patchSnapshot.ts'
 import { buildSnapshot, type Snapshot } from '../../model/snapshot.ts'
 import { addedErrors, type Finding } from '../../model/validate.ts'
 import { readDataset } from '../../store/loadDataset.ts'
+import { batchChanges } from '../../store/batchChanges.ts'
 import { batchRecords, lockDataVersion } from '../../store/revisions.ts'
+import { dataVersionAndBatch } from '../../store/version.ts'
 import type { DB } from '../../store/schema.ts'
 
 /** Rules `validate` reports that do not refuse a single edit (see the module comment). */
@@ -28,6 +30,12 @@ const notBlocking = new Set(['year_total'])
  * Error, not a refusal) when they disagree on the findings or on the errors the write adds.
  */
 export const integrityOptions = { verifyIncremental: false, verified: 0 }
+
+/** How writes were checked in this process: patched from their snapshot, patched over writes committed since it, or against the whole data read again. */
+export const integrityStats = { patched: 0, patchedOver: 0, fullReads: 0 }
+
+/** More records touched since the write's snapshot than this: the whole data is read instead. */
+const patchLimit = 50_000
 
 const states = new WeakMap<Snapshot, FindingsState>()
 
@@ -43,20 +51,40 @@ const same = (a: readonly Finding[], b: readonly Finding[]) => JSON.stringify(so
 
 /**
  * Throws ConflictError when the write of `batch` (inside `trx`, not yet committed) adds an
- * error. `before` is the snapshot the write started from; when another write committed since,
- * the whole data is read again inside the transaction and checked in full instead. `known` are
- * the findings of `before`'s data when the caller has them (the last write here returned them).
+ * error. `before` is the snapshot the write started from; when other writes committed since,
+ * their batches (`batchesBetween`, from the read model) are patched in with this one's, and only
+ * when one of them is unknown is the whole data read again inside the transaction and checked in
+ * full instead. `known` are the findings of `before`'s data when the caller has them (the last
+ * write here returned them).
  * Returns the findings of the data as the write leaves it.
  */
-export async function checkIntegrity(trx: Transaction<DB>, before: Snapshot, batch: string, today: string, known: FindingsState | null = null): Promise<FindingsState> {
+export async function checkIntegrity(
+  trx: Transaction<DB>,
+  before: Snapshot,
+  batch: string,
+  today: string,
+  known: FindingsState | null = null,
+  batchesBetween: (from: number, to: number) => string[] | null = () => null,
+): Promise<FindingsState> {
   const version = await lockDataVersion(trx)
   let state: FindingsState
   let added: Finding[]
-  if (version === before.version) {
+  // Writes committed since `before` whose batches are known: their records are patched in with
+  // this write's, as the read model will (at 100× the data, reading everything again inside the
+  // transaction took 8–10 s on PostgreSQL, and every concurrent editor then waited for it).
+  let since = version === before.version ? [] : batchesBetween(before.version, version)
+  if (since === null) {
+    // The latest write's NOTIFY may not have arrived yet: the database names its batch.
+    const earlier = batchesBetween(before.version, version - 1)
+    const latest = earlier && (await dataVersionAndBatch(trx))
+    if (earlier && latest && latest.version === version && latest.batch) since = [...earlier, latest.batch]
+  }
+  const changes = since === null ? null : since.length === 0 ? (await batchRecords(trx, batch)).map((c) => ({ ...c, meta: null })) : await batchChanges(trx, [...since, batch], patchLimit)
+  if (changes) {
+    integrityStats[since!.length ? 'patchedOver' : 'patched']++
     // The same patch the read model applies after the commit (records in id order, so findings
     // name their subjects as a validation of the read model's snapshot does).
-    const changes = await batchRecords(trx, batch)
-    const after = patchSnapshot(before, changes.map((c) => ({ ...c, meta: null })), version)
+    const after = patchSnapshot(before, changes, version)
     const start = known && known.today === today ? known : findingsState(before, today)
     const step = updateFindings(start, before, after, touchedBy(changes), resolverFor(after), today)
     if (step) {
@@ -74,6 +102,7 @@ export async function checkIntegrity(trx: Transaction<DB>, before: Snapshot, bat
       if (step) integrityOptions.verified++
     }
   } else {
+    integrityStats.fullReads++
     const after = buildSnapshot((await readDataset(trx)).dataset, version)
     state = allFindings(after, resolverFor(after), today)
     added = addedErrors(findingsOf(known && known.today === today ? known : findingsState(before, today)), findingsOf(state))

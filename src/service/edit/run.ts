@@ -50,7 +50,7 @@ export async function runWrite<T>(
   const known = last && last.version === before.version && last.today === day ? last.findings : null
   const out = await tracker.store.db.transaction().execute(async (trx) => {
     const result = await fn(trx, ctx)
-    const findings = await checkIntegrity(trx, before, ctx.batch, day, known)
+    const findings = await checkIntegrity(trx, before, ctx.batch, day, known, (from, to) => tracker.readModel.batchesBetween(from, to))
     const data_version = await bumpDataVersion(trx, ctx.batch)
     return { result, data_version, findings }
   })
