@@ -17,11 +17,13 @@ import type { FindingsState } from '../../model/findings.ts'
 import { today } from '../../model/partialDate.ts'
 
 /**
- * The findings of `tracker validate` over the data as the last write here left it (per tracker):
- * the next write, starting from that version, compares against them instead of validating the
- * data before it once more (a pass of seconds at 100×).
+ * The findings of `tracker validate` over the data as the last few writes here left it (per
+ * tracker, by data version): the next write, starting from one of those versions, compares
+ * against them instead of validating the data before it once more (a pass of seconds at 100×).
+ * Several, not only the last: concurrent editors start from snapshots a version or two behind.
  */
-const lastFindings = new WeakMap<Tracker, { version: number; today: string; findings: FindingsState }>()
+const recentFindings = new WeakMap<Tracker, Map<number, { today: string; findings: FindingsState }>>()
+const findingsKept = 4
 
 export interface WriteResult<T> {
   result: T
@@ -46,8 +48,10 @@ export async function runWrite<T>(
   const ctx: RevisionContext = { actor: user.name, comment: checkComment(comment), batch: randomUUID(), source_id: options.source_id ?? null, reverts: options.reverts ?? null, proposal_id: options.proposal_id ?? null }
   // Taken before the transaction: the read model reads through the same (PGlite: only) connection.
   const before = await tracker.readModel.current()
-  const last = lastFindings.get(tracker)
-  const known = last && last.version === before.version && last.today === day ? last.findings : null
+  let recent = recentFindings.get(tracker)
+  if (!recent) recentFindings.set(tracker, (recent = new Map()))
+  const last = recent.get(before.version)
+  const known = last && last.today === day ? last.findings : null
   const out = await tracker.store.db.transaction().execute(async (trx) => {
     const result = await fn(trx, ctx)
     const findings = await checkIntegrity(trx, before, ctx.batch, day, known, (from, to) => tracker.readModel.batchesBetween(from, to))
@@ -55,7 +59,8 @@ export async function runWrite<T>(
     return { result, data_version, findings }
   })
   // Committed: the findings are those of the data at this version, where the next write starts.
-  lastFindings.set(tracker, { version: out.data_version, today: day, findings: out.findings })
+  recent.set(out.data_version, { today: day, findings: out.findings })
+  for (const v of recent.keys()) if (recent.size > findingsKept) recent.delete(v)
   tracker.readModel.written(out.data_version, ctx.batch)
   return { result: out.result, data_version: out.data_version, batch: ctx.batch }
 }
