@@ -16,9 +16,9 @@ const chunk = 5000
  * is then cheaper).
  */
 export async function batchChanges(db: Kysely<DB>, batches: readonly string[], limit: number): Promise<RecordChange[] | null> {
+  if (batches.length === 0) return []
   // Not DISTINCT (the Set below dedupes): with DISTINCT and LIMIT the planner may walk the whole
   // revisions_entity index in order instead of looking the batch up (40 ms at 100× the data).
-  if (batches.length === 0) return []
   const rows = await db.selectFrom('revisions').select(['entity_type', 'entity_id']).where('batch', 'in', [...batches]).limit(limit + 1).execute()
   // What the same writes changed without a revision (claims an import saw again).
   const extra = rows.length > limit ? [] : await db.selectFrom('batch_records').select(['entity_type', 'entity_id']).where('batch', 'in', [...batches]).limit(limit + 1 - rows.length).execute()

@@ -18,8 +18,8 @@ import { CachedSnapshot } from './cachedSnapshot.ts'
 import { SnapshotCache, snapshotCacheFile, snapshotCacheWanted, snapshotKey, systemIdentifier, type SnapshotExtra, type SnapshotKey } from './snapshotCache.ts'
 import { dataVersion, dataVersionAndBatch, parseChangePayload } from './version.ts'
 
-/** Data versions whose batch batchesBetween() can still name. */
-const knownKept = 2000
+/** Data versions whose batch is remembered (for patching loads and batchesBetween()). */
+const batchesKept = 10_000
 /** A patch touching more records than this reloads instead (a bulk import). */
 const patchLimit = 50_000
 /** A full load on PGlite reads each table this many rows at a time (bounds its WebAssembly memory; see readDataset). */
@@ -49,10 +49,8 @@ export class ReadModel {
   #newestSeen = 0
   #snapshotGeneration = -1
   #loadingGeneration = -1
-  /** The revision batch of each data version newer than the snapshot, as far as announced. */
+  /** The revision batch of each of the last data versions announced (older than the snapshot too: batchesBetween). */
   #batches = new Map<number, string>()
-  /** The batch of each of the last data versions announced, older than the snapshot too (batchesBetween). */
-  #known = new Map<number, string>()
   /** Something changed that no batch describes (or nothing is loaded yet): the next load reads everything. */
   #fullReload = true
   #lastLoad: LoadInfo | null = null
@@ -203,13 +201,9 @@ export class ReadModel {
   }
 
   #remember(version: number, batch: string): void {
-    this.#known.set(version, batch)
-    if (this.#known.size > knownKept) this.#known.delete(this.#known.keys().next().value!)
-    if (this.#snapshot && version <= this.#snapshot.version) return
     this.#batches.set(version, batch)
-    // Announcements nobody reads (no request for a long time) are bounded: the oldest go, a
-    // load then meets a gap and reads everything.
-    if (this.#batches.size > 10_000) this.#batches.delete(this.#batches.keys().next().value!)
+    // Bounded: the oldest go; a load further behind than that meets a gap and reads everything.
+    if (this.#batches.size > batchesKept) this.#batches.delete(this.#batches.keys().next().value!)
   }
 
   async #poll(): Promise<void> {
@@ -236,7 +230,7 @@ export class ReadModel {
   batchesBetween(from: number, to: number): string[] | null {
     const out: string[] = []
     for (let v = from + 1; v <= to; v++) {
-      const b = this.#known.get(v)
+      const b = this.#batches.get(v)
       if (!b) return null
       out.push(b)
     }
@@ -285,7 +279,6 @@ export class ReadModel {
           else this.#scheduleWrite()
           this.#snapshotGeneration = generation
           this.#lastLoad = { kind, version: snapshot.version, ms: performance.now() - start, records }
-          for (const v of this.#batches.keys()) if (v <= snapshot.version) this.#batches.delete(v)
           // A write announced while this load ran but committed after it started: load again.
           if (snapshot.version < this.#newestSeen) this.#generation++
           if (previous?.version !== snapshot.version) for (const l of this.#listeners) l(snapshot.version)
@@ -355,7 +348,7 @@ export class ReadModel {
     this.#materializeTimer = setTimeout(() => {
       this.#materializeTimer = null
       // Reported by onBroken when a part does not decode (the next request reloads). A file that
-      // lacks a derived view (written by tracker import, which does not make the list index) is
+      // lacks a derived view this process makes (written by a command that does not make it) is
       // written again with it, once the data has been quiet (or on close).
       if (this.#snapshot === snapshot)
         snapshot.materializeInBackground(() => this.#snapshot === snapshot && !this.#closed).then(

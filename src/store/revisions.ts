@@ -3,9 +3,8 @@
  * as it was recorded on a past date (replayed from the log).
  */
 import { sql, type Kysely, type Transaction } from 'kysely'
-import { emptyDataset, entityNames, entityOfType, entityTypeOf, type Dataset, type EntityName } from '../model/dataset.ts'
+import { emptyDataset, entityOfType, type Dataset } from '../model/dataset.ts'
 import type { DB } from './schema.ts'
-import { readRecord } from './writes.ts'
 
 export interface RevisionRow {
   id: number
@@ -94,19 +93,6 @@ export async function datasetAsRecorded(db: Kysely<DB>, date: string): Promise<D
   }
   for (const list of Object.values(ds)) (list as { id: string }[]).sort((a, b) => a.id.localeCompare(b.id))
   return ds
-}
-
-/** The records a batch (one write) touched, as they are now inside its transaction: null for one now deleted. */
-export async function batchRecords(trx: Transaction<DB>, batch: string): Promise<Array<{ entity: EntityName; id: string; record: Record<string, unknown> | null }>> {
-  const rows = await trx.selectFrom('revisions').select(['entity_type', 'entity_id']).distinct().where('batch', '=', batch).execute()
-  const out: Array<{ entity: EntityName; id: string; record: Record<string, unknown> | null }> = []
-  for (const r of rows) {
-    const entity = entityNames.find((e) => entityTypeOf[e] === r.entity_type)
-    if (!entity) continue
-    const stored = await readRecord(trx, entity, r.entity_id)
-    out.push({ entity, id: r.entity_id, record: stored && !stored.meta.deleted_at ? stored.record : null })
-  }
-  return out
 }
 
 /** The data version, locked until the transaction ends: writers checking the data after their change take turns. */

@@ -18,7 +18,7 @@ import { buildSnapshot, type Snapshot } from '../../model/snapshot.ts'
 import { addedErrors, type Finding } from '../../model/validate.ts'
 import { readDataset } from '../../store/loadDataset.ts'
 import { batchChanges } from '../../store/batchChanges.ts'
-import { batchRecords, lockDataVersion } from '../../store/revisions.ts'
+import { lockDataVersion } from '../../store/revisions.ts'
 import { dataVersionAndBatch } from '../../store/version.ts'
 import type { DB } from '../../store/schema.ts'
 
@@ -79,7 +79,8 @@ export async function checkIntegrity(
     const latest = earlier && (await dataVersionAndBatch(trx))
     if (earlier && latest && latest.version === version && latest.batch) since = [...earlier, latest.batch]
   }
-  const changes = since === null ? null : since.length === 0 ? (await batchRecords(trx, batch)).map((c) => ({ ...c, meta: null })) : await batchChanges(trx, [...since, batch], patchLimit)
+  // The records of this write (uncommitted, seen inside the transaction) and of those since, as they now stand.
+  const changes = since === null ? null : await batchChanges(trx, [...since, batch], patchLimit)
   if (changes) {
     integrityStats[since!.length ? 'patchedOver' : 'patched']++
     // The same patch the read model applies after the commit (records in id order, so findings
